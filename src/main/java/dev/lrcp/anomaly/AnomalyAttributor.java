@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public final class AnomalyAttributor {
 
+  /** Below this Jensen-Shannon divergence a shift of shares is noise, not an explanation. */
+  private static final double MIN_SURPRISE = 1e-3;
+
   private final double elementThreshold;
   private final double powerThreshold;
   private final int maxDimensions;
@@ -58,7 +61,7 @@ public final class AnomalyAttributor {
         distinct.add(s);
       }
     }
-    if (distinct.isEmpty() || distinct.getFirst().surprise() <= 0) {
+    if (distinct.isEmpty() || distinct.getFirst().surprise() < MIN_SURPRISE) {
       return Attribution.none(m.noun(), before, now, "no dimension value explains the change");
     }
     var top = distinct.getFirst();

@@ -94,6 +94,10 @@ final class ElementTable {
         sumSurprise += surprise.get(e);
       }
       if (sumPower >= powerThreshold) {
+        // a set holding every element says "everything changed", which explains nothing
+        if (causes.size() == elements.size()) {
+          return Optional.empty();
+        }
         return Optional.of(new Selection(dimension, causes, sumPower, sumSurprise));
       }
     }
