@@ -28,17 +28,8 @@ public enum Dimension {
     return v == null ? "unknown" : v;
   }
 
-  /** Buckets on input tokens; bounds follow common context-size tiers. */
+  /** Buckets on input tokens, the same as {@code health.CallSample#promptSizeBucket()}. */
   static String promptSize(int inputTokens) {
-    if (inputTokens < 1_000) {
-      return "<1k";
-    } else if (inputTokens < 8_000) {
-      return "1k-8k";
-    } else if (inputTokens < 32_000) {
-      return "8k-32k";
-    } else if (inputTokens < 128_000) {
-      return "32k-128k";
-    }
-    return ">=128k";
+    return inputTokens < 1_000 ? "<1k" : inputTokens <= 10_000 ? "1k-10k" : ">10k";
   }
 }

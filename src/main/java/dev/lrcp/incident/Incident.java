@@ -4,7 +4,10 @@ import dev.lrcp.anomaly.Attribution;
 import java.time.Instant;
 import java.util.List;
 
-/** An incident as the API shows it (docs/contracts.md). */
+/**
+ * An incident as the API shows it (docs/contracts.md). {@code evidence} and {@code attribution} are
+ * null for incidents opened by hand; {@code tags} are the manual request's tags.
+ */
 public record Incident(
     String id,
     String rule,
@@ -19,6 +22,7 @@ public record Incident(
     Attribution attribution,
     List<String> runbook,
     Links links,
+    List<String> tags,
     List<TimelineEntry> timeline) {
 
   public static final String OPEN = "open";
@@ -51,5 +55,10 @@ public record Incident(
   public record TimelineEntry(Instant at, String kind, String message) {}
 
   /** What is stored as the JSON document of an incident row. */
-  record Details(Evidence evidence, Attribution attribution, List<String> runbook, Links links) {}
+  record Details(
+      Evidence evidence,
+      Attribution attribution,
+      List<String> runbook,
+      Links links,
+      List<String> tags) {}
 }

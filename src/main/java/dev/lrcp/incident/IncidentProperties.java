@@ -77,10 +77,12 @@ public record IncidentProperties(
 
   /**
    * Outbox delivery to Datadog: polled every {@code every}; a failure waits {@code backoff},
-   * doubling up to {@code maxBackoff}.
+   * doubling up to {@code maxBackoff}. {@code datadogApiUrl} defaults to {@code
+   * https://api.<DD_SITE>}; tests point it at a local stub.
    */
   public record Delivery(
       @DefaultValue("5s") Duration every,
       @DefaultValue("5s") Duration backoff,
-      @DefaultValue("10m") Duration maxBackoff) {}
+      @DefaultValue("10m") Duration maxBackoff,
+      String datadogApiUrl) {}
 }

@@ -238,6 +238,7 @@ class IncidentStore {
         details.attribution(),
         details.runbook(),
         details.links(),
+        details.tags() == null ? List.of() : details.tags(),
         timeline(id));
   }
 
@@ -252,7 +253,7 @@ class IncidentStore {
   }
 
   private static Details details(Incident i) {
-    return new Details(i.evidence(), i.attribution(), i.runbook(), i.links());
+    return new Details(i.evidence(), i.attribution(), i.runbook(), i.links(), i.tags());
   }
 
   private static Long ms(Instant t) {

@@ -50,7 +50,7 @@ public record CallRecord(
   /** Answer quality; {@code groundingScore} is null when there was no document. */
   public record Quality(Double semanticSimilarity, Double groundingScore, Boolean ungrounded) {
 
-    static Quality of(AnswerScored s) {
+    public static Quality of(AnswerScored s) {
       return new Quality(s.semanticSimilarity(), s.groundingScore(), s.ungrounded());
     }
   }
@@ -59,7 +59,7 @@ public record CallRecord(
   public record Security(
       Double injectionScore, Boolean injectionFlag, String piiTypes, Boolean tokenAbuse) {
 
-    static Security of(PromptScanned s) {
+    public static Security of(PromptScanned s) {
       return new Security(
           s.injectionScore(),
           s.injectionFlag(),
