@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +38,31 @@ public class IncidentEvaluator {
   private final IncidentComposer composer;
   private final AnomalyAttributor attributor = AnomalyAttributor.standard();
 
+  @Autowired
   IncidentEvaluator(
       CallSource source,
       IncidentStore store,
       IncidentProperties properties,
       DatadogAccount account,
       ObjectProvider<ModelCatalog> catalog,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this(
+        source,
+        store,
+        properties,
+        account,
+        catalog.getIfAvailable(ModelCatalog::load),
+        events,
+        clock);
+  }
+
+  IncidentEvaluator(
+      CallSource source,
+      IncidentStore store,
+      IncidentProperties properties,
+      DatadogAccount account,
+      ModelCatalog catalog,
       ApplicationEventPublisher events,
       Clock clock) {
     this.source = source;
@@ -54,7 +74,7 @@ public class IncidentEvaluator {
     this.selector = new ScopeSelector(detectors);
     this.composer =
         new IncidentComposer(
-            new Runbooks(catalog.getIfAvailable(ModelCatalog::load)),
+            new Runbooks(catalog),
             new DatadogLinks(account, properties.dashboardId()),
             properties.window());
   }

@@ -22,7 +22,7 @@ public class CallRecordRepository {
 
   private final JdbcTemplate jdbc;
 
-  CallRecordRepository(JdbcTemplate jdbc) {
+  public CallRecordRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -38,7 +38,7 @@ public class CallRecordWriter implements SmartLifecycle {
   private final Object writeLock = new Object();
   private volatile Thread worker;
 
-  CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
+  public CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
     this.repository = repository;
     this.properties = properties;
     this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());

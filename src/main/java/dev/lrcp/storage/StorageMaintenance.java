@@ -26,7 +26,8 @@ public class StorageMaintenance {
   private final TransactionTemplate tx;
   private final StorageProperties properties;
 
-  StorageMaintenance(JdbcTemplate jdbc, TransactionTemplate tx, StorageProperties properties) {
+  public StorageMaintenance(
+      JdbcTemplate jdbc, TransactionTemplate tx, StorageProperties properties) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.properties = properties;
