@@ -24,6 +24,7 @@ import com.datadog.api.client.v2.model.IncidentUpdateRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.jersey.apache.connector.ApacheConnectorProvider;
 
 /**
  * Datadog Incident Management (v2 incidents) with the Events API as fallback when the incidents
@@ -50,6 +51,11 @@ final class DatadogIncidentSink implements IncidentSink {
           Map.of("apiKeyAuth", account.apiKey(), "appKeyAuth", account.appKey()));
     }
     client.enableRetry(false);
+    // Jersey's default HttpURLConnection connector needs reflection into java.net for PATCH
+    // (refused on modern JDKs without --add-opens); the Apache connector speaks PATCH natively.
+    var config = client.getClientConfig();
+    config.connectorProvider(new ApacheConnectorProvider());
+    client.setClientConfig(config);
     client.setConnectTimeout(5_000);
     client.setReadTimeout(10_000);
     client.setUnstableOperationEnabled("v2.createIncident", true);
