@@ -115,7 +115,7 @@ class AttributionController {
   ProblemDetail invalidBody(MethodArgumentNotValidException e) {
     return problem(
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> f.getField() + " " + f.getDefaultMessage())
+            .map(f -> snake(f.getField()) + " " + f.getDefaultMessage())
             .sorted()
             .reduce((a, b) -> a + "; " + b)
             .orElse("invalid body"));
@@ -126,5 +126,10 @@ class AttributionController {
     p.setType(URI.create("urn:lrcp:problem:validation"));
     p.setTitle("Invalid request");
     return p;
+  }
+
+  /** Field names as the client sent them (the API is snake_case). */
+  static String snake(String field) {
+    return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -92,7 +92,7 @@ class IncidentController {
   ProblemDetail invalidBody(MethodArgumentNotValidException e) {
     String detail =
         e.getBindingResult().getFieldErrors().stream()
-            .map(f -> f.getField() + " " + f.getDefaultMessage())
+            .map(f -> snake(f.getField()) + " " + f.getDefaultMessage())
             .sorted()
             .reduce((a, b) -> a + "; " + b)
             .orElse("invalid body");
@@ -116,5 +116,10 @@ class IncidentController {
     BadRequest(String message) {
       super(message);
     }
+  }
+
+  /** Field names as the client sent them (the API is snake_case). */
+  static String snake(String field) {
+    return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
   }
 }
