@@ -48,8 +48,10 @@ public final class GeminiClient implements LlmClient {
         HttpOptions.builder()
             .timeout(Math.toIntExact(gemini.timeout().toMillis()))
             // one attempt: retrying is the resilience layer's job, and the SDK's own retries would
-            // multiply with ours and hide failures from the circuit breaker
-            .retryOptions(HttpRetryOptions.builder().attempts(1));
+            // multiply with ours and hide failures from the circuit breaker. No retryable statuses
+            // either: SDK 2.0.0 still sleeps its first backoff (~1 s) after the last attempt fails
+            // with a retryable status, which would add a second to every 429 and 5xx.
+            .retryOptions(HttpRetryOptions.builder().attempts(1).httpStatusCodes());
     if (gemini.baseUrl() != null) {
       options.baseUrl(gemini.baseUrl().toString());
     }

@@ -127,6 +127,16 @@ class GeminiClientTests {
   }
 
   @Test
+  void sdkRetriesAreSwitchedOffEntirely() {
+    var options =
+        GeminiClient.httpOptions(new LlmProperties.Gemini("k", null, Duration.ofSeconds(3)));
+    var retry = options.retryOptions().orElseThrow();
+    assertThat(retry.attempts()).contains(1);
+    assertThat(retry.httpStatusCodes()).hasValueSatisfying(codes -> assertThat(codes).isEmpty());
+    assertThat(options.timeout()).contains(3000);
+  }
+
+  @Test
   void aBodyThatStallsEndsInTimeout() {
     server.reply(Reply.stalling(fixture("generate-success.json")));
     assertThat(failureOf(() -> client(Duration.ofMillis(300)).generate(request())))
