@@ -64,15 +64,15 @@ public record ResilienceProperties(
       @DefaultValue("3") int halfOpenCalls) {}
 
   /**
-   * What the {@code simulate_*} toggles do. The default latency pushes a simulated call past a
-   * 3,000 ms p95 SLO while staying well inside the default timeout.
+   * What the {@code simulate_*} toggles do. The default latency alone exceeds a 3,000 ms p95 SLO
+   * whatever the model or latency scale, and stays well inside the default 20 s timeout.
    *
    * @param latency added before each upstream attempt by {@code simulate_latency}
    * @param longContextRepetitions how many times {@code simulate_long_context} repeats the prompt
    * @param longContextMaxChars cap on the lengthened prompt
    */
   public record FaultSettings(
-      @DefaultValue("2500ms") Duration latency,
+      @DefaultValue("3500ms") Duration latency,
       @DefaultValue("20") int longContextRepetitions,
       @DefaultValue("400000") int longContextMaxChars) {}
 
