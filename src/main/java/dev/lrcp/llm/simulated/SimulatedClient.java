@@ -56,7 +56,7 @@ public final class SimulatedClient implements LlmClient {
       text = TokenCounter.truncate(text, max);
       finish = "MAX_TOKENS";
     }
-    latency.stream(text, spec.latency(), random, request.stream(), spec.name());
+    latency.stream(text, spec, random, request.stream());
     var usage =
         new TokenUsage(TokenCounter.count(request.promptText()), TokenCounter.count(text), 0);
     return LlmResponse.of(text, spec.name(), PROVIDER, usage, finish);

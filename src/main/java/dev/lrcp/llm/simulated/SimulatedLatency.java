@@ -2,10 +2,12 @@ package dev.lrcp.llm.simulated;
 
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
+import dev.lrcp.llm.ModelSpec;
 import dev.lrcp.llm.ModelSpec.LatencyProfile;
 import dev.lrcp.llm.StreamListener;
 import dev.lrcp.llm.TokenCounter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -26,23 +28,18 @@ final class SimulatedLatency {
     this.sleeper = sleeper;
   }
 
-  void stream(
-      String text, LatencyProfile profile, RandomGenerator random, StreamListener out, String m) {
+  void stream(String text, ModelSpec model, RandomGenerator random, StreamListener out) {
+    LatencyProfile profile = model.latency();
     double jitter = 0.8 + 0.4 * random.nextDouble();
-    pause(profile.timeToFirstTokenMs() * jitter, m);
+    pause(profile.timeToFirstTokenMs() * jitter, model.name());
     String[] words = CHUNK.split(text);
     for (int i = 0; i < words.length; i += WORDS_PER_CHUNK) {
-      String chunk =
-          String.join(
-              "",
-              java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + WORDS_PER_CHUNK)));
+      int end = Math.min(words.length, i + WORDS_PER_CHUNK);
+      String chunk = String.join("", Arrays.copyOfRange(words, i, end));
       if (i > 0) {
-        pause(profile.perOutputTokenMs() * TokenCounter.count(chunk), m);
+        pause(profile.perOutputTokenMs() * TokenCounter.count(chunk), model.name());
       }
       out.onText(chunk);
-    }
-    if (words.length == 0) {
-      out.onText(text);
     }
   }
 

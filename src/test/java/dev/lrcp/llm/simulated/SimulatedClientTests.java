@@ -86,6 +86,21 @@ class SimulatedClientTests {
             .toList();
     var concurrent = client(7, 0);
     try (var pool = Executors.newFixedThreadPool(8)) {
+      var models =
+          IntStream.range(0, 40)
+              .mapToObj(
+                  i -> {
+                    String model = i % 2 == 0 ? "gemini-2.5-pro" : "gpt-4o-mini";
+                    return pool.submit(
+                        () -> {
+                          LlmRequest r = request("m" + i, "chat", model, "hello " + i);
+                          return r.model().equals(concurrent.generate(r).model());
+                        });
+                  })
+              .toList();
+      for (var sameModel : models) {
+        assertThat(sameModel.get()).as("concurrent calls never cross models").isTrue();
+      }
       var futures =
           IntStream.range(0, 40)
               .mapToObj(i -> pool.submit(() -> concurrent.generate(reason("id-" + i)).text()))
