@@ -12,14 +12,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Periodic storage work: {@link StorageStats} every 10 s (and a log line whenever records were
  * lost) and maintenance (rollups, retention). An interval of zero disables a job.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class StorageJobs implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StorageJobs.class);
