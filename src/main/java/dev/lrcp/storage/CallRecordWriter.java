@@ -37,6 +37,7 @@ public class CallRecordWriter implements SmartLifecycle {
   private final AtomicLong dropped = new AtomicLong();
   private final Object writeLock = new Object();
   private volatile Thread worker;
+  private volatile boolean running;
 
   public CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
     this.repository = repository;
@@ -101,7 +102,7 @@ public class CallRecordWriter implements SmartLifecycle {
 
   private void drainLoop() {
     List<Object> batch = new ArrayList<>(properties.batchSize());
-    while (!Thread.currentThread().isInterrupted()) {
+    while (running) {
       try {
         Object first = queue.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -113,6 +114,7 @@ public class CallRecordWriter implements SmartLifecycle {
         batch.clear();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
       }
     }
   }
@@ -148,6 +150,7 @@ public class CallRecordWriter implements SmartLifecycle {
 
   @Override
   public void start() {
+    running = true;
     Thread t = Thread.ofPlatform().daemon().name("lrcp-storage-writer").unstarted(this::drainLoop);
     worker = t;
     t.start();
@@ -157,10 +160,11 @@ public class CallRecordWriter implements SmartLifecycle {
   public void stop() {
     Thread t = worker;
     worker = null;
+    running = false;
     if (t != null) {
-      t.interrupt();
+      // no interrupt: H2 closes its file channel when a thread is interrupted during I/O
       try {
-        t.join(5_000);
+        t.join(properties.flushInterval().toMillis() + 30_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
