@@ -70,7 +70,12 @@ public final class AnomalyAttributor {
         Math.clamp(top.power(), 0.0, 1.0) * top.surprise() / (top.surprise() + second);
     var causes = distinct.stream().limit(maxDimensions).flatMap(s -> s.causes().stream()).toList();
     return new Attribution(
-        m.noun(), before, now, summary(top, m, before, now), round(confidence), causes);
+        m.noun(),
+        round(before),
+        round(now),
+        summary(top, m, before, now),
+        round(confidence),
+        causes);
   }
 
   /** The measure over a set of calls (ratio of sums), or null when undefined. */
@@ -101,7 +106,10 @@ public final class AnomalyAttributor {
         direction);
   }
 
+  /** Three significant decimals, enough for costs of a fraction of a cent. */
   static double round(double v) {
-    return Math.round(v * 1000.0) / 1000.0;
+    return Math.abs(v) >= 1
+        ? Math.round(v * 1000.0) / 1000.0
+        : Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
   }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -109,6 +110,11 @@ class AttributionController {
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail badInput(IllegalArgumentException e) {
     return problem(e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+    return problem("request body is not valid JSON for this endpoint");
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

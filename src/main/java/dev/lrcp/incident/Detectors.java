@@ -42,8 +42,8 @@ final class Detectors {
   Optional<Finding> check(Rule rule, Scope scope, List<CallRecord> calls, List<CallRecord> base) {
     var r = properties.rules();
     return switch (rule) {
-      case LATENCY_SLO -> latency(scope, calls, r.latencySlo().p95Ms());
-      case ERROR_RATE -> errors(scope, calls, r.errorRate().threshold());
+      case LATENCY_SLO -> latency(scope, calls, base, r.latencySlo().p95Ms());
+      case ERROR_RATE -> errors(scope, calls, base, r.errorRate().threshold());
       case RETRY_STORM -> retries(scope, calls, r.retryStorm().retriesPerRequest());
       case COST_SPIKE -> costSpike.check(scope, calls, base);
       case QUALITY_DROP -> quality(scope, calls, r.qualityDrop().minGrounding());
@@ -56,7 +56,8 @@ final class Detectors {
     };
   }
 
-  private Optional<Finding> latency(Scope scope, List<CallRecord> calls, double slo) {
+  private Optional<Finding> latency(
+      Scope scope, List<CallRecord> calls, List<CallRecord> base, double slo) {
     if (calls.size() < properties.minRequests()) {
       return Optional.empty();
     }
@@ -69,7 +70,8 @@ final class Detectors {
     String title =
         String.format(
             Locale.US, "p95 latency %s is %,.0f ms, SLO %,.0f ms", scope.phrase(), p95, slo);
-    var m = new Measurement("llm.request.latency_ms", "p95", p95, slo, "ms", calls.size(), null);
+    var m =
+        new Measurement("llm.request.latency_ms", "p95", p95, slo, "ms", calls.size(), p95(base));
     return finding(
         Rule.LATENCY_SLO,
         scope,
@@ -81,7 +83,8 @@ final class Detectors {
         worst(calls, c -> true, c -> c.numbers().latencyMs()));
   }
 
-  private Optional<Finding> errors(Scope scope, List<CallRecord> calls, double threshold) {
+  private Optional<Finding> errors(
+      Scope scope, List<CallRecord> calls, List<CallRecord> base, double threshold) {
     if (calls.size() < properties.minRequests()) {
       return Optional.empty();
     }
@@ -102,7 +105,13 @@ final class Detectors {
             threshold * 100);
     var m =
         new Measurement(
-            "llm.error.count", "error_rate", rate, threshold, "ratio", calls.size(), null);
+            "llm.error.count",
+            "error_rate",
+            rate,
+            threshold,
+            "ratio",
+            calls.size(),
+            errorRate(base));
     return finding(
         Rule.ERROR_RATE,
         scope,
@@ -244,6 +253,19 @@ final class Detectors {
         .sorted(comparingDouble(key).reversed())
         .limit(properties.samples())
         .toList();
+  }
+
+  /** The baseline's value of the statistic, for comparison; null without baseline calls. */
+  private static Double p95(List<CallRecord> base) {
+    return base.isEmpty()
+        ? null
+        : percentile(base.stream().mapToDouble(c -> c.numbers().latencyMs()).toArray(), 95);
+  }
+
+  private static Double errorRate(List<CallRecord> base) {
+    return base.isEmpty()
+        ? null
+        : (double) base.stream().filter(CallRecord::failed).count() / base.size();
   }
 
   /** Nearest-rank percentile. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,6 +87,15 @@ class IncidentController {
   @ExceptionHandler(BadRequest.class)
   ProblemDetail badRequest(BadRequest e) {
     return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "validation",
+        "Invalid request",
+        "request body is not valid JSON for this endpoint");
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -84,6 +84,14 @@ class IncidentApiTests {
   }
 
   @Test
+  void malformedJsonIsAProblem() throws Exception {
+    mvc.perform(post("/incidents/create").contentType(MediaType.APPLICATION_JSON).content("{bad"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("urn:lrcp:problem:validation"));
+  }
+
+  @Test
   void unknownIncidentIsNotFoundAndBadFiltersAreRejected() throws Exception {
     mvc.perform(get("/incidents/inc-nope"))
         .andExpect(status().isNotFound())

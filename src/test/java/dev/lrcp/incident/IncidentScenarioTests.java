@@ -68,6 +68,12 @@ class IncidentScenarioTests {
     assertThat(incident.runbook().getFirst())
         .contains("switch /qa, /reason from gemini-2.5-pro to the fallback model gemini-2.5-flash");
 
+    var example = mvc.perform(get("/incidents/" + incident.id())).andReturn();
+    // the example incident in docs/incidents.md comes from this run
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target", "incident-example.json"),
+        example.getResponse().getContentAsString());
+
     mvc.perform(get("/incidents").param("status", "open"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.items[0].id").value(incident.id()))
