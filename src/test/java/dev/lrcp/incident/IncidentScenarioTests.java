@@ -36,6 +36,7 @@ class IncidentScenarioTests {
   @Autowired CallRecordWriter writer;
   @Autowired CallRecordRepository records;
   @Autowired MockMvc mvc;
+  @Autowired IncidentTestContext.Opened opened;
 
   @BeforeEach
   void startFromQuietService() {
@@ -65,6 +66,10 @@ class IncidentScenarioTests {
     assertThat(cause.dimension()).isEqualTo("model");
     assertThat(cause.value()).isEqualTo(PRO);
     assertThat(incident.attribution().confidence()).isGreaterThanOrEqualTo(0.8);
+    assertThat(opened.events)
+        .filteredOn(e -> e.id().equals(incident.id()))
+        .singleElement()
+        .satisfies(e -> assertThat(e.rule()).isEqualTo("latency_slo"));
     assertThat(incident.runbook().getFirst())
         .contains("switch /qa, /reason from gemini-2.5-pro to the fallback model gemini-2.5-flash");
 

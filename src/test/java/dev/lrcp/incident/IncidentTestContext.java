@@ -32,8 +32,23 @@ import org.springframework.context.annotation.Primary;
 @Import(IncidentTestContext.Config.class)
 @interface IncidentTestContext {
 
+  /** Collects {@link IncidentOpened} events as telemetry would receive them. */
+  class Opened {
+    final java.util.List<IncidentOpened> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.springframework.context.event.EventListener
+    void on(IncidentOpened e) {
+      events.add(e);
+    }
+  }
+
   @TestConfiguration
   class Config {
+    @Bean
+    Opened opened() {
+      return new Opened();
+    }
+
     @Bean
     @Primary
     MutableClock testClock() {
