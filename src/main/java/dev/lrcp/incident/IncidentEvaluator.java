@@ -2,7 +2,6 @@ package dev.lrcp.incident;
 
 import dev.lrcp.anomaly.AnomalyAttributor;
 import dev.lrcp.llm.ModelCatalog;
-import dev.lrcp.storage.CallRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +86,13 @@ public class IncidentEvaluator {
     Instant windowStart = now.minus(properties.window());
     var current = source.between(windowStart, now);
     var baseline = source.between(windowStart.minus(properties.baseline()), windowStart);
-    double scale = scale(baseline, windowStart);
+    var explain =
+        AttributionWindows.of(
+            baseline,
+            current,
+            windowStart,
+            now.minus(properties.window().dividedBy(2)),
+            properties.minRequests());
     var active = store.active();
     Set<String> breaching = new HashSet<>();
     for (Rule rule : Rule.values()) {
@@ -100,7 +105,8 @@ public class IncidentEvaluator {
               .map(IncidentStore.Active::scope)
               .collect(Collectors.toSet());
       for (Finding f : selector.select(rule, current, baseline, scopes)) {
-        var attribution = attributor.attribute(baseline, current, scale, f.measure());
+        var attribution =
+            attributor.attribute(explain.before(), explain.recent(), explain.scale(), f.measure());
         var draft = composer.compose(f, attribution, current, now);
         apply(f, draft, find(active, rule, f.scope()), now).ifPresent(breaching::add);
       }
@@ -144,19 +150,6 @@ public class IncidentEvaluator {
         }
       }
     }
-  }
-
-  /** Current-window length over the baseline span actually covered by data. */
-  private double scale(List<CallRecord> baseline, Instant windowStart) {
-    if (baseline.isEmpty()) {
-      return 1;
-    }
-    Instant earliest = baseline.getFirst().at();
-    for (var c : baseline) {
-      earliest = c.at().isBefore(earliest) ? c.at() : earliest;
-    }
-    long span = Math.max(Duration.between(earliest, windowStart).toMillis(), 1000);
-    return (double) properties.window().toMillis() / span;
   }
 
   private static Optional<IncidentStore.Active> find(

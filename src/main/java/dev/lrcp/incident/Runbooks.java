@@ -33,6 +33,9 @@ final class Runbooks {
     var steps = new ArrayList<String>();
     Optional<Cause> cause = a.confidence() >= CONFIDENT ? a.top() : Optional.empty();
     cause.ifPresent(c -> steps.add(actOn(f, a, c, window)));
+    if (cause.isEmpty()) {
+      scopeModel(f, window).ifPresent(steps::add);
+    }
     steps.addAll(ruleSteps(f, window));
     steps.add(
         "Open the sample traces in the evidence; the incident resolves itself once the condition"
@@ -53,6 +56,38 @@ final class Runbooks {
               + " the call) or route them to a long-context model with lower latency.";
       default -> lead + "see the failure kinds below.";
     };
+  }
+
+  /** Without a confident attribution, act on the model that serves the incident's scope. */
+  private Optional<String> scopeModel(Finding f, List<CallRecord> window) {
+    if (f.rule() != Rule.LATENCY_SLO
+        && f.rule() != Rule.ERROR_RATE
+        && f.rule() != Rule.RETRY_STORM
+        && f.rule() != Rule.COST_SPIKE) {
+      return Optional.empty();
+    }
+    var calls = ScopeSelector.within(window, f.scope());
+    var byModel =
+        calls.stream()
+            .filter(c -> c.model() != null)
+            .collect(Collectors.groupingBy(CallRecord::model, Collectors.counting()));
+    return byModel.entrySet().stream()
+        .filter(e -> e.getValue() >= 0.8 * calls.size())
+        .findFirst()
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT,
+                    "%d%% of calls %s are served by %s: %s",
+                    Math.round(100.0 * e.getValue() / calls.size()),
+                    f.scope().phrase(),
+                    e.getKey(),
+                    switchModel(
+                        e.getKey(),
+                        f.scope().endpoint() != null
+                            ? List.of(f.scope().endpoint())
+                            : endpointsOf(e.getKey(), window),
+                        f.rule())));
   }
 
   private String switchModel(String model, List<String> endpoints, Rule rule) {
