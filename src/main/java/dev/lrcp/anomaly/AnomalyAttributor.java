@@ -18,7 +18,7 @@ import java.util.Locale;
 public final class AnomalyAttributor {
 
   /** Below this Jensen-Shannon divergence a shift of shares is noise, not an explanation. */
-  private static final double MIN_SURPRISE = 1e-3;
+  private static final double MIN_SURPRISE = 2e-4;
 
   private final double elementThreshold;
   private final double powerThreshold;
