@@ -13,8 +13,13 @@ import java.util.Set;
  */
 final class GroundingScorer {
 
-  /** Document chunks stay well inside MiniLM's 128-wordpiece window (≈ 1.3 pieces per word). */
-  static final int CHUNK_WORDS = 60;
+  /** Document pieces stay well inside MiniLM's 128-wordpiece window (≈ 1.3 pieces per word). */
+  static final int CHUNK_WORDS = 40;
+
+  /** Document pieces embedded per answer sentence (see {@link #maxSimilarities}). */
+  static final int CANDIDATES = 1;
+
+  static final int MAX_ANSWER_SENTENCES = 6;
 
   private final SentenceEmbedder embedder;
   private final GroundingWeights weights;
@@ -101,29 +106,55 @@ final class GroundingScorer {
     return out;
   }
 
-  private double[] maxSimilarities(List<String> answerSentences, List<String> docChunks) {
-    if (answerSentences.isEmpty() || docChunks.isEmpty()) {
+  /**
+   * Best cosine of each answer sentence with a document piece. Embedding every piece of a
+   * 1,000-character document costs ≈ 25 ms of CPU, so only the pieces that share most content words
+   * with some answer sentence are embedded ({@link #CANDIDATES} per answer sentence): the
+   * semantically closest piece nearly always shares words with it.
+   */
+  private double[] maxSimilarities(List<String> answerSentences, List<String> docPieces) {
+    if (answerSentences.isEmpty() || docPieces.isEmpty()) {
       return new double[] {0};
     }
-    List<String> all = new ArrayList<>(answerSentences);
-    all.addAll(docChunks);
+    List<String> answers =
+        answerSentences.subList(0, Math.min(MAX_ANSWER_SENTENCES, answerSentences.size()));
+    List<String> candidates = candidates(answers, docPieces);
+    List<String> all = new ArrayList<>(answers);
+    all.addAll(candidates);
     float[][] v;
     try {
       v = embedder.vectors(all);
     } catch (EmbedderUnavailableException e) {
-      return answerSentences.stream()
-          .mapToDouble(a -> docChunks.stream().mapToDouble(d -> overlap(a, d)).max().orElse(0))
+      return answers.stream()
+          .mapToDouble(a -> docPieces.stream().mapToDouble(d -> overlap(a, d)).max().orElse(0))
           .toArray();
     }
-    double[] out = new double[answerSentences.size()];
+    double[] out = new double[answers.size()];
     for (int i = 0; i < out.length; i++) {
       double best = -1;
-      for (int j = answerSentences.size(); j < v.length; j++) {
+      for (int j = answers.size(); j < v.length; j++) {
         best = Math.max(best, MiniLmEmbedder.cosine(v[i], v[j]));
       }
       out[i] = clamp(best);
     }
     return out;
+  }
+
+  static List<String> candidates(List<String> answers, List<String> docPieces) {
+    List<Set<String>> pieceWords = docPieces.stream().map(Text::contentWords).toList();
+    Set<Integer> chosen = new java.util.LinkedHashSet<>();
+    for (String a : answers) {
+      Set<String> words = Text.contentWords(a);
+      java.util.stream.IntStream.range(0, docPieces.size())
+          .boxed()
+          .sorted(
+              java.util.Comparator.comparingDouble(
+                  (Integer j) ->
+                      -share(words, pieceWords.get(j)) + 1e-6 * docPieces.get(j).length()))
+          .limit(CANDIDATES)
+          .forEach(chosen::add);
+    }
+    return chosen.stream().map(docPieces::get).toList();
   }
 
   static double clamp(double x) {

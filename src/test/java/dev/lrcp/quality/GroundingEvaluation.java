@@ -30,6 +30,7 @@ public final class GroundingEvaluation {
       AtThreshold crossValidatedAtHalf,
       Map<String, Double> aurocBySubset,
       Map<String, Double> crossValidatedAurocBySubset,
+      double crossValidatedAurocWithoutEmbeddings,
       GroundingWeights fittedOnAll) {}
 
   private GroundingEvaluation() {}
@@ -71,6 +72,11 @@ public final class GroundingEvaluation {
       score[i] = 1 - scorer.score(e);
     }
     double[] cv = crossValidated(rows, x, grounded);
+    double[][] lexicalOnly = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      lexicalOnly[i] = new double[] {x[i][0], x[i][1], x[i][2], x[i][3], 0, 0};
+    }
+    double[] cvLexical = crossValidated(rows, lexicalOnly, grounded);
     return new Report(
         Metrics.auroc(score, ungrounded),
         AtThreshold.of(score, ungrounded, 1 - threshold),
@@ -78,6 +84,7 @@ public final class GroundingEvaluation {
         AtThreshold.of(cv, ungrounded, 0.5),
         bySubset(rows, score, ungrounded),
         bySubset(rows, cv, ungrounded),
+        Metrics.auroc(cvLexical, ungrounded),
         LogisticFit.fit(x, grounded, 1e-3));
   }
 
@@ -150,6 +157,11 @@ public final class GroundingEvaluation {
             r.crossValidatedAtHalf().recall()));
     r.crossValidatedAurocBySubset()
         .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "    %-12s AUROC %.3f%n", k, v)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  5-fold CV refit without the MiniLM features: AUROC %.3f%n",
+            r.crossValidatedAurocWithoutEmbeddings()));
     GroundingWeights w = r.fittedOnAll();
     sb.append(
         String.format(
