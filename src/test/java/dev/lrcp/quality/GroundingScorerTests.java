@@ -18,7 +18,7 @@ class GroundingScorerTests {
 
   @BeforeAll
   static void loadModel() {
-    embedder = MiniLmEmbedder.load();
+    embedder = SharedModel.miniLm();
   }
 
   GroundingScorer scorer() {
