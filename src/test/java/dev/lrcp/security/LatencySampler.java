@@ -20,6 +20,7 @@ public final class LatencySampler {
     }
     double[] wall = new double[runs];
     double[] cpu = new double[runs];
+    long process0 = processCpuNanos();
     for (int i = 0; i < runs; i++) {
       long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
@@ -27,18 +28,27 @@ public final class LatencySampler {
       wall[i] = (System.nanoTime() - t0) / 1e6;
       cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
     }
+    double processPerRun = (processCpuNanos() - process0) / 1e6 / runs;
     Arrays.sort(wall);
     Arrays.sort(cpu);
     return String.format(
         Locale.ROOT,
-        "%-34s runs %d  wall p50 %7.3f ms  p95 %7.3f ms  min %7.3f ms | cpu p50 %7.3f ms  p95 %7.3f ms",
+        "%-34s runs %d  wall p50 %7.3f ms  p95 %7.3f ms  min %7.3f ms | cpu p50 %7.3f ms  p95 %7.3f ms"
+            + " | process cpu/run %7.3f ms",
         name,
         runs,
         pct(wall, 0.50),
         pct(wall, 0.95),
         wall[0],
         pct(cpu, 0.50),
-        pct(cpu, 0.95));
+        pct(cpu, 0.95),
+        processPerRun);
+  }
+
+  /** All threads of the JVM (JIT and GC included): shows whether work escapes the caller thread. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double pct(double[] sorted, double p) {
