@@ -37,7 +37,7 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             embedder,
-            new QualityProperties(0.5, 1, queue, Duration.ofSeconds(1)),
+            new QualityProperties(0.5, 1, queue, Duration.ofSeconds(1), true),
             events::add,
             beans.getBeanProvider(Clock.class));
     return scorer;
@@ -103,7 +103,7 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             GroundingAnswerScorerTests::sameVectors,
-            new QualityProperties(0.5, 1, 8, Duration.ofSeconds(1)),
+            new QualityProperties(0.5, 1, 8, Duration.ofSeconds(1), true),
             e -> published.countDown(),
             beans.getBeanProvider(Clock.class));
 

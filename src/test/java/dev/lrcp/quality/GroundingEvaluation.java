@@ -37,7 +37,14 @@ public final class GroundingEvaluation {
 
   public static void main(String[] args) {
     long start = System.nanoTime();
-    Report r = run(MiniLmEmbedder.load(), GroundingWeights.DEFAULT, 0.5);
+    boolean lexicalOnly = args.length > 0 && args[0].equals("--no-embeddings");
+    SentenceEmbedder embedder =
+        lexicalOnly
+            ? texts -> {
+              throw new EmbedderUnavailableException(new IllegalStateException("disabled"));
+            }
+            : MiniLmEmbedder.load();
+    Report r = run(embedder, GroundingWeights.DEFAULT, 0.5);
     System.out.println(format(r));
     System.out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - start) / 1e9);
   }
