@@ -46,16 +46,16 @@ public final class DatadogCommand {
       out.println("error: no assets of kinds " + options.only() + " under " + options.assets());
       return 2;
     }
+    String apiKey = env.get("DD_API_KEY");
+    String appKey = env.get("DD_APP_KEY");
+    if (!options.dryRun() && (blank(apiKey) || blank(appKey))) {
+      out.println("error: DD_API_KEY and DD_APP_KEY must be set (or use --dry-run)");
+      return 2;
+    }
     ImportReport.plan(selected, options.dryRun(), out);
     if (options.dryRun()) {
       out.println("Dry run: " + all.size() + " assets validated offline, no request sent.");
       return 0;
-    }
-    String apiKey = env.get("DD_API_KEY");
-    String appKey = env.get("DD_APP_KEY");
-    if (blank(apiKey) || blank(appKey)) {
-      out.println("error: DD_API_KEY and DD_APP_KEY must be set (or use --dry-run)");
-      return 2;
     }
     var site =
         new DatadogSite(blank(env.get("DD_SITE")) ? DatadogSite.DEFAULT : env.get("DD_SITE"));

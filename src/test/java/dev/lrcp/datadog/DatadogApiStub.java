@@ -158,6 +158,16 @@ final class DatadogApiStub implements AutoCloseable {
     ex.close();
   }
 
+  /** Runs the stub by hand (docs/datadog-assets.md): prints its URL, stops at end of stdin. */
+  public static void main(String[] args) throws IOException {
+    try (var stub = new DatadogApiStub()) {
+      System.out.println(stub.url());
+      System.out.flush();
+      System.in.readAllBytes();
+      System.err.println(stub.requests().size() + " requests recorded");
+    }
+  }
+
   @Override
   public void close() {
     server.stop(0);
