@@ -158,9 +158,16 @@ final class DatadogApiStub implements AutoCloseable {
     ex.close();
   }
 
-  /** Runs the stub by hand (docs/datadog-assets.md): prints its URL, stops at end of stdin. */
+  /**
+   * Runs the stub by hand (docs/datadog-assets.md): prints its URL, stops at end of stdin;
+   * arguments {@code METHOD:PATH:STATUS} make a route fail.
+   */
   public static void main(String[] args) throws IOException {
     try (var stub = new DatadogApiStub()) {
+      for (String failure : args) { // e.g. POST:/api/v1/slo:403
+        String[] f = failure.split(":");
+        stub.fail(f[0], f[1], Integer.parseInt(f[2]));
+      }
       System.out.println(stub.url());
       System.out.flush();
       System.in.readAllBytes();
