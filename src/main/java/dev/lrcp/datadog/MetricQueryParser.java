@@ -2,7 +2,9 @@ package dev.lrcp.datadog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +52,10 @@ final class MetricQueryParser {
           "top");
   private static final Set<String> METHODS = Set.of("as_count", "as_rate", "rollup", "fill");
   private static final Set<String> COMPARATORS = Set.of(">", ">=", "<", "<=", "==", "!=");
-  private static final Pattern WINDOW = Pattern.compile("(last|next)_\\d+[mhdw]");
+  private static final Pattern WINDOW = Pattern.compile("(last|next)_(\\d+)([mhdw])");
+  // the Monitor API's limits: minutes up to a week, hours up to 168, days 1 or 2, one week
+  private static final Map<String, Integer> WINDOW_MAX =
+      Map.of("m", 10080, "h", 168, "d", 2, "w", 1);
   private static final Pattern SHIFT = Pattern.compile("\\d+[mhdw]_ago");
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_.]*");
   private static final Pattern SCOPE_TERM =
@@ -136,7 +141,12 @@ final class MetricQueryParser {
   private String parenthesizedWindow() {
     expect('(');
     String window = word();
-    if (!WINDOW.matcher(window).matches()) throw error("bad window '" + window + "'");
+    Matcher m = WINDOW.matcher(window);
+    if (!m.matches()
+        || Integer.parseInt(m.group(2)) < 1
+        || Integer.parseInt(m.group(2)) > WINDOW_MAX.get(m.group(3))) {
+      throw error("bad window '" + window + "'");
+    }
     expect(')');
     return window;
   }

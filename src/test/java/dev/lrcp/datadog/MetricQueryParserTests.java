@@ -57,6 +57,8 @@ class MetricQueryParserTests {
         "avg(last_5m):avg:a.b{$env} > 1",
         "avg(next_1w):avg:a.b{*} > 1",
         "avg(last_5m):median:a.b{*} > 1",
+        "sum(last_3d):sum:a.b{*}.as_count() > 1",
+        "avg(last_0m):avg:a.b{*} > 1",
       })
   void rejectsTheBadMonitorForms(String query) {
     assertThatThrownBy(() -> MetricQueryParser.parseMonitor(query))
