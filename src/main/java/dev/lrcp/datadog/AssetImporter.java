@@ -67,6 +67,11 @@ final class AssetImporter {
           "HTTP " + e.getCode() + " " + brief(e.getResponseBody(), e.getMessage()));
     } catch (UnresolvedReferenceException | IllegalArgumentException e) {
       return new ImportResult(asset, Action.FAILED, null, e.getMessage());
+    } catch (
+        RuntimeException e) { // the client's transport errors (refused, TLS, timeout) are unchecked
+      Throwable root = e;
+      while (root.getCause() != null) root = root.getCause();
+      return new ImportResult(asset, Action.FAILED, null, "cannot reach Datadog: " + root);
     }
   }
 

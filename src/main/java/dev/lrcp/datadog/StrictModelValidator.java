@@ -22,6 +22,15 @@ final class StrictModelValidator {
 
   private static final String MODEL_PACKAGE = "com.datadog.api.client";
   private static final int MAX_DEPTH = 60;
+  private static final ClassValue<List<Method>> GETTERS =
+      new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+          return java.util.Arrays.stream(type.getMethods())
+              .filter(StrictModelValidator::isPropertyGetter)
+              .toList();
+        }
+      };
 
   private StrictModelValidator() {}
 
@@ -60,8 +69,7 @@ final class StrictModelValidator {
 
   private static void walkModel(Object model, String path, List<String> problems, int depth) {
     int before = problems.size();
-    for (Method getter : model.getClass().getMethods()) {
-      if (!isPropertyGetter(getter)) continue;
+    for (Method getter : GETTERS.get(model.getClass())) {
       Object child = invoke(getter, model);
       if (getter.getName().equals("getAdditionalProperties")) {
         if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {

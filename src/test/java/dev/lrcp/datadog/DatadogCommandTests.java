@@ -39,6 +39,8 @@ class DatadogCommandTests {
     assertThat(stub.count("POST")).isEqualTo(ASSETS);
     assertThat(stub.count("PUT")).isZero();
     assertThat(output()).contains("Summary: " + ASSETS + " created, 0 updated, 0 failed");
+    assertThat(output()).doesNotContain(API_KEY).doesNotContain(APP_KEY);
+    assertThat(stub.requests()).allMatch(r -> API_KEY.equals(r.apiKey()));
 
     output.reset();
     long before = stub.requests().size();
@@ -84,13 +86,21 @@ class DatadogCommandTests {
   }
 
   @Test
-  void neverPrintsTheKeysAndRefusesToRunWithoutThem() {
-    assertThat(run(keys(), "import")).isZero();
-    assertThat(output()).doesNotContain(API_KEY).doesNotContain(APP_KEY);
-    assertThat(stub.requests()).allMatch(r -> API_KEY.equals(r.apiKey()));
-    output.reset();
+  void refusesToRunWithoutKeys() {
     assertThat(run(Map.of("DD_SITE", stub.url()), "import")).isEqualTo(2);
     assertThat(output()).contains("DD_API_KEY and DD_APP_KEY must be set");
+    assertThat(stub.requests()).isEmpty();
+  }
+
+  @Test
+  void anUnreachableApiFailsEveryAssetWithoutAStackTrace() {
+    var env = keys();
+    stub.close();
+    assertThat(run(env, "import", "--only", "dashboards")).isEqualTo(1);
+    assertThat(output())
+        .contains("failed")
+        .contains("cannot reach Datadog")
+        .contains("Import FAILED");
   }
 
   @Test
