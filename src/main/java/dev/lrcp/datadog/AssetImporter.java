@@ -33,9 +33,18 @@ final class AssetImporter {
 
   /** The selected assets in the order they will be imported. */
   static List<Asset> ordered(List<Asset> selected) {
-    return selected.stream()
-        .sorted(Comparator.comparing(Asset::kind).thenComparing(Asset::isComposite))
-        .toList();
+    return selected.stream().sorted(Comparator.comparingInt(AssetImporter::rank)).toList();
+  }
+
+  /** Composites after the monitors they combine; SLO alerts after the SLOs. */
+  private static int rank(Asset asset) {
+    int base = asset.kind().ordinal() * 10;
+    if (asset.isComposite()) return base + 1;
+    if (asset.kind() == AssetKind.MONITORS
+        && asset.body().path("query").asText().contains("${slo:")) {
+      return AssetKind.SLOS.ordinal() * 10 + 1;
+    }
+    return base;
   }
 
   List<ImportResult> run(List<Asset> selected) {

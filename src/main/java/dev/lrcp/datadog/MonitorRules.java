@@ -15,6 +15,10 @@ final class MonitorRules {
 
   static final List<String> RUNBOOK_SECTIONS = List.of("What failed", "Why", "What next");
   private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{\\{(\\w+)\\.name}}");
+  private static final Pattern BURN_RATE =
+      Pattern.compile(
+          "burn_rate\\(\"\\$\\{slo:[a-z0-9-]+}\"\\)\\.over\\(\"(7d|30d|90d)\"\\)"
+              + "\\.long_window\\(\"\\d+[mhd]\"\\)\\.short_window\\(\"\\d+[mhd]\"\\) > (\\d+(\\.\\d+)?)");
 
   private MonitorRules() {}
 
@@ -27,6 +31,7 @@ final class MonitorRules {
       if (!query.contains("${monitor:")) problems.add("a composite refers to ${monitor:<file>}");
       return problems;
     }
+    if (type.equals("slo alert")) return sloAlertProblems(monitor, problems);
     if (!type.equals("query alert") && !type.equals("metric alert")) {
       return List.of("type '" + type + "' is not a metric monitor type this linter knows");
     }
@@ -40,6 +45,25 @@ final class MonitorRules {
       problems.addAll(templateProblems(monitor.path("message").asText(), ref));
     }
     problems.addAll(thresholdProblems(parsed, monitor.path("options")));
+    return problems;
+  }
+
+  /** A burn-rate alert on an SLO of this repository; it has no groups, so no {{tag.name}}. */
+  private static List<String> sloAlertProblems(JsonNode monitor, List<String> problems) {
+    Matcher m = BURN_RATE.matcher(monitor.path("query").asText());
+    if (!m.matches()) {
+      problems.add(
+          "an slo alert query is burn_rate(\"${slo:<file>}\").over(..).long_window(..).short_window(..) > N");
+      return problems;
+    }
+    double threshold = Double.parseDouble(m.group(2));
+    problems.addAll(
+        thresholdProblems(
+            new ParsedQuery(null, null, ">", threshold, List.of(), List.of()),
+            monitor.path("options")));
+    if (TEMPLATE_TAG.matcher(monitor.path("message").asText()).find()) {
+      problems.add("an slo alert has no groups: {{tag.name}} variables stay empty");
+    }
     return problems;
   }
 

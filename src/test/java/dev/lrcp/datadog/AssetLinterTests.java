@@ -67,6 +67,16 @@ class AssetLinterTests {
         .anyMatch(p -> p.contains("dangling reference ${monitor:no-such-monitor}"));
   }
 
+  @Test
+  void burnRateAlertsNeedAnSloTimeframeAndAMatchingThreshold() {
+    assertThat(
+            lintMonitor(
+                "availability-fast-burn", m -> replaceQuery(m, "over(\"30d\")", "over(\"14d\")")))
+        .anyMatch(p -> p.contains("an slo alert query is burn_rate("));
+    assertThat(lintMonitor("availability-fast-burn", m -> replaceQuery(m, "> 14.4", "> 10")))
+        .anyMatch(p -> p.contains("critical must equal the query threshold 10.0"));
+  }
+
   private List<String> lintMonitor(String id, Consumer<ObjectNode> change) {
     List<Asset> copy = new ArrayList<>();
     for (Asset a : assets) {

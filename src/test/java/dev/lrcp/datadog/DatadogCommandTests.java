@@ -57,6 +57,9 @@ class DatadogCommandTests {
     long latencyMonitorId = createdId("latency-p95.json");
     var slo = posted("/api/v1/slo", "LLM p95 latency under 3 s");
     assertThat(slo.path("monitor_ids").get(0).asLong()).isEqualTo(latencyMonitorId);
+    String sloId = createdIdText("availability.json");
+    assertThat(posted("/api/v1/monitor", "LLM availability SLO fast burn").path("query").asText())
+        .startsWith("burn_rate(\"" + sloId + "\")");
     var composite = posted("/api/v1/monitor", "LLM multi-signal degradation (composite)");
     assertThat(composite.path("query").asText())
         .contains(String.valueOf(latencyMonitorId))
@@ -69,10 +72,18 @@ class DatadogCommandTests {
 
   @Test
   void onlyImportsTheSelectedKindsAndLooksUpReferencesByTitle() {
-    assertThat(run(keys(), "import", "--only", "dashboards,monitors")).isZero();
+    // the two SLO burn-rate monitors need the SLO, which is not imported yet
+    assertThat(run(keys(), "import", "--only", "dashboards,monitors")).isEqualTo(1);
+    assertThat(output())
+        .containsPattern(
+            "availability-fast-burn\\.json +failed +- +refers to slos/availability\\.json")
+        .contains("2 failed");
     output.reset();
     assertThat(run(keys(), "import", "--only", "slos")).isZero();
     assertThat(output()).contains("Summary: 2 created, 0 updated, 0 failed");
+    output.reset();
+    assertThat(run(keys(), "import", "--only", "monitors")).isZero();
+    assertThat(output()).contains("Summary: 2 created, 22 updated, 0 failed");
   }
 
   @Test
@@ -81,7 +92,9 @@ class DatadogCommandTests {
     assertThat(run(keys(), "import")).isEqualTo(1);
     assertThat(output())
         .containsPattern("slos +availability\\.json +failed +- +HTTP 403 .*forced failure")
-        .contains("Summary: " + (ASSETS - 2) + " created, 0 updated, 2 failed")
+        .containsPattern(
+            "availability-slow-burn\\.json +failed +- +refers to slos/availability\\.json")
+        .contains("Summary: " + (ASSETS - 4) + " created, 0 updated, 4 failed")
         .contains("Import FAILED");
   }
 
@@ -131,13 +144,17 @@ class DatadogCommandTests {
   }
 
   private long createdId(String file) {
+    return Long.parseLong(createdIdText(file));
+  }
+
+  private String createdIdText(String file) {
     String line =
         output()
             .lines()
             .filter(l -> l.contains(" " + file + " ") && l.contains("created"))
             .findFirst()
             .orElseThrow();
-    return Long.parseLong(line.split("\\s+")[3]);
+    return line.split("\\s+")[3];
   }
 
   private static DatadogApiStub newStub() {
