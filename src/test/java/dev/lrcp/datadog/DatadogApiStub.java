@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -178,13 +177,5 @@ final class DatadogApiStub implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-  }
-
-  static String text(JsonNode node) {
-    return node == null ? "" : node.toString();
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }
