@@ -3,6 +3,7 @@ package dev.lrcp.telemetry;
 import datadog.trace.api.CorrelationIdentifier;
 import datadog.trace.api.llmobs.LLMObs;
 import datadog.trace.api.llmobs.LLMObsSpan;
+import datadog.trace.api.llmobs.noop.NoOpLLMObsSpan;
 import dev.lrcp.llm.LlmCallCompleted;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
@@ -82,7 +83,8 @@ final class CallTrace implements AutoCloseable {
       if (span != null) {
         tagApmSpan(call, error);
       }
-      if (llmObs != null) {
+      // without the agent the span is a no-op: skip the redaction work its annotations need
+      if (llmObs != null && !(llmObs instanceof NoOpLLMObsSpan)) {
         annotateLlmObs(call, request, response, error);
       }
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.lrcp.telemetry;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,19 +17,25 @@ public final class Redactor {
       List.of(
           new Rule(
               "API_KEY",
+              Redactor::mayHoldKey,
               Pattern.compile(
                   "(?i)\\b(?:sk-(?:proj-|ant-)?[A-Za-z0-9_\\-]{16,}|AIza[0-9A-Za-z_\\-]{35}"
                       + "|gh[pousr]_[A-Za-z0-9]{30,}|xox[abpr]-[A-Za-z0-9\\-]{10,}"
                       + "|AKIA[0-9A-Z]{16}|eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]+)")),
           new Rule(
               "TOKEN",
+              Redactor::mayHoldKey,
               Pattern.compile(
                   "(?i)(?<=\\b(?:bearer|api[_-]?key|token|secret|password|passwd)[\"']?\\s{0,3}[:=\\s]\\s{0,3}[\"']?)"
                       + "[A-Za-z0-9_\\-./+=]{8,}")),
-          new Rule("EMAIL", Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}")),
-          new Rule("CARD", Pattern.compile("\\b(?:\\d[ \\-]?){12,18}\\d\\b")),
+          new Rule(
+              "EMAIL",
+              t -> t.indexOf('@') >= 0,
+              Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}")),
+          new Rule("CARD", t -> digits(t, 13), Pattern.compile("\\b(?:\\d[ \\-]?){12,18}\\d\\b")),
           new Rule(
               "PHONE",
+              t -> digits(t, 5),
               Pattern.compile(
                   "(?<![\\w.])(?:\\+\\d{1,3}[ .\\-]?)?"
                       + "(?:\\(\\d{1,4}\\)[ .\\-]?\\d{2,4}[ .\\-]\\d{2,6}"
@@ -48,8 +55,32 @@ public final class Redactor {
     return out;
   }
 
-  private record Rule(String kind, Pattern pattern) {
+  /**
+   * Cheap character scans run before the regular expressions: most log values and prompts hold no
+   * '@', no long digit run and no key marker, so redaction then costs one pass over the text.
+   */
+  private static boolean digits(String text, int atLeast) {
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i)) && ++digits >= atLeast) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern KEY_MARKERS =
+      Pattern.compile("(?i)sk-|AIza|gh[pousr]_|xox|AKIA|eyJ|bearer|key|token|secret|passw");
+
+  private static boolean mayHoldKey(String text) {
+    return KEY_MARKERS.matcher(text).find();
+  }
+
+  private record Rule(String kind, Predicate<String> mayMatch, Pattern pattern) {
     String apply(String text) {
+      if (!mayMatch.test(text)) {
+        return text;
+      }
       Matcher m = pattern.matcher(text);
       if (!m.find()) {
         return text;
