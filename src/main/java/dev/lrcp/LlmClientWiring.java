@@ -7,6 +7,7 @@ import dev.lrcp.resilience.FaultInjectingLlmClient;
 import dev.lrcp.resilience.ResilienceProperties;
 import dev.lrcp.resilience.ResilientLlmClient;
 import dev.lrcp.telemetry.TelemetryLlmClient;
+import dev.lrcp.telemetry.TelemetryProperties;
 import java.time.Clock;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,10 +39,11 @@ class LlmClientWiring {
       ResilienceProperties resilience,
       ModelCatalog catalog,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      TelemetryProperties telemetry) {
     String provider = llm.provider().name().toLowerCase(Locale.ROOT);
     LlmClient faults = new FaultInjectingLlmClient(adapter, resilience.faults(), provider);
     LlmClient resilient = new ResilientLlmClient(faults, resilience, provider, events, clock);
-    return new TelemetryLlmClient(resilient, catalog, events, clock);
+    return new TelemetryLlmClient(resilient, catalog, events, clock, telemetry);
   }
 }
