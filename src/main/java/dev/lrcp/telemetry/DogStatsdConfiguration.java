@@ -5,6 +5,7 @@ import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
 import com.timgroup.statsd.StatsDClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -51,6 +52,12 @@ class DogStatsdConfiguration {
       log.warn("DogStatsD disabled: cannot reach {}: {}", dd.agentHost(), e.toString());
       return new NoOpStatsDClient();
     }
+  }
+
+  /** Static: a post-processor must exist before the beans it wraps. */
+  @Bean
+  static BeanPostProcessor scoringSpans() {
+    return new ScoringSpans();
   }
 
   @Bean

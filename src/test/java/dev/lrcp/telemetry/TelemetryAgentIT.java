@@ -161,6 +161,19 @@ class TelemetryAgentIT {
     assertThat(root.get("name")).isEqualTo("servlet.request");
     assertThat(root.get("resource")).isEqualTo("POST /qa");
     assertThat(span.get("parent_id")).isNotEqualTo(0L);
+
+    // quality and security scoring get their own spans in the same trace
+    var inTrace =
+        agent.spans().stream().filter(s -> Objects.equals(s.get("trace_id"), span.get("trace_id")));
+    assertThat(inTrace.map(s -> s.get("name")))
+        .contains("llm.security_scan", "llm.quality_scoring");
+    var scan =
+        agent.spans().stream()
+            .filter(s -> Objects.equals(s.get("trace_id"), span.get("trace_id")))
+            .filter(s -> "llm.security_scan".equals(s.get("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(map(scan.get("meta"))).containsEntry("security.pii_types", "email");
   }
 
   private static void assertFailedSpan(FakeDatadogAgent agent, Map<String, Object> span) {
