@@ -9,6 +9,7 @@ import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -38,11 +39,19 @@ final class ScoringSpans implements BeanPostProcessor {
     return bean;
   }
 
+  /** A bean that cannot be subclassed (final, a record) is left as it is: spans are optional. */
   private static Object proxy(Object bean, MethodInterceptor interceptor) {
-    var factory = new ProxyFactory(bean);
-    factory.setProxyTargetClass(true);
-    factory.addAdvice(interceptor);
-    return factory.getProxy(bean.getClass().getClassLoader());
+    if (Modifier.isFinal(bean.getClass().getModifiers())) {
+      return bean;
+    }
+    try {
+      var factory = new ProxyFactory(bean);
+      factory.setProxyTargetClass(true);
+      factory.addAdvice(interceptor);
+      return factory.getProxy(bean.getClass().getClassLoader());
+    } catch (RuntimeException e) {
+      return bean;
+    }
   }
 
   private record Interceptor(Class<?> port, String operation) implements MethodInterceptor {
