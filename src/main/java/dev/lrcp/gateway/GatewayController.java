@@ -23,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class GatewayController {
 
+  /** Request attribute set by {@code dev.lrcp.web.AccessFilter}. */
+  static final String CLIENT_IDENTITY = "dev.lrcp.web.ClientIdentity";
+
   private final ChatGateway gateway;
   private final ChatTranslator translator;
   private final GatewayProperties properties;
@@ -53,9 +56,7 @@ class GatewayController {
     String promptId = UUID.randomUUID().toString();
     var tags =
         properties.tags(
-            http.getHeader("X-LRCP-Application"),
-            http.getHeader("X-LRCP-Feature"),
-            http.getRemoteAddr());
+            http.getHeader("X-LRCP-Application"), http.getHeader("X-LRCP-Feature"), client(http));
     long created = translator.now();
     response.setHeader("X-Request-Id", promptId);
     if (body.streaming()) {
@@ -71,6 +72,16 @@ class GatewayController {
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
     gateway.scoreLater(request, answer);
+  }
+
+  /**
+   * The caller as the service's access filter identified it ({@code key:<fingerprint>} or {@code
+   * addr:<address>}); the same form when the filter is absent.
+   */
+  private static String client(HttpServletRequest http) {
+    return http.getAttribute(CLIENT_IDENTITY) instanceof String identity
+        ? identity
+        : "addr:" + http.getRemoteAddr();
   }
 
   private void stream(LlmRequest request, SseWriter sse, boolean includeUsage) {
