@@ -1,5 +1,6 @@
 package dev.lrcp.gateway;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -40,5 +41,7 @@ record ChatCompletionChunk(
 
   record Choice(int index, Delta delta, String finishReason) {}
 
+  /** Like OpenAI, a delta names only what it carries: the role once, then content. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Delta(String role, String content) {}
 }

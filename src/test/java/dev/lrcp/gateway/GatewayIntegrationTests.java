@@ -155,6 +155,8 @@ class GatewayIntegrationTests {
     assertThat(chunks.get(0).at("/choices/0/delta/role").asString()).isEqualTo("assistant");
     assertThat(chunks.get(0).at("/choices/0/delta/content").asString()).isEqualTo("Hel");
     assertThat(chunks.get(1).at("/choices/0/delta/content").asString()).isEqualTo("lo");
+    assertThat(chunks.get(1).at("/choices/0/delta").has("role")).isFalse();
+    assertThat(chunks.get(2).at("/choices/0/delta").isEmpty()).isTrue();
     assertThat(chunks.get(1).at("/choices/0/finish_reason").isNull()).isTrue();
     assertThat(chunks.get(2).at("/choices/0/finish_reason").asString()).isEqualTo("stop");
     assertThat(chunks.get(3).get("choices").isEmpty()).isTrue();
