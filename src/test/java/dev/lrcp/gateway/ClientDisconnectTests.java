@@ -9,6 +9,7 @@ import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.TokenUsage;
+import dev.lrcp.llm.openai.OpenAiClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,10 +67,14 @@ class ClientDisconnectTests {
     upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     upstream.createContext("/v1/chat/completions", this::slowStream);
     upstream.start();
-    var client =
-        new StreamingClient(
-            URI.create(
-                "http://127.0.0.1:" + upstream.getAddress().getPort() + "/v1/chat/completions"));
+  }
+
+  URI upstreamBase() {
+    return URI.create("http://127.0.0.1:" + upstream.getAddress().getPort() + "/v1");
+  }
+
+  /** Routes the gateway's port to a client, recording what it throws. */
+  void routeTo(LlmClient client) {
     llm.behaviour.set(
         request -> {
           try {
@@ -89,6 +94,27 @@ class ClientDisconnectTests {
 
   @Test
   void aClientThatHangsUpCancelsTheUpstreamCall() throws Exception {
+    routeTo(new StreamingClient(upstreamBase().resolve("/v1/chat/completions")));
+
+    hangUpAfterFirstDelta();
+
+    GatewayIntegrationTests.awaitTrue(upstreamSawDisconnect::get);
+    assertThat(upstreamFinished).isFalse();
+    GatewayIntegrationTests.awaitTrue(() -> thrownByPort.get() != null);
+    assertThat(thrownByPort.get()).isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void theOpenAiAdapterAbortsTheUpstreamWhenTheClientHangsUp() throws Exception {
+    routeTo(new OpenAiClient(upstreamBase(), null, Duration.ofSeconds(30)));
+
+    hangUpAfterFirstDelta();
+
+    GatewayIntegrationTests.awaitTrue(upstreamSawDisconnect::get);
+    assertThat(upstreamFinished).isFalse();
+  }
+
+  private void hangUpAfterFirstDelta() throws IOException {
     try (var socket = new Socket("127.0.0.1", port)) {
       byte[] body = GatewayIntegrationTests.streamBody(true).getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
@@ -111,11 +137,6 @@ class ClientDisconnectTests {
       socket.setSoLinger(true, 0); // hang up hard, like a killed client
     }
     clientGone.countDown();
-
-    GatewayIntegrationTests.awaitTrue(upstreamSawDisconnect::get);
-    assertThat(upstreamFinished).isFalse();
-    GatewayIntegrationTests.awaitTrue(() -> thrownByPort.get() != null);
-    assertThat(thrownByPort.get()).isInstanceOf(CancellationException.class);
   }
 
   /** One chunk, then (once the client is gone) as many as it can write until the pipe breaks. */

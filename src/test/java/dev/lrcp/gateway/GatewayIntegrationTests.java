@@ -109,6 +109,7 @@ class GatewayIntegrationTests {
     assertThat(request.tags().application()).isEqualTo("checkout");
     assertThat(request.tags().feature()).isEqualTo("summary");
     assertThat(signals.scannedPrompts).containsExactly("/v1/chat/completions Hello!");
+    awaitTrue(() -> !signals.scored.isEmpty()); // handed over after the response is written
     assertThat(signals.scored)
         .singleElement()
         .satisfies(
