@@ -47,7 +47,7 @@ class GatewayController {
     return translator.models();
   }
 
-  @PostMapping(path = ChatTranslator.ENDPOINT, consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(ChatTranslator.ENDPOINT)
   void chat(
       @RequestBody ChatCompletionRequest body,
       HttpServletRequest http,

@@ -261,6 +261,21 @@ class GatewayIntegrationTests {
   }
 
   @Test
+  void aNonJsonBodyIsAnOpenAiShaped415() throws Exception {
+    var request =
+        HttpRequest.newBuilder(uri("/v1/chat/completions"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(BodyPublishers.ofString("model=gpt-4o-mini"))
+            .build();
+
+    HttpResponse<String> response = HTTP.send(request, BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(response.body()).at("/error/type").asString())
+        .isEqualTo("invalid_request_error");
+  }
+
+  @Test
   void blockedInputIsRefusedBeforeTheModelIsCalled() throws Exception {
     signals.blockReason.set("prompt injection");
 
