@@ -27,8 +27,12 @@ DAY="$(date -u +%F)"; RESULTS="$HERE/results"; RAW="$RESULTS/raw/$DAY"; mkdir -p
 WORK="$(mktemp -d -t lrcp-bench.XXXXXX)"
 
 PIDS=()
-cleanup() { local i; for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; done
-            for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; }
+cleanup() {  # TERM in reverse start order; a process still alive after 20 s (a wedged JVM) gets KILL
+  local i p; for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; done
+  for ((i=0; i<100; i++)); do
+    local alive=0; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [[ $alive = 0 ]] && break; sleep 0.2; done
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
