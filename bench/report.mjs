@@ -35,6 +35,10 @@ const g = paired.gateway?.paired_added_ms || {}, p = paired.portkey?.paired_adde
 const gs = stream.gateway?.paired_added_ms || {}, ps = stream.portkey?.paired_added_ms || {};
 const ratio = w.gateway.rps / w.portkey.rps;
 const heapPeak = heap('heap-gateway-soak.txt');
+const ooms = (read('gateway.log').match(/OutOfMemoryError/g) || []).length;
+const xmx = parseInt((read('env.txt').match(/gateway_xmx=(\d+)m/) || [])[1] || '512', 10);
+// A peak at the -Xmx cap is not "within budget": the heap ran out.
+const heapOk = heapPeak == null ? null : heapPeak < xmx - 1 && ooms === 0;
 const env = read('env.txt').trim();
 const agent = (() => { try { return JSON.parse(read('agent-counts.json')); } catch { return {}; } })();
 const soakCell = (x) => (x ? `${x.ok.toLocaleString('en')} ok / ${x.errors} errors${x.errors ? ' (' + Object.entries(x.error_kinds).map(([k, v]) => `${k} ${v}`).join(', ') + ')' : ''}; peak ${x.max_concurrent.toLocaleString('en')} open; ${x.seconds} s` : 'n/a');
@@ -47,7 +51,7 @@ const rows = [
   ['(c) max throughput, wrk 1 thread × 64 connections, instant upstream', '≥ 3× Portkey', `${num(w.gateway.rps, 0)} req/s (p50 ${num(w.gateway.p50)} / p99 ${num(w.gateway.p99)} ms; errors ${w.gateway.non2xx + w.gateway.socketErrors})`, `${num(w.portkey.rps, 0)} req/s (p50 ${num(w.portkey.p50)} / p99 ${num(w.portkey.p99)} ms; errors ${w.portkey.non2xx + w.portkey.socketErrors})`, `${num(w.direct.rps, 0)} req/s`, `${mark(ratio >= 3)} (${num(ratio, 1)}×)`],
   ['(d) RSS under the wrk load (max)', '–', `${num(maxRss('rss-gateway-wrk.txt'), 0)} MB`, `${num(maxRss('rss-portkey-wrk.txt'), 0)} MB`, '–', '–'],
   [`(e) soak: ${s.gateway?.n?.toLocaleString('en') || '?'} concurrent slow streams (20 deltas × 500 ms)`, 'no errors', soakCell(s.gateway), soakCell(s.portkey), '–', mark(s.gateway ? s.gateway.errors === 0 && s.gateway.ok === s.gateway.n : null)],
-  ['(e) soak: peak heap used / RSS', 'heap ≤ 512 MB', `${num(heapPeak, 0)} MB heap (-Xmx512m) / ${num(maxRss('rss-gateway-soak.txt'), 0)} MB RSS`, `${num(maxRss('rss-portkey-soak.txt'), 0)} MB RSS`, '–', mark(heapPeak == null ? null : heapPeak <= 512)],
+  ['(e) soak: peak heap used / RSS', 'heap ≤ 512 MB', `${num(heapPeak, 0)} MB heap (-Xmx${xmx}m${ooms ? `, exhausted: ${ooms} OutOfMemoryError lines in the log` : ''}) / ${num(maxRss('rss-gateway-soak.txt'), 0)} MB RSS`, `${num(maxRss('rss-portkey-soak.txt'), 0)} MB RSS`, '–', mark(heapOk)],
 ];
 const out = [];
 out.push(`# Gateway benchmark, ${path.basename(dir)} (\`bench/run.sh ${mode}\`)`, '');
