@@ -19,7 +19,8 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : 500;
+    // a direct request for /error has nothing to report
+    int status = code instanceof Integer i ? i : 404;
     Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     ProblemKind kind =
         UnreadableBody.causedByTooLarge(cause)

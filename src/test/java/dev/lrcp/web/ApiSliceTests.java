@@ -2,12 +2,12 @@ package dev.lrcp.web;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
-import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.llm.TokenUsage;
 import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.QualityScores;
@@ -16,9 +16,7 @@ import dev.lrcp.security.SecurityVerdict;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -38,7 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
             pattern = "dev\\.lrcp\\.(qa|reasoning|stress|completion|routing|web)\\.[A-Z].*"),
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.lrcp\\.web\\.Theater.*"))
-@Import(ApiSliceTests.Catalog.class)
+@Import(SliceCatalog.class)
 abstract class ApiSliceTests {
 
   static final SecurityVerdict CLEAN =
@@ -59,15 +57,16 @@ abstract class ApiSliceTests {
 
   /** Clean scan, fixed scores, and a model that echoes which model ran and what it was sent. */
   void stubDefaults() {
-    when(scanner.scan(anyString(), anyString(), anyString(), any(), anyString())).thenReturn(CLEAN);
-    when(scorer.score(any()))
-        .thenAnswer(
+    doReturn(CLEAN).when(scanner).scan(anyString(), anyString(), anyString(), any(), anyString());
+    doAnswer(
             inv -> {
               AnswerScorer.ScoringInput in = inv.getArgument(0);
               return new QualityScores(
                   0.9, in.document() == null ? null : 0.8, false, in.answer().split(" ").length);
-            });
-    when(llm.generate(any())).thenAnswer(inv -> echo(inv.getArgument(0)));
+            })
+        .when(scorer)
+        .score(any());
+    doAnswer(inv -> echo(inv.getArgument(0))).when(llm).generate(any());
   }
 
   static LlmResponse echo(dev.lrcp.llm.LlmRequest request) {
@@ -78,13 +77,5 @@ abstract class ApiSliceTests {
         "fake",
         new TokenUsage(1000, 100, 0),
         "STOP");
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Catalog {
-    @Bean
-    ModelCatalog modelCatalog() {
-      return ModelCatalog.load();
-    }
   }
 }
