@@ -15,6 +15,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -72,6 +73,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException e) {
     return respond(ProblemKind.PAYLOAD_TOO_LARGE.problem(e.getMessage()));
+  }
+
+  /** No endpoint takes multipart; a body that claims to be one and is not is bad input. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    return respond(ProblemKind.BAD_REQUEST.problem("Malformed multipart request body"));
   }
 
   /** Our own bug, never the caller's input: logged in full here, opaque to the caller. */
