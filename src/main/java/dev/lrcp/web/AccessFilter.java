@@ -27,12 +27,10 @@ class AccessFilter extends OncePerRequestFilter {
 
   private final ApiKeys keys;
   private final boolean allowRemoteWithoutKeys;
-  private final ProblemWriter problems;
 
-  AccessFilter(AccessProperties properties, ProblemWriter problems) {
+  AccessFilter(AccessProperties properties) {
     this.keys = new ApiKeys(properties.apiKeys());
     this.allowRemoteWithoutKeys = properties.allowRemoteWithoutKeys();
-    this.problems = problems;
     announce();
   }
 
@@ -65,7 +63,7 @@ class AccessFilter extends OncePerRequestFilter {
       Optional<String> fingerprint = keys.match(presentedKey(request));
       if (fingerprint.isEmpty()) {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lrcp\"");
-        problems.write(
+        ProblemWriter.write(
             response,
             ProblemKind.UNAUTHORIZED,
             "Missing or invalid API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'",
@@ -74,7 +72,7 @@ class AccessFilter extends OncePerRequestFilter {
       }
       request.setAttribute(ClientIdentity.ATTRIBUTE, "key:" + fingerprint.get());
     } else if (!allowRemoteWithoutKeys && !isLoopback(request.getRemoteAddr())) {
-      problems.write(
+      ProblemWriter.write(
           response,
           ProblemKind.FORBIDDEN,
           "Only local clients are served while no API keys are configured; set LRCP_API_KEYS"

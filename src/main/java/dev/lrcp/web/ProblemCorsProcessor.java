@@ -8,16 +8,10 @@ import org.springframework.web.cors.DefaultCorsProcessor;
 /** Rejects a disallowed cross-origin request with a problem body instead of plain text. */
 final class ProblemCorsProcessor extends DefaultCorsProcessor {
 
-  private final ProblemWriter problems;
-
-  ProblemCorsProcessor(ProblemWriter problems) {
-    this.problems = problems;
-  }
-
   @Override
   protected void rejectRequest(ServerHttpResponse response) throws IOException {
     if (response instanceof ServletServerHttpResponse servlet) {
-      problems.write(
+      ProblemWriter.write(
           servlet.getServletResponse(),
           ProblemKind.FORBIDDEN,
           "Origin not allowed; see LRCP_CORS_ALLOWED_ORIGINS",

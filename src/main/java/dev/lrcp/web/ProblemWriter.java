@@ -5,23 +5,20 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem from a servlet filter, where no message converter runs; the shape matches what
- * the controller advice produces.
+ * the controller advice produces. Not a bean, so test slices that pick up the filters need nothing
+ * else from this package.
  */
-@Component
-class ProblemWriter {
+final class ProblemWriter {
 
-  private final JsonMapper json;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  ProblemWriter(JsonMapper json) {
-    this.json = json;
-  }
+  private ProblemWriter() {}
 
-  void write(HttpServletResponse response, ProblemKind kind, String detail, String instance)
+  static void write(HttpServletResponse response, ProblemKind kind, String detail, String instance)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", kind.type().toString());
@@ -32,6 +29,6 @@ class ProblemWriter {
     response.setStatus(kind.status());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), body);
+    JSON.writeValue(response.getOutputStream(), body);
   }
 }

@@ -19,11 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeFilter extends OncePerRequestFilter {
 
   private final long limit;
-  private final ProblemWriter problems;
 
-  RequestSizeFilter(AccessProperties properties, ProblemWriter problems) {
+  RequestSizeFilter(AccessProperties properties) {
     this.limit = properties.maxRequestSize().toBytes();
-    this.problems = problems;
   }
 
   @Override
@@ -31,7 +29,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
-      problems.write(
+      ProblemWriter.write(
           response,
           ProblemKind.PAYLOAD_TOO_LARGE,
           new RequestTooLargeException(limit).getMessage(),

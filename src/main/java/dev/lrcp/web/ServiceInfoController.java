@@ -17,7 +17,8 @@ class ServiceInfoController {
 
   /**
    * Reads two values owned elsewhere (the packaged version, the provider setting) from the
-   * environment so this controller stays independent of the provider module.
+   * environment rather than their beans, so this controller, which every MVC test slice loads,
+   * needs no bean from another module.
    */
   ServiceInfoController(Environment environment) {
     this.info =
@@ -25,7 +26,9 @@ class ServiceInfoController {
             "LLM Reliability Control Plane – see /docs for API schema.",
             "llm-reliability-control-plane",
             environment.getProperty("spring.application.version", "dev"),
-            environment.getProperty("lrcp.provider", "simulated"),
+            environment
+                .getProperty("lrcp.provider", "simulated")
+                .toLowerCase(java.util.Locale.ROOT),
             Map.of(
                 "docs", "/docs",
                 "openapi", "/openapi.json",

@@ -1,6 +1,7 @@
 package dev.lrcp.web;
 
 import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +14,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * MVC wiring of this package. CORS runs as the first filter so preflights are answered before the
- * access filter asks for credentials a browser never sends on a preflight.
+ * access filter asks for credentials a browser never sends on a preflight. The access settings are
+ * enabled here (not only by the application's properties scan) because every MVC test slice loads
+ * this configurer and the filters, and they need them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
 class WebConfig implements WebMvcConfigurer {
 
   @Override
@@ -24,8 +28,7 @@ class WebConfig implements WebMvcConfigurer {
   }
 
   @Bean
-  FilterRegistrationBean<CorsFilter> corsFilter(
-      AccessProperties properties, ProblemWriter problems) {
+  FilterRegistrationBean<CorsFilter> corsFilter(AccessProperties properties) {
     var source = new UrlBasedCorsConfigurationSource();
     if (!properties.corsAllowedOrigins().isEmpty()) {
       var cors = new CorsConfiguration();
@@ -37,7 +40,7 @@ class WebConfig implements WebMvcConfigurer {
       source.registerCorsConfiguration("/**", cors);
     }
     var filter = new CorsFilter(source);
-    filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+    filter.setCorsProcessor(new ProblemCorsProcessor());
     var registration = new FilterRegistrationBean<>(filter);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

@@ -8,17 +8,14 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
-import tools.jackson.databind.json.JsonMapper;
 
 class AccessFilterTests {
 
   static final String KEY = "s3cret-key-0123456789";
 
-  final ProblemWriter problems = new ProblemWriter(JsonMapper.builder().build());
-
   AccessFilter filter(List<String> keys, boolean allowRemote) {
     return new AccessFilter(
-        new AccessProperties(keys, allowRemote, List.of(), DataSize.ofMegabytes(1)), problems);
+        new AccessProperties(keys, allowRemote, List.of(), DataSize.ofMegabytes(1)));
   }
 
   record Outcome(

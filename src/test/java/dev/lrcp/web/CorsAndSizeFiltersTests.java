@@ -10,11 +10,8 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
-import tools.jackson.databind.json.JsonMapper;
 
 class CorsAndSizeFiltersTests {
-
-  final ProblemWriter problems = new ProblemWriter(JsonMapper.builder().build());
 
   AccessProperties properties(List<String> origins, long maxBytes) {
     return new AccessProperties(List.of(), false, origins, DataSize.ofBytes(maxBytes));
@@ -22,8 +19,7 @@ class CorsAndSizeFiltersTests {
 
   @Test
   void anAllowedOriginGetsAPreflightAnswerWithoutCredentials() throws Exception {
-    var cors =
-        new WebConfig().corsFilter(properties(List.of("http://localhost:3000"), 100), problems);
+    var cors = new WebConfig().corsFilter(properties(List.of("http://localhost:3000"), 100));
     var preflight = new MockHttpServletRequest("OPTIONS", "/qa");
     preflight.addHeader("Origin", "http://localhost:3000");
     preflight.addHeader("Access-Control-Request-Method", "POST");
@@ -39,8 +35,7 @@ class CorsAndSizeFiltersTests {
 
   @Test
   void aDisallowedOriginIsAForbiddenProblem() throws Exception {
-    var cors =
-        new WebConfig().corsFilter(properties(List.of("http://localhost:3000"), 100), problems);
+    var cors = new WebConfig().corsFilter(properties(List.of("http://localhost:3000"), 100));
     var request = new MockHttpServletRequest("POST", "/qa");
     request.addHeader("Origin", "https://evil.example");
     var response = new MockHttpServletResponse();
@@ -55,7 +50,7 @@ class CorsAndSizeFiltersTests {
 
   @Test
   void aDeclaredLengthAboveTheLimitIsRefusedBeforeReading() throws Exception {
-    var filter = new RequestSizeFilter(properties(List.of(), 10), problems);
+    var filter = new RequestSizeFilter(properties(List.of(), 10));
     var request = new MockHttpServletRequest("POST", "/qa");
     request.setContent("01234567890".getBytes(StandardCharsets.UTF_8));
     var response = new MockHttpServletResponse();
@@ -78,7 +73,7 @@ class CorsAndSizeFiltersTests {
           }
         };
     chunked.setContent("01234567890".getBytes(StandardCharsets.UTF_8));
-    var filter = new RequestSizeFilter(properties(List.of(), 10), problems);
+    var filter = new RequestSizeFilter(properties(List.of(), 10));
     var chain = new MockFilterChain();
 
     filter.doFilter(chunked, new MockHttpServletResponse(), chain);
