@@ -11,7 +11,7 @@ public class UnknownModelException extends RuntimeException {
   UnknownModelException(String model, List<String> known) {
     super("unknown model: " + model);
     this.model = model;
-    this.known = List.copyOf(known);
+    this.known = known.stream().sorted().toList();
   }
 
   public String model() {

@@ -1,5 +1,6 @@
 package dev.lrcp.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that never reach a controller (raised in filters or by the container) are forwarded to
  * {@code /error}; they leave as the same problem shape, without Boot's default error body.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
