@@ -71,7 +71,7 @@ class AccessFilter extends OncePerRequestFilter {
         return;
       }
       request.setAttribute(ClientIdentity.ATTRIBUTE, "key:" + fingerprint.get());
-    } else if (!allowRemoteWithoutKeys && !isLoopback(request.getRemoteAddr())) {
+    } else if (!allowRemoteWithoutKeys && !isLocal(request)) {
       ProblemWriter.write(
           response,
           ProblemKind.FORBIDDEN,
@@ -89,6 +89,15 @@ class AccessFilter extends OncePerRequestFilter {
     return path.equals("/health")
         || path.equals("/actuator/health")
         || path.startsWith("/actuator/health/");
+  }
+
+  /**
+   * Both ends of the connection must be loopback. The remote address alone can be rewritten from
+   * {@code X-Forwarded-For} when forwarded headers are trusted (Boot turns that on in Kubernetes);
+   * the local address of the socket cannot, and is not loopback for a connection from elsewhere.
+   */
+  static boolean isLocal(HttpServletRequest request) {
+    return isLoopback(request.getRemoteAddr()) && isLoopback(request.getLocalAddr());
   }
 
   static boolean isLoopback(String address) {

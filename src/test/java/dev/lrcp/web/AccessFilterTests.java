@@ -61,6 +61,16 @@ class AccessFilterTests {
   }
 
   @Test
+  void aForwardedHeaderRewritingTheRemoteAddressToLoopbackDoesNotMakeAClientLocal()
+      throws Exception {
+    var spoofed = request("/qa", "127.0.0.1");
+    spoofed.setLocalAddr("10.0.0.7");
+    Outcome outcome = run(filter(List.of(), false), spoofed);
+    assertThat(outcome.passed()).isFalse();
+    assertThat(outcome.response().getStatus()).isEqualTo(403);
+  }
+
+  @Test
   void remoteClientsWithoutKeysNeedTheExplicitSetting() throws Exception {
     assertThat(run(filter(List.of(), true), request("/qa", "10.1.2.3")).passed()).isTrue();
   }
