@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class ClientIdentity {
 
-  static final String ATTRIBUTE = ClientIdentity.class.getName();
+  /** Request attribute name; a literal because the gateway reads it by name (keep it stable). */
+  static final String ATTRIBUTE = "dev.lrcp.web.ClientIdentity";
 
   private ClientIdentity() {}
 
