@@ -3,7 +3,9 @@ package dev.lrcp.completion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What happened during one completion. Keys keep the original's names (including the dotted {@code
@@ -48,6 +50,8 @@ public record CompletionMetadata(
     @JsonProperty("security.token_abuse_flag") boolean tokenAbuse) {
 
   public CompletionMetadata {
-    piiTypes = piiTypes == null ? Set.of() : Set.copyOf(piiTypes);
+    // sorted, so the JSON array is stable from one response to the next
+    piiTypes =
+        piiTypes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(piiTypes));
   }
 }
