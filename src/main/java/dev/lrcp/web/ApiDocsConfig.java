@@ -26,6 +26,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The OpenAPI description at {@code /openapi.json}: service info, the two key schemes, and, on
@@ -58,11 +59,12 @@ class ApiDocsConfig {
           ProblemKind.UPSTREAM_TIMEOUT);
 
   @Bean
-  OpenAPI controlPlaneOpenApi() {
+  OpenAPI controlPlaneOpenApi(Environment environment) {
     return new OpenAPI()
         .info(
             new Info()
                 .title("LLM Reliability Control Plane")
+                .version(environment.getProperty("spring.application.version", "dev"))
                 .description(
                     "Measures every LLM call. Errors are RFC 9457 problems with type"
                         + " urn:lrcp:problem:<kind>.")
