@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -32,7 +33,13 @@ final class LimitedRequest extends HttpServletRequestWrapper {
   @Override
   public BufferedReader getReader() throws IOException {
     String encoding = getCharacterEncoding();
-    Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+    Charset charset;
+    try {
+      charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+    } catch (IllegalArgumentException e) {
+      // as the container does: a checked I/O error (a 4xx), not a runtime failure (a 500)
+      throw new UnsupportedEncodingException(encoding);
+    }
     return new BufferedReader(new InputStreamReader(getInputStream(), charset));
   }
 
