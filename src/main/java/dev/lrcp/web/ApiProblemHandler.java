@@ -106,10 +106,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    if (UnreadableBody.causedByTooLarge(e)) {
-      return handleExceptionInternal(
-          e, ProblemKind.PAYLOAD_TOO_LARGE.problem(rootMessage(e)), headers, status, request);
-    }
     ProblemDetail problem = ProblemKind.VALIDATION.problem(UnreadableBody.describe(e));
     UnreadableBody.field(e)
         .ifPresent(f -> problem.setProperty("errors", List.of(FieldProblem.of(f, "wrong type"))));
@@ -125,7 +121,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       ProblemKind kind = ProblemKind.forStatus(status);
       kind.describe(problem, problem.getDetail() == null ? kind.title() : problem.getDetail());
     }
-    if (UnreadableBody.causedByTooLarge(e)) {
+    if (UnreadableBody.causedByTooLarge(e)) { // the limit tripped while a converter was reading
       status = HttpStatusCode.valueOf(413);
       ProblemKind.PAYLOAD_TOO_LARGE.describe(problem, rootMessage(e));
       problem.setStatus(413);
