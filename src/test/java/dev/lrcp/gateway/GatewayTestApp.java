@@ -18,13 +18,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
  * The gateway alone on a real server: its own beans plus a scripted port and recording signal
  * ports, so tests see exactly what the gateway sends to the model, the scanner and the scorer.
+ * {@code @TestComponent} keeps the application's own component scan (in the full-context tests)
+ * from picking it up.
  */
+@TestComponent
 @SpringBootConfiguration
 @EnableAutoConfiguration(
     excludeName = {
