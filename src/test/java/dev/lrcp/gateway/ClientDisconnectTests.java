@@ -35,12 +35,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Backpressure end to end: a streaming client that hangs up makes the gateway abandon the upstream
  * HTTP exchange, which the fake upstream observes as a broken connection long before its answer is
  * complete.
  */
+@ActiveProfiles(GatewayTestApp.PROFILE)
 @SpringBootTest(
     classes = GatewayTestApp.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -29,10 +29,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The OpenAI wire format over real HTTP, as an OpenAI client sends and parses it. */
+@ActiveProfiles(GatewayTestApp.PROFILE)
 @SpringBootTest(
     classes = GatewayTestApp.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -20,11 +20,16 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The gateway alone on a real server: its own beans plus a scripted port and recording signal
  * ports, so tests see exactly what the gateway sends to the model, the scanner and the scorer.
  */
+// Only with the "gateway-test" profile: the application's component scan also finds this class
+// in full @SpringBootTest contexts, where its beans (a second modelCatalog, clock, scripted model)
+// would collide with the real ones.
+@Profile(GatewayTestApp.PROFILE)
 @SpringBootConfiguration
 @EnableAutoConfiguration(
     excludeName = {
@@ -39,6 +44,8 @@ import org.springframework.context.annotation.Import;
   ChatTranslator.class
 })
 class GatewayTestApp {
+
+  static final String PROFILE = "gateway-test";
 
   static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
