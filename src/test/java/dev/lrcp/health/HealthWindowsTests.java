@@ -1,0 +1,114 @@
+package dev.lrcp.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lrcp.llm.LlmFailure;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class HealthWindowsTests {
+
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  final RecentCalls recent = new RecentCalls(HealthScoreCalculatorTests.DEFAULTS, clock);
+  final HealthWindows windows =
+      new HealthWindows(
+          recent, new HealthScoreCalculator(HealthScoreCalculatorTests.DEFAULTS), clock);
+
+  @Test
+  void reportsNoDataForAnEmptyWindow() {
+    var stats = windows.stats(Duration.ofMinutes(5), Scope.SERVICE);
+    assertThat(stats.requests()).isZero();
+    assertThat(stats.p95LatencyMs()).isNull();
+    assertThat(windows.score(stats)).isNull();
+  }
+
+  @Test
+  void computesStatisticsPerScope() {
+    for (int i = 1; i <= 20; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      var qa = Facts.call(clock.instant(), "/qa", "gemini-2.5-flash", 100L * i);
+      recent.on(qa);
+      recent.on(Facts.scan(qa, i % 4 == 0));
+      recent.on(Facts.score(qa, 0.8, false));
+      recent.on(
+          Facts.call(
+              clock.instant(),
+              "/reason",
+              "gemini-2.5-pro",
+              3000,
+              i % 5 == 0 ? LlmFailure.TIMEOUT : null));
+    }
+    clock.advance(Duration.ofSeconds(1));
+
+    var qa = windows.stats(Duration.ofMinutes(1), Scope.endpoint("/qa"));
+    assertThat(qa.requests()).isEqualTo(20);
+    assertThat(qa.p95LatencyMs()).isEqualTo(1900.0);
+    assertThat(qa.p50LatencyMs()).isEqualTo(1000.0);
+    assertThat(qa.injectionRate()).isEqualTo(0.25);
+    assertThat(qa.meanQuality()).isEqualTo(0.8);
+    assertThat(qa.ungroundedRate()).isEqualTo(0.0);
+
+    var pro = windows.stats(Duration.ofMinutes(1), Scope.model("gemini-2.5-pro"));
+    assertThat(pro.requests()).isEqualTo(20);
+    assertThat(pro.errorRate()).isEqualTo(0.2);
+    assertThat(pro.timeoutRate()).isEqualTo(0.2);
+    assertThat(pro.scannedRequests()).isZero();
+
+    var service = windows.stats(Duration.ofMinutes(1), Scope.SERVICE);
+    assertThat(service.requests()).isEqualTo(40);
+    assertThat(service.totalCostUsd())
+        .isCloseTo(36 * 0.0004, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(windows.scopes(Duration.ofMinutes(1)))
+        .containsExactly(
+            Scope.SERVICE,
+            Scope.endpoint("/qa"),
+            Scope.endpoint("/reason"),
+            Scope.model("gemini-2.5-flash"),
+            Scope.model("gemini-2.5-pro"));
+  }
+
+  @Test
+  void slowTrafficLowersPerformanceAndItRecoversWhenTheWindowMovesOn() {
+    for (int i = 0; i < 30; i++) {
+      clock.advance(Duration.ofSeconds(2));
+      recent.on(Facts.call(clock.instant(), "/reason", "gemini-2.5-pro", 3500));
+    }
+    var slow = windows.score(windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
+    assertThat(slow.performance()).isLessThan(20);
+
+    for (int i = 0; i < 40; i++) {
+      clock.advance(Duration.ofSeconds(2));
+      recent.on(Facts.call(clock.instant(), "/reason", "gemini-2.5-pro", 300));
+    }
+    var recovered = windows.score(windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
+    assertThat(recovered.performance()).isEqualTo(100.0);
+    assertThat(recovered.score()).isGreaterThan(slow.score());
+  }
+
+  @Test
+  void joinsCallsWithTheirScansAndScores() {
+    clock.advance(Duration.ofSeconds(1));
+    var call = Facts.call(clock.instant(), "/qa", "gemini-2.5-flash", 400);
+    recent.on(Facts.scan(call, true));
+    recent.on(call);
+    recent.on(Facts.score(call, 0.2, true));
+    var samples = recent.between(clock.instant().minusSeconds(10), clock.instant().plusSeconds(1));
+    assertThat(samples)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.scan().injectionFlag()).isTrue();
+              assertThat(s.quality().ungrounded()).isTrue();
+              assertThat(s.promptSizeBucket()).isEqualTo("<1k");
+            });
+  }
+
+  @Test
+  void forgetsCallsOlderThanTheRetention() {
+    recent.on(Facts.call(clock.instant(), "/qa", "m", 100));
+    clock.advance(Duration.ofHours(2));
+    recent.on(Facts.call(clock.instant(), "/qa", "m", 100));
+    assertThat(recent.between(Instant.EPOCH, clock.instant().plusSeconds(1))).hasSize(1);
+  }
+}
