@@ -21,6 +21,8 @@ export default function config(phase) {
   const api = (process.env.LRCP_API_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
   return {
     ...base,
+    // trailingSlash would otherwise 308 the proxied API paths to '/qa/' etc.
+    skipTrailingSlashRedirect: true,
     async rewrites() {
       return API_PATHS.map((source) => ({ source, destination: `${api}${source}`, basePath: false }));
     },

@@ -85,7 +85,8 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
   }, [fetchImpl]);
 
   useEffect(() => {
-    const id = setInterval(async () => {
+    // Incidents change more slowly than the score: every other tick is enough.
+    const poll = async () => {
       if (busy.current) return;
       busy.current = true;
       try {
@@ -94,7 +95,9 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
       } finally {
         busy.current = false;
       }
-    }, pollMs);
+    };
+    void poll();
+    const id = setInterval(poll, pollMs);
     return () => clearInterval(id);
   }, [pollHealth, pollIncidents, pollMs]);
 
