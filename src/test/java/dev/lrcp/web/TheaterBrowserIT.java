@@ -52,9 +52,14 @@ class TheaterBrowserIT {
       assertThat(installed).as("chromium and chromedriver are required in CI").isTrue();
     }
     assumeThat(installed).as("chromium + chromium-driver installed (apt)").isTrue();
-    // Latency still comes from the simulated models, but scaled down to keep the test short.
+    // No simulated model latency, so normal calls are fast; simulate_latency injects 3.5 s per
+    // call, past the 3,000 ms p95 SLO whatever the model would add.
     service =
-        RunningService.start("theater-browser", Map.of("LRCP_SIMULATED_LATENCY_SCALE", "0.1"));
+        RunningService.start(
+            "theater-browser",
+            Map.of(
+                "LRCP_SIMULATED_LATENCY_SCALE", "0",
+                "LRCP_RESILIENCE_FAULTS_LATENCY", "3500ms"));
     profile = Files.createTempDirectory("chromium-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

@@ -27,7 +27,7 @@ class TrafficGeneratorIT {
   @BeforeAll
   static void start() throws Exception {
     service =
-        RunningService.start("traffic-generator", Map.of("LRCP_SIMULATED_LATENCY_SCALE", "0.1"));
+        RunningService.start("traffic-generator", Map.of("LRCP_SIMULATED_LATENCY_SCALE", "0"));
   }
 
   @AfterAll
