@@ -179,8 +179,7 @@ public final class TrafficGenerator {
             "{\"prompt\":" + str("Summarize the last 100 production incidents and propose improvements.")
                 + ",\"repetitions\":" + (40 + r.nextInt(61)) + "}",
             Set.of("blocked-by-policy"));
-        case "quality-drop" -> new Call("/qa?simulate_bad_prompt=true",
-            obj("question", pick(UNRELATED, r), "document", DOC), Set.of("blocked-by-policy"));
+        case "quality-drop" -> new Call("/qa", obj("question", pick(UNRELATED, r), "document", DOC), Set.of());
         case "latency-spike" -> new Call("/reason?simulate_latency=true", obj("prompt", pick(REASON, r)), UPSTREAM);
         case "security-attack" -> r.nextBoolean()
             ? new Call("/qa", obj("question", pick(INJECTIONS, r)), Set.of("blocked-by-policy"))

@@ -68,10 +68,10 @@ export const SCENARIOS: ScenarioDef[] = [
   {
     id: 'quality',
     label: 'Quality Drop',
-    description: 'POST /qa with questions the document cannot answer (ungroundable answers).',
+    description: 'POST /qa with questions the document cannot answer, so no answer can be grounded in it.',
     count: 20,
     concurrency: 4,
-    build: (i) => ({ path: '/qa?simulate_bad_prompt=true', body: { question: pick(UNRELATED, i), document: DOC } }),
+    build: (i) => ({ path: '/qa', body: { question: pick(UNRELATED, i), document: DOC } }),
   },
   {
     id: 'security',
