@@ -1,0 +1,164 @@
+package dev.lrcp.llm.openai;
+
+import dev.lrcp.llm.LlmClient;
+import dev.lrcp.llm.LlmException;
+import dev.lrcp.llm.LlmFailure;
+import dev.lrcp.llm.LlmRequest;
+import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.StreamListener;
+import dev.lrcp.llm.TokenCounter;
+import dev.lrcp.llm.TokenUsage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Calls {@code POST {baseUrl}/chat/completions}. One shared JDK HttpClient (HTTP/1.1, pooled
+ * keep-alive connections) serves every call. The timeout bounds the whole exchange, body included,
+ * so a server that stalls mid-body still ends in {@link LlmFailure#TIMEOUT}.
+ */
+public final class OpenAiClient implements LlmClient {
+
+  public static final String PROVIDER = "openai";
+
+  private final HttpClient http;
+  private final URI endpoint;
+  private final String authorization;
+  private final Duration timeout;
+
+  public OpenAiClient(URI baseUrl, String apiKey, Duration timeout) {
+    String base = baseUrl.toString();
+    this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
+    this.authorization = apiKey == null || apiKey.isBlank() ? null : "Bearer " + apiKey;
+    this.timeout = timeout;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+  }
+
+  @Override
+  public LlmResponse generate(LlmRequest request) {
+    boolean streaming = request.stream() != StreamListener.NONE;
+    HttpRequest httpRequest = httpRequest(request, streaming);
+    if (streaming) {
+      var sse = new SseChatSubscriber(request.stream());
+      HttpResponse<Void> response =
+          exchange(request, httpRequest, BodyHandlers.fromLineSubscriber(sse, s -> null, "\n"));
+      failOnStatus(request, response.statusCode(), "");
+      if (sse.malformed() || sse.finishReason() == null) {
+        throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
+      }
+      TokenUsage usage = sse.usage() != null ? sse.usage() : estimate(request, sse.text());
+      return response(request, sse.text(), sse.finishReason(), usage);
+    }
+    HttpResponse<String> response = exchange(request, httpRequest, BodyHandlers.ofString());
+    failOnStatus(request, response.statusCode(), response.body());
+    return parse(request, response.body());
+  }
+
+  private HttpRequest httpRequest(LlmRequest request, boolean streaming) {
+    var builder =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", streaming ? "text/event-stream" : "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    ChatCompletionsJson.requestBody(request, streaming)));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder.build();
+  }
+
+  private <T> HttpResponse<T> exchange(LlmRequest request, HttpRequest req, BodyHandler<T> body) {
+    CompletableFuture<HttpResponse<T>> future = http.sendAsync(req, body);
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw failure(request, LlmFailure.TIMEOUT, "no complete response within " + timeout);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw failure(request, LlmFailure.TIMEOUT, "call cancelled");
+    } catch (ExecutionException e) {
+      throw transport(request, e.getCause());
+    }
+  }
+
+  private LlmException transport(LlmRequest request, Throwable cause) {
+    if (cause instanceof java.net.http.HttpTimeoutException) {
+      return failure(request, LlmFailure.TIMEOUT, "upstream timed out");
+    }
+    if (cause instanceof IOException) {
+      return new LlmException(
+          LlmFailure.UNAVAILABLE, request.model(), PROVIDER, "upstream unreachable", cause);
+    }
+    return new LlmException(
+        LlmFailure.UPSTREAM_ERROR, request.model(), PROVIDER, "upstream call failed", cause);
+  }
+
+  private void failOnStatus(LlmRequest request, int status, String body) {
+    if (status / 100 != 2) {
+      String detail = ChatCompletionsJson.errorMessage(body);
+      throw failure(
+          request,
+          LlmFailure.fromHttpStatus(status),
+          "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail));
+    }
+  }
+
+  private LlmResponse parse(LlmRequest request, String body) {
+    try {
+      JsonNode root = ChatCompletionsJson.MAPPER.readTree(body);
+      JsonNode choice = root.path("choices").path(0);
+      JsonNode content = choice.path("message").path("content");
+      String finish = choice.path("finish_reason").asString("");
+      if (choice.isMissingNode() || (!content.isString() && !"content_filter".equals(finish))) {
+        throw failure(request, LlmFailure.MALFORMED_RESPONSE, "no choices[0].message.content");
+      }
+      String text = content.asString("");
+      TokenUsage usage =
+          root.path("usage").isObject()
+              ? ChatCompletionsJson.usage(root.path("usage"))
+              : estimate(request, text);
+      return response(request, text, finish, usage);
+    } catch (JacksonException e) {
+      throw new LlmException(
+          LlmFailure.MALFORMED_RESPONSE, request.model(), PROVIDER, "response is not JSON", e);
+    }
+  }
+
+  private static LlmResponse response(
+      LlmRequest request, String text, String finish, TokenUsage usage) {
+    if ("content_filter".equals(finish)) {
+      return LlmResponse.safetyBlocked("content_filter", request.model(), PROVIDER, usage);
+    }
+    return LlmResponse.of(text, request.model(), PROVIDER, usage, finish);
+  }
+
+  /** Servers that report no usage still cost something; count locally rather than bill zero. */
+  private static TokenUsage estimate(LlmRequest request, String text) {
+    return new TokenUsage(TokenCounter.count(request.promptText()), TokenCounter.count(text), 0);
+  }
+
+  private static LlmException failure(LlmRequest request, LlmFailure kind, String message) {
+    return new LlmException(kind, request.model(), PROVIDER, message);
+  }
+}

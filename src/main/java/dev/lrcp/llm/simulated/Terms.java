@@ -1,0 +1,130 @@
+package dev.lrcp.llm.simulated;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Content words of a text: lower-cased, stop words dropped, crude suffix stemming. */
+final class Terms {
+
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Set<String> STOP =
+      Set.of(
+          "a",
+          "an",
+          "and",
+          "are",
+          "as",
+          "at",
+          "be",
+          "by",
+          "can",
+          "do",
+          "does",
+          "for",
+          "from",
+          "how",
+          "in",
+          "is",
+          "it",
+          "its",
+          "of",
+          "on",
+          "or",
+          "that",
+          "the",
+          "this",
+          "to",
+          "was",
+          "what",
+          "when",
+          "where",
+          "which",
+          "who",
+          "why",
+          "will",
+          "with",
+          "you",
+          "your",
+          "i",
+          "me",
+          "my",
+          "we",
+          "our",
+          "about",
+          "into",
+          "than",
+          "then",
+          "there",
+          "these",
+          "those",
+          "has",
+          "have",
+          "had",
+          "not",
+          "no",
+          "but",
+          "if",
+          "so",
+          "all",
+          "any",
+          "some",
+          "more",
+          "most",
+          "other",
+          "such",
+          "only",
+          "also",
+          "very",
+          "just",
+          "should",
+          "would",
+          "could",
+          "please",
+          "explain",
+          "tell",
+          "describe",
+          "give",
+          "n",
+          "q",
+          "context");
+
+  private Terms() {}
+
+  /** Stemmed content words in order of appearance, duplicates kept. */
+  static List<String> of(String text) {
+    var terms = new ArrayList<String>();
+    for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
+      if (word.length() > 1 && !STOP.contains(word)) {
+        terms.add(stem(word));
+      }
+    }
+    return terms;
+  }
+
+  /** Original-case content words, for echoing the prompt's own vocabulary in generated text. */
+  static List<String> words(String text) {
+    var words = new ArrayList<String>();
+    for (String word : NON_WORD.split(text)) {
+      if (word.length() > 2 && !STOP.contains(word.toLowerCase(Locale.ROOT))) {
+        words.add(word);
+      }
+    }
+    return words;
+  }
+
+  private static String stem(String word) {
+    if (word.length() > 5 && word.endsWith("ing")) {
+      return word.substring(0, word.length() - 3);
+    }
+    if (word.length() > 4 && (word.endsWith("ed") || word.endsWith("es"))) {
+      return word.substring(0, word.length() - 2);
+    }
+    if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss")) {
+      return word.substring(0, word.length() - 1);
+    }
+    return word;
+  }
+}

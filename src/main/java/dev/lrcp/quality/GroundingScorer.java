@@ -1,0 +1,148 @@
+package dev.lrcp.quality;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores how well an answer is supported by a document. Plain cosine measures topicality, not
+ * faithfulness (a wrong-number answer looks like the right one), so the score combines lexical
+ * support of the answer's new content words, exact number and name checks, and sentence-level
+ * MiniLM similarity. Thread-safe; holds no state besides the weights.
+ */
+final class GroundingScorer {
+
+  /** Document chunks stay well inside MiniLM's 128-wordpiece window (≈ 1.3 pieces per word). */
+  static final int CHUNK_WORDS = 60;
+
+  private final SentenceEmbedder embedder;
+  private final GroundingWeights weights;
+
+  GroundingScorer(SentenceEmbedder embedder, GroundingWeights weights) {
+    this.embedder = embedder;
+    this.weights = weights;
+  }
+
+  /** Evidence for one answer; {@code document} must not be blank. */
+  GroundingEvidence evidence(String question, String document, String answer) {
+    Set<String> docWords = Text.contentWords(document);
+    Set<String> questionWords = Text.contentWords(question == null ? "" : question);
+    double lexical = lexicalSupport(Text.contentWords(answer), questionWords, docWords);
+    double numbers = share(Text.numbers(answer), Text.numbers(document));
+    Set<String> known = new HashSet<>(docWords);
+    known.addAll(questionWords);
+    double names = share(Text.names(answer), known);
+    Set<String> knownPairs = Text.bigrams(document);
+    knownPairs.addAll(Text.bigrams(question == null ? "" : question));
+    double phrases = share(Text.bigrams(answer), knownPairs);
+    double[] sims = maxSimilarities(Text.sentences(answer), chunks(document));
+    return new GroundingEvidence(lexical, phrases, numbers, names, mean(sims), min(sims));
+  }
+
+  double score(GroundingEvidence e) {
+    return weights.combine(e);
+  }
+
+  /** Answer–question relevance, used when there is no document to ground against. */
+  double relevance(String question, String answer) {
+    try {
+      float[][] v = embedder.vectors(List.of(question, answer));
+      return clamp(MiniLmEmbedder.cosine(v[0], v[1]));
+    } catch (EmbedderUnavailableException e) {
+      return overlap(answer, question);
+    }
+  }
+
+  /** Stand-in for cosine while the model is unavailable: Jaccard overlap of content words. */
+  static double overlap(String a, String b) {
+    Set<String> x = Text.contentWords(a);
+    Set<String> y = Text.contentWords(b);
+    Set<String> union = new HashSet<>(x);
+    union.addAll(y);
+    x.retainAll(y);
+    return union.isEmpty() ? 0 : x.size() / (double) union.size();
+  }
+
+  /**
+   * Share of the answer's content words that the document contains, ignoring words the answer
+   * merely repeats from the question (they say nothing about support).
+   */
+  static double lexicalSupport(Set<String> answer, Set<String> question, Set<String> document) {
+    Set<String> novel = new HashSet<>(answer);
+    novel.removeAll(question);
+    return share(novel.isEmpty() ? answer : novel, document);
+  }
+
+  static double share(Set<String> items, Set<String> in) {
+    if (items.isEmpty()) {
+      return 1.0;
+    }
+    return items.stream().filter(in::contains).count() / (double) items.size();
+  }
+
+  static List<String> chunks(String document) {
+    List<String> out = new ArrayList<>();
+    StringBuilder chunk = new StringBuilder();
+    int words = 0;
+    for (String sentence : Text.sentences(document)) {
+      int n = Text.words(sentence);
+      if (words > 0 && words + n > CHUNK_WORDS) {
+        out.add(chunk.toString());
+        chunk.setLength(0);
+        words = 0;
+      }
+      chunk.append(chunk.isEmpty() ? "" : " ").append(sentence);
+      words += n;
+    }
+    if (!chunk.isEmpty()) {
+      out.add(chunk.toString());
+    }
+    return out;
+  }
+
+  private double[] maxSimilarities(List<String> answerSentences, List<String> docChunks) {
+    if (answerSentences.isEmpty() || docChunks.isEmpty()) {
+      return new double[] {0};
+    }
+    List<String> all = new ArrayList<>(answerSentences);
+    all.addAll(docChunks);
+    float[][] v;
+    try {
+      v = embedder.vectors(all);
+    } catch (EmbedderUnavailableException e) {
+      return answerSentences.stream()
+          .mapToDouble(a -> docChunks.stream().mapToDouble(d -> overlap(a, d)).max().orElse(0))
+          .toArray();
+    }
+    double[] out = new double[answerSentences.size()];
+    for (int i = 0; i < out.length; i++) {
+      double best = -1;
+      for (int j = answerSentences.size(); j < v.length; j++) {
+        best = Math.max(best, MiniLmEmbedder.cosine(v[i], v[j]));
+      }
+      out[i] = clamp(best);
+    }
+    return out;
+  }
+
+  static double clamp(double x) {
+    return Math.max(0, Math.min(1, x));
+  }
+
+  private static double mean(double[] xs) {
+    double s = 0;
+    for (double x : xs) {
+      s += x;
+    }
+    return s / xs.length;
+  }
+
+  private static double min(double[] xs) {
+    double m = 1;
+    for (double x : xs) {
+      m = Math.min(m, x);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.lrcp.quality;
+
+/**
+ * A logistic combination of the evidence: score = σ(bias + Σ wᵢ·xᵢ). The default weights were
+ * fitted on the grounding development data and are checked by cross-validation in {@code
+ * GroundingEvaluation}; see docs/signals.md.
+ */
+record GroundingWeights(double bias, double[] weights) {
+
+  static final GroundingWeights DEFAULT =
+      new GroundingWeights(-8.35, new double[] {4.88, 5.18, 0.07, 0.50, 0.18, 0.29});
+
+  double combine(GroundingEvidence e) {
+    double z = bias;
+    double[] x = e.features();
+    for (int i = 0; i < x.length; i++) {
+      z += weights[i] * x[i];
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+}

@@ -1,0 +1,27 @@
+package dev.lrcp.quality;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Quality scoring settings ({@code LRCP_QUALITY_*}).
+ *
+ * @param ungroundedThreshold an answer with a grounding score below this is flagged ungrounded
+ * @param scoringThreads threads that score answers off the caller's thread (streams)
+ * @param scoringQueue answers waiting for those threads; beyond it new ones are dropped, never
+ *     blocking the caller
+ * @param modelWait how long a scoring call waits for the embedding model while it loads at start-up
+ *     before falling back to lexical evidence only
+ */
+@Validated
+@ConfigurationProperties("lrcp.quality")
+record QualityProperties(
+    @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double ungroundedThreshold,
+    @DefaultValue("1") @Min(1) int scoringThreads,
+    @DefaultValue("256") @Min(1) int scoringQueue,
+    @DefaultValue("20s") Duration modelWait) {}

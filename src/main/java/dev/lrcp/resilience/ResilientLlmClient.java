@@ -1,0 +1,140 @@
+package dev.lrcp.resilience;
+
+import dev.lrcp.llm.LlmClient;
+import dev.lrcp.llm.LlmException;
+import dev.lrcp.llm.LlmFailure;
+import dev.lrcp.llm.LlmRequest;
+import dev.lrcp.llm.LlmResponse;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Timeout per attempt, retries with backoff on retryable failures, a circuit breaker per model and
+ * a fallback chain, in that nesting. Once text has been streamed to the caller nothing is retried
+ * or re-routed, since the caller cannot un-see it. The response or exception says how many retries
+ * were spent and whether a fallback model was used.
+ */
+public final class ResilientLlmClient implements LlmClient {
+
+  private final LlmClient delegate;
+  private final String provider;
+  private final int maxAttempts;
+  private final Map<String, String> fallbacks;
+  private final AttemptTimer timer;
+  private final RetryBackoff backoff;
+  private final ModelBreakers breakers;
+  private final Sleeper sleeper;
+
+  public ResilientLlmClient(
+      LlmClient delegate,
+      ResilienceProperties settings,
+      String provider,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this(
+        delegate,
+        settings,
+        provider,
+        new ModelBreakers(settings.breaker(), provider, events, clock),
+        Sleeper.REAL,
+        new RetryBackoff(settings.backoff(), new Random()));
+  }
+
+  ResilientLlmClient(
+      LlmClient delegate,
+      ResilienceProperties settings,
+      String provider,
+      ModelBreakers breakers,
+      Sleeper sleeper,
+      RetryBackoff backoff) {
+    this.delegate = delegate;
+    this.provider = provider;
+    this.maxAttempts = settings.maxAttempts();
+    this.fallbacks = settings.fallbackMap();
+    this.timer = new AttemptTimer(settings.timeout(), provider);
+    this.breakers = breakers;
+    this.sleeper = sleeper;
+    this.backoff = backoff;
+  }
+
+  @Override
+  public LlmResponse generate(LlmRequest request) {
+    var streamed = new AtomicBoolean();
+    LlmRequest tracked =
+        request.withStream(
+            delta -> {
+              streamed.set(true);
+              request.stream().onText(delta);
+            });
+    var retries = new int[1];
+    String model = request.model();
+    boolean fallback = false;
+    var tried = new HashSet<String>();
+    while (true) {
+      tried.add(model);
+      try {
+        LlmRequest attempt = fallback ? tracked.withModel(model) : tracked;
+        return withRetries(attempt, retries, streamed).withResilience(retries[0], fallback);
+      } catch (LlmException e) {
+        String next = fallbacks.get(model);
+        if (next == null
+            || tried.contains(next)
+            || streamed.get()
+            || !worthFallingBack(e.failure())) {
+          throw e.withResilience(retries[0], fallback);
+        }
+        model = next;
+        fallback = true;
+      }
+    }
+  }
+
+  private LlmResponse withRetries(LlmRequest request, int[] retries, AtomicBoolean streamed) {
+    CircuitBreaker breaker = breakers.of(request.model());
+    for (int attempt = 1; ; attempt++) {
+      if (!breaker.tryAcquirePermission()) {
+        throw new LlmException(
+            LlmFailure.CIRCUIT_OPEN,
+            request.model(),
+            provider,
+            "circuit open for " + request.model());
+      }
+      long start = breaker.getCurrentTimestamp();
+      try {
+        LlmResponse response = timer.call(delegate, request);
+        breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+        return response;
+      } catch (LlmException e) {
+        breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
+        if (!e.failure().retryable() || attempt >= maxAttempts || streamed.get()) {
+          throw e;
+        }
+        retries[0]++;
+        pause(request, attempt, e);
+      }
+    }
+  }
+
+  private void pause(LlmRequest request, int retry, LlmException cause) {
+    try {
+      sleeper.sleep(backoff.delay(retry));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cause;
+    }
+  }
+
+  /** Credentials and request shape are the same on every model of the chain; the rest may heal. */
+  private static boolean worthFallingBack(LlmFailure failure) {
+    return switch (failure) {
+      case AUTHENTICATION, INVALID_REQUEST -> false;
+      case RATE_LIMITED, UPSTREAM_ERROR, UNAVAILABLE, TIMEOUT, MALFORMED_RESPONSE, CIRCUIT_OPEN ->
+          true;
+    };
+  }
+}

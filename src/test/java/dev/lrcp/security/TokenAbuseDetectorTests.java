@@ -1,0 +1,71 @@
+package dev.lrcp.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TokenAbuseDetectorTests {
+
+  static final class MutableClock extends Clock {
+    Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  final MutableClock clock = new MutableClock();
+
+  @Test
+  void flagsOneRequestOverTheCeiling() {
+    TokenAbuseDetector d = new TokenAbuseDetector(clock, 100, 1_000_000, Duration.ofMinutes(1));
+
+    assertThat(d.abusive("word ".repeat(50))).isFalse();
+    assertThat(d.abusive("lorem ipsum dolor sit amet ".repeat(40))).isTrue();
+  }
+
+  @Test
+  void flagsLongRepetitivePrompts() {
+    TokenAbuseDetector d =
+        new TokenAbuseDetector(clock, 1_000_000, 1_000_000, Duration.ofMinutes(1));
+
+    assertThat(d.abusive("repeat this forever ".repeat(500))).isTrue();
+  }
+
+  @Test
+  void flagsAClientOverItsBudgetWithinTheWindowAndForgetsOldUse() {
+    TokenAbuseDetector d = new TokenAbuseDetector(clock, 10_000, 300, Duration.ofMinutes(1));
+    String prompt = "x".repeat(400); // about 100 tokens
+
+    assertThat(d.abusive(prompt, "client-a")).isFalse();
+    assertThat(d.abusive(prompt, "client-a")).isFalse();
+    assertThat(d.abusive(prompt, "client-b")).isFalse();
+    assertThat(d.abusive(prompt, "client-a")).isFalse();
+    assertThat(d.abusive(prompt, "client-a")).isTrue();
+
+    clock.now = clock.now.plusSeconds(61);
+    assertThat(d.abusive(prompt, "client-a")).isFalse();
+  }
+
+  @Test
+  void estimatesTokensForProseAndCjk() {
+    assertThat(TokenAbuseDetector.estimateTokens("The quick brown fox jumps.")).isBetween(6, 8);
+    assertThat(TokenAbuseDetector.estimateTokens("日本語のテキストです")).isEqualTo(10);
+  }
+}
