@@ -102,6 +102,11 @@ public final class TrafficGenerator {
     stats.elapsedSeconds = (System.nanoTime() - started) / 1e9;
     progress(stats, started, o);
     System.err.println();
+    // Incident rules run on a schedule (every few seconds): give them time to see the last calls.
+    if (o.settleSeconds > 0) {
+      System.err.printf(Locale.ROOT, "[%s] waiting %.0f s for incident rules before counting incidents%n", name, o.settleSeconds);
+      Thread.sleep(Math.round(o.settleSeconds * 1000));
+    }
     stats.incidentsAfter = api.incidentTotal(stats);
     return stats;
   }
@@ -111,7 +116,7 @@ public final class TrafficGenerator {
     String line =
         String.format(
             Locale.ROOT,
-            "[%s] %5.1f s  sent %d  2xx %d  4xx %d  5xx %d  conn-err %d  unexpected %d  p95 %s",
+            "[%s] %5.1f s  answered %d  2xx %d  4xx %d  5xx %d  conn-err %d  unexpected %d  p95 %s",
             s.name, t, s.done(), s.klass(2), s.klass(4), s.klass(5), s.connectionErrors.get(),
             s.unexpected.get(), ms(s.percentile(95)));
     System.err.print(System.console() != null ? "\r" + line : line + "\n");
@@ -375,6 +380,7 @@ public final class TrafficGenerator {
           --duration S        seconds per scenario (default 30)
           --concurrency N     requests in flight at most (default 4)
           --seed N            seeds the choice of prompts (default 42)
+          --settle S          seconds to wait after a scenario before counting incidents (default 6)
           --help
         exit codes: 0 ok, 1 unexpected failures (5xx not provoked by the scenario, connection errors, other statuses), 2 usage""";
 
@@ -385,6 +391,7 @@ public final class TrafficGenerator {
     double durationSeconds = 30;
     int concurrency = 4;
     long seed = 42;
+    double settleSeconds = 6;
     boolean help;
 
     static Options parse(String[] args) {
@@ -413,6 +420,7 @@ public final class TrafficGenerator {
             case "duration" -> o.durationSeconds = Double.parseDouble(v);
             case "concurrency" -> o.concurrency = Integer.parseInt(v);
             case "seed" -> o.seed = Long.parseLong(v);
+            case "settle" -> o.settleSeconds = Double.parseDouble(v);
             default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
           }
         } catch (NumberFormatException bad) {
@@ -422,6 +430,7 @@ public final class TrafficGenerator {
       if (!o.scenario.equals("all") && !SCENARIOS.contains(o.scenario))
         throw new IllegalArgumentException("unknown scenario " + o.scenario);
       if (!(o.rate > 0 && o.rate <= 1000)) throw new IllegalArgumentException("--rate must be in (0, 1000]");
+      if (!(o.settleSeconds >= 0)) throw new IllegalArgumentException("--settle must be >= 0");
       if (!(o.durationSeconds > 0)) throw new IllegalArgumentException("--duration must be > 0");
       if (o.concurrency < 1 || o.concurrency > 256) throw new IllegalArgumentException("--concurrency must be in [1, 256]");
       if (!o.baseUrl.startsWith("http://") && !o.baseUrl.startsWith("https://"))

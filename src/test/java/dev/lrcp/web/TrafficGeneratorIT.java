@@ -51,7 +51,7 @@ class TrafficGeneratorIT {
     assertThat(row.group(2)).as("incidents opened").matches("\\d+");
     assertThat(run.output)
         .contains("p95", "tokens in", "cost USD", "unexpected failures: 0", "result: OK");
-    assertThat(run.output).containsPattern("\\[normal\\]\\s+\\d+\\.\\d s\\s+sent \\d+");
+    assertThat(run.output).containsPattern("\\[normal\\]\\s+\\d+\\.\\d s\\s+answered \\d+");
   }
 
   @Test
@@ -77,7 +77,8 @@ class TrafficGeneratorIT {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add(SOURCE.toString());
-    cmd.addAll(List.of("--scenario", scenario, "--concurrency", "2", "--seed", "7"));
+    cmd.addAll(
+        List.of("--scenario", scenario, "--concurrency", "2", "--seed", "7", "--settle", "0"));
     cmd.addAll(List.of(options));
     Path out = Files.createTempFile("traffic-generator", ".log");
     Process p =
