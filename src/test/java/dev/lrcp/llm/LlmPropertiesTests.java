@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class LlmPropertiesTests {
 
@@ -43,6 +45,32 @@ class LlmPropertiesTests {
     assertThat(properties.simulated().latencyScale()).isZero();
     assertThat(new LlmConfiguration().providerLlmClient(properties, catalog))
         .isInstanceOf(OpenAiClient.class);
+  }
+
+  @Test
+  void bindsFromTheDocumentedEnvironmentVariables() {
+    Map<String, Object> env =
+        Map.of(
+            "LRCP_PROVIDER", "gemini",
+            "LRCP_GEMINI_API_KEY", "k",
+            "LRCP_GCP_PROJECT_ID", "demo-project",
+            "LRCP_GCP_REGION", "europe-west4",
+            "LRCP_OPENAI_BASE_URL", "http://127.0.0.1:11434/v1",
+            "LRCP_OPENAI_API_KEY", "sk-x",
+            "LRCP_SIMULATED_SEED", "7",
+            "LRCP_SIMULATED_LATENCY_SCALE", "0.25");
+    var source = new SystemEnvironmentPropertySource("systemEnvironment", env);
+    LlmProperties p =
+        new Binder(ConfigurationPropertySources.from(source))
+            .bindOrCreate("lrcp", LlmProperties.class);
+    assertThat(p.provider()).isEqualTo(LlmProperties.Provider.GEMINI);
+    assertThat(p.gemini().apiKey()).isEqualTo("k");
+    assertThat(p.gcp().projectId()).isEqualTo("demo-project");
+    assertThat(p.gcp().region()).isEqualTo("europe-west4");
+    assertThat(p.openai().baseUrl()).hasToString("http://127.0.0.1:11434/v1");
+    assertThat(p.openai().apiKey()).isEqualTo("sk-x");
+    assertThat(p.simulated().seed()).isEqualTo(7);
+    assertThat(p.simulated().latencyScale()).isEqualTo(0.25);
   }
 
   @Test

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class ResiliencePropertiesTests {
 
@@ -40,6 +42,30 @@ class ResiliencePropertiesTests {
     assertThat(bind(Map.of("lrcp.resilience.fallbacks", "a>b>c, x>y")).fallbackMap())
         .containsExactlyInAnyOrderEntriesOf(Map.of("a", "b", "b", "c", "x", "y"));
     assertThat(bind(Map.of("lrcp.resilience.fallbacks", "")).fallbackMap()).isEmpty();
+  }
+
+  @Test
+  void bindsFromTheDocumentedEnvironmentVariables() {
+    Map<String, Object> env =
+        Map.of(
+            "LRCP_RESILIENCE_TIMEOUT", "5s",
+            "LRCP_RESILIENCE_MAX_ATTEMPTS", "2",
+            "LRCP_RESILIENCE_BACKOFF_INITIAL", "50ms",
+            "LRCP_RESILIENCE_BREAKER_OPEN_DURATION", "10s",
+            "LRCP_RESILIENCE_FALLBACKS", "a>b,c>d",
+            "LRCP_RESILIENCE_FAULTS_LATENCY", "4s",
+            "LRCP_RESILIENCE_FAULTS_LONG_CONTEXT_MAX_CHARS", "1000");
+    var source = new SystemEnvironmentPropertySource("systemEnvironment", env);
+    ResilienceProperties p =
+        new Binder(ConfigurationPropertySources.from(source))
+            .bindOrCreate("lrcp.resilience", ResilienceProperties.class);
+    assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(p.maxAttempts()).isEqualTo(2);
+    assertThat(p.backoff().initial()).isEqualTo(Duration.ofMillis(50));
+    assertThat(p.breaker().openDuration()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(p.fallbackMap()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "b", "c", "d"));
+    assertThat(p.faults().latency()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(p.faults().longContextMaxChars()).isEqualTo(1000);
   }
 
   @Test

@@ -194,6 +194,53 @@ class ResilientLlmClientTests {
   }
 
   @Test
+  void anOpenCircuitLetsATrialCallThroughAfterItsOpenDurationAndClosesOnSuccess() {
+    var now = new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
+    Clock moving =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    var healthy = new java.util.concurrent.atomic.AtomicBoolean(false);
+    LlmClient recovering =
+        r -> {
+          if (!healthy.get()) {
+            throw fail(r, LlmFailure.UPSTREAM_ERROR);
+          }
+          return ok(r);
+        };
+    var settings = settings(1, Duration.ofSeconds(5), List.of());
+    var breakers = new ModelBreakers(settings.breaker(), "test", events::add, moving);
+    var backoff = new RetryBackoff(settings.backoff(), new java.util.SplittableRandom(1));
+    var client =
+        new ResilientLlmClient(recovering, settings, "test", breakers, slept::add, backoff);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> client.generate(request("a"))).isInstanceOf(LlmException.class);
+    }
+    healthy.set(true);
+    assertThatThrownBy(() -> client.generate(request("a")))
+        .isInstanceOfSatisfying(
+            LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.CIRCUIT_OPEN));
+    now.set(now.get().plusSeconds(31));
+    assertThat(client.generate(request("a")).text()).isEqualTo("fine");
+    assertThat(events)
+        .extracting(e -> ((CircuitBreakerStateChanged) e).state())
+        .containsExactly("open", "half_open", "closed");
+  }
+
+  @Test
   void anOpenCircuitFallsBackToTheNextModel() {
     LlmClient aDown =
         r -> {

@@ -2,6 +2,7 @@ package dev.lrcp.llm.gemini;
 
 import com.google.genai.Client;
 import com.google.genai.ResponseStream;
+import com.google.genai.errors.GenAiIOException;
 import com.google.genai.types.Content;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.GenerateContentResponse;
@@ -40,7 +41,17 @@ public final class GeminiClient implements LlmClient {
       return new GeminiClient(builder.apiKey(gemini.apiKey()).build(), "gemini");
     }
     builder.vertexAI(true).project(gcp.projectId()).location(gcp.region());
-    return new GeminiClient(builder.build(), "vertex");
+    try {
+      return new GeminiClient(builder.build(), "vertex");
+    } catch (GenAiIOException e) {
+      throw new IllegalStateException(
+          "Vertex AI (LRCP_GCP_PROJECT_ID="
+              + gcp.projectId()
+              + ") needs Application Default Credentials: run `gcloud auth application-default"
+              + " login` or set GOOGLE_APPLICATION_CREDENTIALS; or set LRCP_GEMINI_API_KEY to use"
+              + " the Gemini API instead",
+          e);
+    }
   }
 
   static HttpOptions httpOptions(LlmProperties.Gemini gemini) {

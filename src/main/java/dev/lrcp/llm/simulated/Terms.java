@@ -91,6 +91,49 @@ final class Terms {
           "q",
           "context");
 
+  /** Common verbs that make poor topics for templated sentences. */
+  private static final Set<String> VERBS =
+      Set.of(
+          "helps",
+          "help",
+          "starts",
+          "start",
+          "returning",
+          "returns",
+          "return",
+          "make",
+          "makes",
+          "use",
+          "using",
+          "uses",
+          "get",
+          "gets",
+          "need",
+          "needs",
+          "want",
+          "work",
+          "works",
+          "happen",
+          "happens",
+          "write",
+          "summarize",
+          "compare",
+          "list",
+          "show",
+          "find",
+          "keep",
+          "know",
+          "think",
+          "become",
+          "becomes",
+          "take",
+          "takes",
+          "try",
+          "handle",
+          "handles",
+          "let",
+          "see");
+
   private Terms() {}
 
   /** Stemmed content words in order of appearance, duplicates kept. */
@@ -104,15 +147,30 @@ final class Terms {
     return terms;
   }
 
-  /** Original-case content words, for echoing the prompt's own vocabulary in generated text. */
-  static List<String> words(String text) {
-    var words = new ArrayList<String>();
+  /**
+   * Noun-phrase-like runs of up to two adjacent content words, in original case ("circuit breaker",
+   * "LLM provider"), for echoing the prompt's own vocabulary in generated text.
+   */
+  static List<String> phrases(String text) {
+    var phrases = new ArrayList<String>();
+    var run = new ArrayList<String>();
     for (String word : NON_WORD.split(text)) {
-      if (word.length() > 2 && !STOP.contains(word.toLowerCase(Locale.ROOT))) {
-        words.add(word);
+      String lower = word.toLowerCase(Locale.ROOT);
+      if (word.length() > 2 && !STOP.contains(lower) && !VERBS.contains(lower)) {
+        run.add(word);
+        continue;
       }
+      flush(run, phrases);
     }
-    return words;
+    flush(run, phrases);
+    return phrases;
+  }
+
+  private static void flush(List<String> run, List<String> phrases) {
+    if (!run.isEmpty()) {
+      phrases.add(String.join(" ", run.subList(Math.max(0, run.size() - 2), run.size())));
+      run.clear();
+    }
   }
 
   private static String stem(String word) {

@@ -1,6 +1,7 @@
 package dev.lrcp.llm.simulated;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,22 +42,34 @@ final class TextGenerator {
     List<String> terms = keyTerms(prompt);
     boolean reasoning = "reason".equals(requestType);
     int bodySentences = reasoning ? 3 + random.nextInt(5) : 1 + random.nextInt(4);
+    var body = new ArrayList<>(BODY);
+    shuffle(body, random);
     var out = new StringBuilder(fill(pick(OPENERS, random), terms, random));
     for (int i = 1; i <= bodySentences; i++) {
-      String sentence = fill(pick(BODY, random), terms, random);
+      String sentence = fill(body.get(i - 1), terms, random);
       out.append(reasoning ? "\n" + i + ". " : " ").append(sentence);
     }
     out.append(reasoning ? "\n" : " ").append(fill(pick(CLOSERS, random), terms, random));
     return out.toString();
   }
 
+  /** The most frequent phrases, two-word phrases first on ties; original case kept. */
   private static List<String> keyTerms(String prompt) {
+    Map<String, String> original = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    Terms.words(prompt).forEach(w -> counts.merge(w.toLowerCase(Locale.ROOT), 1, Integer::sum));
-    var ranked = new ArrayList<>(counts.entrySet());
-    ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+    for (String phrase : Terms.phrases(prompt)) {
+      String key = phrase.toLowerCase(Locale.ROOT);
+      original.putIfAbsent(key, phrase);
+      counts.merge(key, 1, Integer::sum);
+    }
+    var ranked = new ArrayList<>(counts.keySet());
+    ranked.sort(
+        Comparator.comparing((String k) -> counts.get(k))
+            .thenComparing(k -> k.contains(" "))
+            .thenComparing(String::length)
+            .reversed());
     var terms = new ArrayList<String>();
-    ranked.stream().limit(5).forEach(e -> terms.add(e.getKey()));
+    ranked.stream().limit(4).forEach(k -> terms.add(original.get(k)));
     if (terms.isEmpty()) {
       terms.add("the request");
     }
@@ -73,6 +86,12 @@ final class TextGenerator {
   private static String otherThan(String term, List<String> terms, RandomGenerator random) {
     String other = terms.get(random.nextInt(terms.size()));
     return other.equals(term) ? terms.get((terms.indexOf(term) + 1) % terms.size()) : other;
+  }
+
+  private static void shuffle(List<String> list, RandomGenerator random) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      java.util.Collections.swap(list, i, random.nextInt(i + 1));
+    }
   }
 
   private static <T> T pick(List<T> options, RandomGenerator random) {
