@@ -9,6 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ControlPlaneApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("datadog")) { // asset importer CLI, no web server
+      System.exit(
+          dev.lrcp.datadog.DatadogCommand.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out));
+    }
     SpringApplication.run(ControlPlaneApplication.class, args);
   }
 }

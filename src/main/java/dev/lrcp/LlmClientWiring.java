@@ -7,8 +7,10 @@ import dev.lrcp.resilience.FaultInjectingLlmClient;
 import dev.lrcp.resilience.ResilienceProperties;
 import dev.lrcp.resilience.ResilientLlmClient;
 import dev.lrcp.telemetry.TelemetryLlmClient;
+import dev.lrcp.telemetry.TelemetryProperties;
 import java.time.Clock;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,10 +40,15 @@ class LlmClientWiring {
       ResilienceProperties resilience,
       ModelCatalog catalog,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<TelemetryProperties> telemetry) {
     String provider = llm.provider().name().toLowerCase(Locale.ROOT);
     LlmClient faults = new FaultInjectingLlmClient(adapter, resilience.faults(), provider);
     LlmClient resilient = new ResilientLlmClient(faults, resilience, provider, events, clock);
-    return new TelemetryLlmClient(resilient, catalog, events, clock);
+    // the full application binds lrcp.telemetry.*; slimmer contexts get the record's defaults
+    TelemetryProperties settings = telemetry.getIfAvailable();
+    return settings == null
+        ? new TelemetryLlmClient(resilient, catalog, events, clock)
+        : new TelemetryLlmClient(resilient, catalog, events, clock, settings);
   }
 }

@@ -24,7 +24,11 @@ class EmbeddingModelHolder implements SentenceEmbedder {
 
   EmbeddingModelHolder(QualityProperties properties) {
     this.properties = properties;
-    Thread.ofPlatform().name("minilm-loader").daemon().start(this::load);
+    if (properties.embeddings()) {
+      Thread.ofPlatform().name("minilm-loader").daemon().start(this::load);
+    } else {
+      model.completeExceptionally(new IllegalStateException("disabled by lrcp.quality.embeddings"));
+    }
   }
 
   boolean ready() {

@@ -91,6 +91,11 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
   /** Scores plus the evidence behind them; evidence is null without a document. */
   record Evaluation(QualityScores scores, GroundingEvidence evidence) {}
 
+  /** Answers left unscored because the background queue was full. */
+  long dropped() {
+    return dropped.get();
+  }
+
   private void dropOne() {
     long n = dropped.incrementAndGet();
     if (n == 1 || n % 100 == 0) {

@@ -8,7 +8,7 @@ package dev.lrcp.quality;
 record GroundingWeights(double bias, double[] weights) {
 
   static final GroundingWeights DEFAULT =
-      new GroundingWeights(-8.35, new double[] {4.88, 5.18, 0.07, 0.50, 0.18, 0.29});
+      new GroundingWeights(-8.42, new double[] {4.85, 5.19, 0.06, 0.50, 0.25, 0.36});
 
   double combine(GroundingEvidence e) {
     double z = bias;

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *     blocking the caller
  * @param modelWait how long a scoring call waits for the embedding model while it loads at start-up
  *     before falling back to lexical evidence only
+ * @param embeddings false skips loading MiniLM (≈ 200 MB of native memory): similarity then uses
+ *     content-word overlap, which barely changes grounding on the development data
+ *     (docs/signals.md)
  */
 @Validated
 @ConfigurationProperties("lrcp.quality")
@@ -24,4 +27,5 @@ record QualityProperties(
     @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double ungroundedThreshold,
     @DefaultValue("1") @Min(1) int scoringThreads,
     @DefaultValue("256") @Min(1) int scoringQueue,
-    @DefaultValue("20s") Duration modelWait) {}
+    @DefaultValue("20s") Duration modelWait,
+    @DefaultValue("true") boolean embeddings) {}

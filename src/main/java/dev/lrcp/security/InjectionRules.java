@@ -47,20 +47,17 @@ final class InjectionRules {
               "\\b(?:you are now|from now on,? you(?: are|'re| will| must)|you will now act|ab (?:jetzt|sofort) bist du|du bist (?:jetzt|nun))\\b"),
           rule(
               "role-play",
-              0.6,
+              0.45,
               "\\b(?:act as|acting as|pretend (?:to be|you are|that you)|role-?play as|you are going to act|stell dir vor,? du bist|tu so,? als|spiele die rolle)\\b"),
           rule(
               "reveal-prompt",
               0.9,
-              "\\b(?:reveal|show|print|display|output|repeat|tell me|give me|spell|leak|write down)\\b[^.\\n]{0,30}?\\b(?:system prompt|initial prompt|hidden prompt|your instructions|the instructions above|secret|password|prompt above|api key)"),
+              "\\b(?:reveal|show|print|display|output|repeat|tell me|give me|spell|leak|write down)\\b[^.\\n]{0,30}?\\b(?:system prompt|initial prompt|hidden prompt|your instructions|the instructions above|secret (?:password|key|code|word|instructions?)|password|prompt above|api key)"),
           rule(
               "system-prompt",
-              0.6,
+              0.45,
               "\\b(?:system prompt|systemprompt|system message|developer message)\\b"),
-          rule(
-              "dan",
-              0.95,
-              "\\b(?:DAN|do anything now|STAN|DUDE|AIM|jailbreak(?:ed|ing)?|jailbroken)\\b"),
+          rule("dan", 0.95, "\\b(?:DAN|do anything now|jailbreak(?:ed|ing)?|jailbroken)\\b"),
           rule(
               "developer-mode",
               0.95,
@@ -68,11 +65,8 @@ final class InjectionRules {
           rule(
               "no-restrictions",
               0.85,
-              "\\b(?:without|free (?:of|from)|no|not bound by|ignor\\w+|break\\w*|bypass\\w*)\\b[^.\\n]{0,25}?\\b(?:restrictions|filters?|limitations|censorship|guidelines|policies|rules|ethics|morals|content polic(?:y|ies))\\b"),
-          rule(
-              "unfiltered",
-              0.8,
-              "\\b(?:unfiltered|uncensored|amoral|unethical|no ethical|no moral)\\b"),
+              "\\b(?:without|free (?:of|from)|no|not bound by|ignor\\w+|break\\w*|bypass\\w*)\\b[^.\\n]{0,25}?\\b(?:restrictions|filters?|limitations|censorship|guidelines|ethics|morals|content polic(?:y|ies))\\b"),
+          rule("unfiltered", 0.8, "\\b(?:unfiltered|uncensored|amoral|no ethical|no moral)\\b"),
           rule(
               "stay-in-character",
               0.85,
@@ -86,7 +80,7 @@ final class InjectionRules {
           rule(
               "say-instead",
               0.7,
-              "\\b(?:instead|now|then),? (?:just )?(?:say|write|print|output|respond with|reply with|answer with)\\b|\\b(?:sage|schreibe|antworte) (?:nur|jetzt|stattdessen)\\b"),
+              "\\binstead,? (?:just )?(?:say|write|print|output|respond with|reply with|answer with)\\b|\\b(?:sage|schreibe|antworte) (?:nur|jetzt|stattdessen)\\b"),
           rule(
               "hypothetical-bypass",
               0.7,

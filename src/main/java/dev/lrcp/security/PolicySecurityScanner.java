@@ -44,39 +44,56 @@ class PolicySecurityScanner implements SecurityScanner {
   public SecurityVerdict scan(
       String promptId, String endpoint, String prompt, String document, String client) {
     String p = prompt == null ? "" : prompt;
-    boolean hasDocument = document != null && !document.isBlank();
-    double promptScore = detector.detect(p, InputSource.PROMPT).score();
-    double documentScore =
-        hasDocument ? detector.detect(document, InputSource.DOCUMENT).score() : 0;
-    double score = Math.max(promptScore, documentScore);
-    boolean flag = score >= properties.injectionThreshold();
-    String source = !flag ? null : promptScore >= documentScore ? "prompt" : "document";
+    String d = document == null || document.isBlank() ? null : document;
+    Injection injection = injection(p, d);
     Set<String> pii = new TreeSet<>(PiiDetector.detect(p));
-    if (hasDocument) {
-      pii.addAll(PiiDetector.detect(document));
+    if (d != null) {
+      pii.addAll(PiiDetector.detect(d));
     }
-    boolean tokenAbuse = abuse.abusive(hasDocument ? p + "\n" + document : p, client);
+    boolean tokenAbuse = abuse.abusive(d == null ? p : p + "\n" + d, client);
     if (scans.incrementAndGet() % 1024 == 0) {
       abuse.evictIdle();
     }
-    String blockReason =
-        flag && properties.injectionPolicy() == SecurityProperties.InjectionPolicy.BLOCK
-            ? String.format(
-                Locale.ROOT, "prompt injection detected in the %s (score %.2f)", source, score)
-            : null;
+    String blockReason = blockReason(injection);
     events.publishEvent(
         new PromptScanned(
             clock.instant(),
             promptId,
             endpoint,
-            score,
-            flag,
-            source,
+            injection.score(),
+            injection.flag(),
+            injection.source(),
             pii,
             tokenAbuse,
             blockReason != null));
-    return new SecurityVerdict(score, flag, source, pii, tokenAbuse, blockReason);
+    return new SecurityVerdict(
+        injection.score(), injection.flag(), injection.source(), pii, tokenAbuse, blockReason);
   }
+
+  /** The prompt and the document are scored apart: a document is read line by line. */
+  private Injection injection(String prompt, String document) {
+    double promptScore = detector.detect(prompt, InputSource.PROMPT).score();
+    double documentScore =
+        document == null ? 0 : detector.detect(document, InputSource.DOCUMENT).score();
+    double score = Math.max(promptScore, documentScore);
+    boolean flag = score >= properties.injectionThreshold();
+    String source = !flag ? null : promptScore >= documentScore ? "prompt" : "document";
+    return new Injection(score, flag, source);
+  }
+
+  private String blockReason(Injection injection) {
+    if (!injection.flag()
+        || properties.injectionPolicy() != SecurityProperties.InjectionPolicy.BLOCK) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "prompt injection detected in the %s (score %.2f)",
+        injection.source(),
+        injection.score());
+  }
+
+  private record Injection(double score, boolean flag, String source) {}
 
   /** Scans one text without recording or publishing anything (offline {@code /security/scan}). */
   Analysis analyze(String text, InputSource source) {

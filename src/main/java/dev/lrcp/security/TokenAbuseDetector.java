@@ -1,5 +1,6 @@
 package dev.lrcp.security;
 
+import dev.lrcp.llm.TokenCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,7 @@ import java.util.zip.Deflater;
 
 /**
  * Denial-of-wallet checks: one request over the token ceiling, a long prompt that is mostly
- * repetition, or one client sending more tokens than allowed within a sliding window. Token counts
- * are estimates (see {@link #estimateTokens}); the ceilings are generous enough for that.
+ * repetition, or one client sending more tokens than allowed within a sliding window.
  */
 final class TokenAbuseDetector {
 
@@ -65,25 +65,11 @@ final class TokenAbuseDetector {
   }
 
   /**
-   * About four characters per token for English, but never fewer tokens than 1.3 per word nor than
-   * one per non-Latin character (CJK is about a token per character).
+   * Tokens by the o200k_base encoding: exact for current OpenAI models and close for Gemini, whose
+   * tokenizer cannot be loaded offline. Good enough for ceilings, which are generous.
    */
   static int estimateTokens(String text) {
-    int words = 0;
-    int nonLatin = 0;
-    boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean letter = Character.isLetterOrDigit(c);
-      if (letter && !inWord) {
-        words++;
-      }
-      inWord = letter;
-      if (c > 0x2E80) {
-        nonLatin++;
-      }
-    }
-    return (int) Math.max(Math.max(Math.ceil(text.length() / 4.0), words * 1.3), nonLatin);
+    return TokenCounter.count(text);
   }
 
   static double compressionRatio(String text) {

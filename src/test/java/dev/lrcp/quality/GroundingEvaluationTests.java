@@ -13,7 +13,7 @@ class GroundingEvaluationTests {
   @Test
   void groundingQualityStaysAboveItsFloor() {
     GroundingEvaluation.Report r =
-        GroundingEvaluation.run(MiniLmEmbedder.load(), GroundingWeights.DEFAULT, 0.5);
+        GroundingEvaluation.run(SharedModel.miniLm(), GroundingWeights.DEFAULT, 0.5);
 
     assertThat(r.crossValidatedAuroc()).isGreaterThanOrEqualTo(0.96);
     assertThat(r.crossValidatedAurocBySubset().get("halueval-qa")).isGreaterThanOrEqualTo(0.97);

@@ -18,7 +18,7 @@ class GroundingScorerTests {
 
   @BeforeAll
   static void loadModel() {
-    embedder = MiniLmEmbedder.load();
+    embedder = SharedModel.miniLm();
   }
 
   GroundingScorer scorer() {
@@ -64,12 +64,11 @@ class GroundingScorerTests {
 
   @Test
   void documentsAreCutIntoChunksThatFitTheModelWindow() {
-    String longDocument = (DOCUMENT + " ").repeat(10);
+    String longDocument = (DOCUMENT + " ").repeat(10) + "word ".repeat(100);
 
-    assertThat(GroundingScorer.chunks(longDocument))
-        .hasSizeGreaterThan(1)
-        .allSatisfy(
-            c -> assertThat(Text.words(c)).isLessThanOrEqualTo(GroundingScorer.CHUNK_WORDS));
+    assertThat(DocumentPieces.split(longDocument))
+        .hasSizeGreaterThan(3)
+        .allSatisfy(c -> assertThat(Text.words(c)).isLessThanOrEqualTo(DocumentPieces.MAX_WORDS));
   }
 
   @Test

@@ -17,12 +17,27 @@ class PolicySecurityScannerTests {
   final Clock clock = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
 
   PolicySecurityScanner scanner(SecurityProperties.InjectionPolicy policy) {
+    return scanner(new SecurityProperties(policy, 0.5, 16_000, 200_000, Duration.ofMinutes(1)));
+  }
+
+  PolicySecurityScanner scanner(SecurityProperties properties) {
     DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
     beans.registerSingleton("clock", clock);
-    return new PolicySecurityScanner(
-        new SecurityProperties(policy, 0.5, 16_000, 200_000, Duration.ofMinutes(1)),
-        events::add,
-        beans.getBeanProvider(Clock.class));
+    return new PolicySecurityScanner(properties, events::add, beans.getBeanProvider(Clock.class));
+  }
+
+  @Test
+  void clientOverItsTokenBudgetIsFlaggedOthersAreNot() {
+    PolicySecurityScanner s =
+        scanner(
+            new SecurityProperties(
+                SecurityProperties.InjectionPolicy.FLAG, 0.5, 16_000, 150, Duration.ofMinutes(1)));
+    String prompt = "word ".repeat(100).strip();
+
+    assertThat(s.scan("p-1", "/qa", prompt, null, "heavy").tokenAbuse()).isFalse();
+    assertThat(s.scan("p-2", "/qa", prompt, null, "heavy").tokenAbuse()).isTrue();
+    assertThat(s.scan("p-3", "/qa", prompt, null, "light").tokenAbuse()).isFalse();
+    assertThat(((PromptScanned) events.get(1)).tokenAbuse()).isTrue();
   }
 
   @Test

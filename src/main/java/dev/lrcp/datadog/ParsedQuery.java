@@ -1,0 +1,17 @@
+package dev.lrcp.datadog;
+
+import java.util.List;
+
+/**
+ * A parsed metric query. Graph and SLO queries have no time aggregation, window, comparator or
+ * threshold (those are null).
+ *
+ * @param functions top-level and nested function names used ({@code anomalies}, {@code forecast})
+ */
+record ParsedQuery(
+    String timeAggregation,
+    String window,
+    String comparator,
+    Double threshold,
+    List<MetricRef> metrics,
+    List<String> functions) {}

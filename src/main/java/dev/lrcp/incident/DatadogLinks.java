@@ -1,0 +1,65 @@
+package dev.lrcp.incident;
+
+import dev.lrcp.incident.Incident.Links;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Datadog views filtered to an incident's scope and time, on the configured site. */
+final class DatadogLinks {
+
+  private static final Duration BEFORE = Duration.ofMinutes(30);
+  private static final Duration AFTER = Duration.ofMinutes(15);
+
+  private final DatadogAccount account;
+  private final String dashboardId;
+
+  DatadogLinks(DatadogAccount account, String dashboardId) {
+    this.account = account;
+    this.dashboardId = dashboardId;
+  }
+
+  Links of(Scope scope, Instant at) {
+    long from = at.minus(BEFORE).toEpochMilli();
+    long to = at.plus(AFTER).toEpochMilli();
+    String app = account.appUrl();
+    String time = "&from_ts=" + from + "&to_ts=" + to + "&live=false";
+    String base = "service:" + account.service() + " env:" + account.env();
+    String dashboard =
+        dashboardId == null || dashboardId.isBlank()
+            ? app + "/dashboard/lists?q=" + enc("LLM Reliability Control Plane")
+            : app
+                + "/dashboard/"
+                + dashboardId
+                + "?tpl_var_service="
+                + enc(account.service())
+                + tpl("endpoint", scope.endpoint())
+                + tpl("model", scope.model())
+                + time;
+    return new Links(
+        dashboard,
+        app + "/logs?query=" + enc(base + filter(scope, "@endpoint", "@model")) + time,
+        app + "/apm/traces?query=" + enc(base + filter(scope, "@http.route", "@llm.model")) + time);
+  }
+
+  /** Log attributes are {@code endpoint}/{@code model}; spans carry the route and llm.model. */
+  private static String filter(Scope scope, String endpointKey, String modelKey) {
+    String f = "";
+    if (scope.endpoint() != null) {
+      f += " " + endpointKey + ":\"" + scope.endpoint() + "\"";
+    }
+    if (scope.model() != null) {
+      f += " " + modelKey + ":\"" + scope.model() + "\"";
+    }
+    return f;
+  }
+
+  private static String tpl(String name, String value) {
+    return value == null ? "" : "&tpl_var_" + name + "=" + enc(value);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,135 @@
+package dev.lrcp.incident;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The incident API; paths as in the original ({@code /incidents/create}, {@code /status}). */
+@RestController
+@RequestMapping("/incidents")
+class IncidentController {
+
+  private static final Set<String> STATUSES =
+      Set.of(Incident.OPEN, Incident.ACKNOWLEDGED, Incident.RESOLVED);
+
+  private final Incidents incidents;
+  private final SinkStatus sinkStatus;
+
+  IncidentController(Incidents incidents, SinkStatus sinkStatus) {
+    this.incidents = incidents;
+    this.sinkStatus = sinkStatus;
+  }
+
+  @GetMapping
+  Incidents.Page list(
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw new BadRequest("status must be one of open, acknowledged, resolved");
+    }
+    if (page < 0 || size < 1 || size > 100) {
+      throw new BadRequest("page must be >= 0 and size between 1 and 100");
+    }
+    return incidents.list(status, page, size);
+  }
+
+  @GetMapping("/status")
+  Map<String, Object> status() {
+    return sinkStatus.report();
+  }
+
+  @GetMapping("/{id}")
+  Incident get(@PathVariable String id) {
+    return incidents.find(id).orElseThrow(() -> new NotFound(id));
+  }
+
+  @PostMapping("/{id}/acknowledge")
+  Incident acknowledge(@PathVariable String id) {
+    return incidents.acknowledge(id).orElseThrow(() -> new NotFound(id));
+  }
+
+  @PostMapping("/{id}/resolve")
+  Incident resolve(@PathVariable String id) {
+    return incidents.resolve(id).orElseThrow(() -> new NotFound(id));
+  }
+
+  @PostMapping("/create")
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody ManualIncidentRequest request) {
+    var incident = incidents.open(request);
+    var body = new LinkedHashMap<String, Object>();
+    body.put("success", true);
+    body.put("incident", incident);
+    body.put("message", "Incident created successfully");
+    return ResponseEntity.created(URI.create("/incidents/" + incident.id())).body(body);
+  }
+
+  @ExceptionHandler(NotFound.class)
+  ProblemDetail notFound(NotFound e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", "Incident not found", e.getMessage());
+  }
+
+  @ExceptionHandler(BadRequest.class)
+  ProblemDetail badRequest(BadRequest e) {
+    return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadableBody(HttpMessageNotReadableException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "validation",
+        "Invalid request",
+        "request body is not valid JSON for this endpoint");
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+    String detail =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> snake(f.getField()) + " " + f.getDefaultMessage())
+            .sorted()
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("invalid body");
+    return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+  }
+
+  static ProblemDetail problem(HttpStatus status, String kind, String title, String detail) {
+    var p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(URI.create("urn:lrcp:problem:" + kind));
+    p.setTitle(title);
+    return p;
+  }
+
+  static final class NotFound extends RuntimeException {
+    NotFound(String id) {
+      super("no incident with id " + id);
+    }
+  }
+
+  static final class BadRequest extends RuntimeException {
+    BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  /** Field names as the client sent them (the API is snake_case). */
+  static String snake(String field) {
+    return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.lrcp.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Schedules the incident work: rule evaluation, the open-incident gauge, outbox delivery and
+ * retention. An interval of zero disables a job (tests drive them directly).
+ */
+@Component
+class IncidentJobs implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentJobs.class);
+
+  private final IncidentEvaluator evaluator;
+  private final IncidentStore store;
+  private final IncidentProperties properties;
+  private final ApplicationEventPublisher events;
+  private final TaskScheduler scheduler;
+  private final Clock clock;
+  private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
+  private final OutboxDispatcher dispatcher;
+
+  IncidentJobs(
+      IncidentEvaluator evaluator,
+      IncidentStore store,
+      IncidentProperties properties,
+      OutboxDispatcher dispatcher,
+      ApplicationEventPublisher events,
+      TaskScheduler scheduler,
+      Clock clock) {
+    this.evaluator = evaluator;
+    this.dispatcher = dispatcher;
+    this.store = store;
+    this.properties = properties;
+    this.events = events;
+    this.scheduler = scheduler;
+    this.clock = clock;
+  }
+
+  OpenIncidentsCounted count() {
+    var counted = new OpenIncidentsCounted(clock.instant(), store.openCounts());
+    events.publishEvent(counted);
+    return counted;
+  }
+
+  @Override
+  public void start() {
+    schedule("evaluate", evaluator::evaluate, properties.evaluateEvery());
+    schedule("count", this::count, properties.countEvery());
+    schedule("deliver", dispatcher::dispatch, properties.delivery().every());
+    schedule(
+        "retention",
+        () -> store.deleteResolvedBefore(clock.instant().minus(properties.retention())),
+        Duration.ofHours(1));
+  }
+
+  /** A failing job logs and runs again next time; it never kills the schedule. */
+  private void schedule(String name, Runnable job, Duration every) {
+    if (every.isZero() || every.isNegative()) {
+      return;
+    }
+    Runnable guarded =
+        () -> {
+          try {
+            job.run();
+          } catch (DataAccessException | IllegalStateException e) {
+            log.warn("incident job {} failed, retrying next run: {}", name, e.getMessage());
+          }
+        };
+    jobs.add(scheduler.scheduleWithFixedDelay(guarded, every));
+  }
+
+  @Override
+  public void stop() {
+    jobs.forEach(j -> j.cancel(false));
+    jobs.clear();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !jobs.isEmpty();
+  }
+}

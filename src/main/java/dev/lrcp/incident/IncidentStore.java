@@ -1,0 +1,262 @@
+package dev.lrcp.incident;
+
+import dev.lrcp.incident.Incident.Details;
+import dev.lrcp.incident.Incident.TimelineEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Incidents, their timeline and outbox rows, in one transaction per change. The unique {@code
+ * active_key} makes "open" idempotent across replicas: the loser of a race gets {@code false}.
+ */
+@Repository
+class IncidentStore {
+
+  private static final String COLUMNS =
+      "id, rule, endpoint, model, severity, status, title, opened_at_ms, updated_at_ms,"
+          + " resolved_at_ms, details, last_breach_at_ms";
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final JsonMapper json;
+
+  IncidentStore(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.json = json;
+  }
+
+  /** An unresolved incident as the evaluator needs it. */
+  record Active(String id, Rule rule, Scope scope, Severity severity, Instant lastBreachAt) {}
+
+  static String activeKey(Rule rule, Scope scope) {
+    return rule.id() + "|" + scope.key();
+  }
+
+  /** Inserts a new incident; false if one is already active for its rule and scope. */
+  boolean open(Incident i, boolean deduplicate) {
+    try {
+      return Boolean.TRUE.equals(
+          tx.execute(
+              status -> {
+                jdbc.update(
+                    "INSERT INTO incident ("
+                        + COLUMNS
+                        + ", active_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    i.id(),
+                    i.rule(),
+                    i.scope().endpoint(),
+                    i.scope().model(),
+                    i.severity(),
+                    i.status(),
+                    i.title(),
+                    ms(i.openedAt()),
+                    ms(i.updatedAt()),
+                    null,
+                    json.writeValueAsString(details(i)),
+                    ms(i.openedAt()),
+                    deduplicate ? activeKey(Rule.of(i.rule()), i.scope()) : null);
+                append(i.id(), i.openedAt(), "opened", i.title());
+                enqueue(i.id(), "create", i.openedAt());
+                return true;
+              }));
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  /** New evidence while the condition holds; the timeline notes title or severity changes. */
+  void refresh(String id, Incident fresh, Severity severity, Instant at, String note) {
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.update(
+              "UPDATE incident SET severity = ?, title = ?, details = ?, updated_at_ms = ?,"
+                  + " last_breach_at_ms = ? WHERE id = ?",
+              severity.label(),
+              fresh.title(),
+              json.writeValueAsString(details(fresh)),
+              ms(at),
+              ms(at),
+              id);
+          if (note != null) {
+            append(id, at, "updated", note);
+            enqueue(id, "update", at);
+          }
+        });
+  }
+
+  boolean resolve(String id, Instant at, String message) {
+    return transition(
+        id,
+        at,
+        Incident.RESOLVED,
+        message,
+        "UPDATE incident SET status = 'resolved', resolved_at_ms = ?, active_key = NULL,"
+            + " updated_at_ms = ? WHERE id = ? AND status <> 'resolved'",
+        ms(at),
+        ms(at),
+        id);
+  }
+
+  boolean acknowledge(String id, Instant at, String message) {
+    return transition(
+        id,
+        at,
+        Incident.ACKNOWLEDGED,
+        message,
+        "UPDATE incident SET status = 'acknowledged', updated_at_ms = ? WHERE id = ?"
+            + " AND status = 'open'",
+        ms(at),
+        id);
+  }
+
+  private boolean transition(
+      String id, Instant at, String kind, String message, String sql, Object... args) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            s -> {
+              boolean changed = jdbc.update(sql, args) == 1;
+              if (changed) {
+                append(id, at, kind, message);
+                enqueue(id, "update", at);
+              }
+              return changed;
+            }));
+  }
+
+  List<Active> active() {
+    return jdbc.query(
+        "SELECT id, rule, endpoint, model, severity, last_breach_at_ms FROM incident"
+            + " WHERE active_key IS NOT NULL",
+        (rs, n) ->
+            new Active(
+                rs.getString(1),
+                Rule.of(rs.getString(2)),
+                new Scope(rs.getString(3), rs.getString(4)),
+                Severity.of(rs.getString(5)),
+                Instant.ofEpochMilli(rs.getLong(6))));
+  }
+
+  Optional<Incident> find(String id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM incident WHERE id = ?", this::map, id).stream()
+        .findFirst();
+  }
+
+  List<Incident> list(String status, int page, int size) {
+    String where = status == null ? "" : " WHERE status = ?";
+    Object[] args =
+        status == null
+            ? new Object[] {size, (long) page * size}
+            : new Object[] {status, size, (long) page * size};
+    return jdbc.query(
+        "SELECT "
+            + COLUMNS
+            + " FROM incident"
+            + where
+            + " ORDER BY opened_at_ms DESC, id LIMIT ? OFFSET ?",
+        this::map,
+        args);
+  }
+
+  long count(String status) {
+    Long n =
+        status == null
+            ? jdbc.queryForObject("SELECT COUNT(*) FROM incident", Long.class)
+            : jdbc.queryForObject(
+                "SELECT COUNT(*) FROM incident WHERE status = ?", Long.class, status);
+    return n == null ? 0 : n;
+  }
+
+  /** Unresolved incidents by rule and severity, for the gauge. */
+  List<dev.lrcp.incident.OpenIncidentsCounted.Count> openCounts() {
+    return jdbc.query(
+        "SELECT rule, severity, COUNT(*) FROM incident WHERE status <> 'resolved'"
+            + " GROUP BY rule, severity ORDER BY rule, severity",
+        (rs, n) -> new OpenIncidentsCounted.Count(rs.getString(1), rs.getString(2), rs.getInt(3)));
+  }
+
+  int deleteResolvedBefore(Instant cutoff) {
+    return jdbc.update(
+        "DELETE FROM incident WHERE status = 'resolved' AND resolved_at_ms < ?", ms(cutoff));
+  }
+
+  void setExternalId(String id, String externalId) {
+    jdbc.update("UPDATE incident SET external_id = ? WHERE id = ?", externalId, id);
+  }
+
+  Optional<String> externalId(String id) {
+    return jdbc
+        .queryForList("SELECT external_id FROM incident WHERE id = ?", String.class, id)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  private void append(String id, Instant at, String kind, String message) {
+    jdbc.update(
+        "INSERT INTO incident_timeline (incident_id, at_ms, kind, message) VALUES (?,?,?,?)",
+        id,
+        ms(at),
+        kind,
+        message.length() > 2000 ? message.substring(0, 2000) : message);
+  }
+
+  private void enqueue(String id, String action, Instant at) {
+    jdbc.update(
+        "INSERT INTO incident_outbox (incident_id, action, created_at_ms, attempts,"
+            + " next_attempt_at_ms) VALUES (?,?,?,0,?)",
+        id,
+        action,
+        ms(at),
+        ms(at));
+  }
+
+  private Incident map(ResultSet rs, int row) throws SQLException {
+    String id = rs.getString("id");
+    var details = json.readValue(rs.getString("details"), Details.class);
+    long resolved = rs.getLong("resolved_at_ms");
+    Instant resolvedAt = rs.wasNull() ? null : Instant.ofEpochMilli(resolved);
+    return new Incident(
+        id,
+        rs.getString("rule"),
+        rs.getString("title"),
+        rs.getString("severity"),
+        rs.getString("status"),
+        new Scope(rs.getString("endpoint"), rs.getString("model")),
+        Instant.ofEpochMilli(rs.getLong("opened_at_ms")),
+        Instant.ofEpochMilli(rs.getLong("updated_at_ms")),
+        resolvedAt,
+        details.evidence(),
+        details.attribution(),
+        details.runbook(),
+        details.links(),
+        details.tags() == null ? List.of() : details.tags(),
+        timeline(id));
+  }
+
+  private List<TimelineEntry> timeline(String id) {
+    return jdbc.query(
+        "SELECT at_ms, kind, message FROM incident_timeline WHERE incident_id = ?"
+            + " ORDER BY at_ms, id",
+        (rs, n) ->
+            new TimelineEntry(
+                Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3)),
+        id);
+  }
+
+  private static Details details(Incident i) {
+    return new Details(i.evidence(), i.attribution(), i.runbook(), i.links(), i.tags());
+  }
+
+  private static Long ms(Instant t) {
+    return t == null ? null : t.toEpochMilli();
+  }
+}

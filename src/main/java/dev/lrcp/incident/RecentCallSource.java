@@ -1,0 +1,32 @@
+package dev.lrcp.incident;
+
+import dev.lrcp.health.CallSample;
+import dev.lrcp.health.RecentCalls;
+import dev.lrcp.storage.CallRecord;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules read this replica's in-memory recent calls (the health module's window), which is cheap
+ * enough to scan every few seconds; the database is the durable copy, not the detection input.
+ */
+@Component
+class RecentCallSource implements CallSource {
+
+  private final RecentCalls recent;
+
+  RecentCallSource(RecentCalls recent) {
+    this.recent = recent;
+  }
+
+  @Override
+  public List<CallRecord> between(Instant from, Instant to) {
+    return recent.between(from, to).stream().map(RecentCallSource::record).toList();
+  }
+
+  static CallRecord record(CallSample s) {
+    var r = CallRecord.of(s.call(), s.scan());
+    return s.quality() == null ? r : r.withQuality(CallRecord.Quality.of(s.quality()));
+  }
+}

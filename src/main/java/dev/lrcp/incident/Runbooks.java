@@ -1,0 +1,226 @@
+package dev.lrcp.incident;
+
+import dev.lrcp.anomaly.Attribution;
+import dev.lrcp.anomaly.Cause;
+import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.llm.ModelSpec;
+import dev.lrcp.storage.CallRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What to do next, written for the rule that fired and for what the attribution found. The first
+ * step acts on the leading cause when the attribution is confident enough to name one.
+ */
+final class Runbooks {
+
+  private static final double CONFIDENT = 0.5;
+  private static final Map<String, String> STATUS_PAGES =
+      Map.of("google", "https://status.cloud.google.com", "openai", "https://status.openai.com");
+
+  private final ModelCatalog catalog;
+
+  Runbooks(ModelCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  List<String> steps(Finding f, Attribution a, List<CallRecord> window) {
+    var steps = new ArrayList<String>();
+    Optional<Cause> cause = a.confidence() >= CONFIDENT ? a.top() : Optional.empty();
+    cause.ifPresent(c -> steps.add(actOn(f, a, c, window)));
+    if (cause.isEmpty()) {
+      scopeModel(f, window).ifPresent(steps::add);
+    }
+    steps.addAll(ruleSteps(f, window));
+    steps.add(
+        "Open the sample traces in the evidence; the incident resolves itself once the condition"
+            + " stays clear for the recovery period.");
+    return steps;
+  }
+
+  private String actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
+    String lead = capitalise(a.summary()) + ": ";
+    return switch (c.dimension()) {
+      case "model" -> lead + switchModel(c.value(), endpointsOf(c.value(), window), f.rule());
+      case "provider" ->
+          lead + "fail over to another provider's model and check " + statusPage(c.value()) + ".";
+      case "endpoint" -> lead + endpointAction(f.rule(), c.value());
+      case "prompt_size" ->
+          lead
+              + "cap the document/context size for these prompts (truncate or summarise before"
+              + " the call) or route them to a long-context model with lower latency.";
+      default -> lead + "see the failure kinds below.";
+    };
+  }
+
+  /** Without a confident attribution, act on the model that serves the incident's scope. */
+  private Optional<String> scopeModel(Finding f, List<CallRecord> window) {
+    if (f.rule() != Rule.LATENCY_SLO
+        && f.rule() != Rule.ERROR_RATE
+        && f.rule() != Rule.RETRY_STORM
+        && f.rule() != Rule.COST_SPIKE) {
+      return Optional.empty();
+    }
+    var calls = ScopeSelector.within(window, f.scope());
+    var byModel =
+        calls.stream()
+            .filter(c -> c.model() != null)
+            .collect(Collectors.groupingBy(CallRecord::model, Collectors.counting()));
+    return byModel.entrySet().stream()
+        .filter(e -> e.getValue() >= 0.8 * calls.size())
+        .findFirst()
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT,
+                    "%d%% of calls %s are served by %s: %s",
+                    Math.round(100.0 * e.getValue() / calls.size()),
+                    f.scope().phrase(),
+                    e.getKey(),
+                    switchModel(
+                        e.getKey(),
+                        f.scope().endpoint() != null
+                            ? List.of(f.scope().endpoint())
+                            : endpointsOf(e.getKey(), window),
+                        f.rule())));
+  }
+
+  private String switchModel(String model, List<String> endpoints, Rule rule) {
+    String where = endpoints.isEmpty() ? "traffic" : String.join(", ", endpoints);
+    String target =
+        alternative(model, rule == Rule.COST_SPIKE)
+            .map(m -> "the fallback model " + m.name())
+            .orElse("another model");
+    String provider = catalog.find(model).map(ModelSpec::provider).orElse("the provider");
+    return String.format(
+        "switch %s from %s to %s (request body \"model\" or the router's default), and check %s.",
+        where, model, target, statusPage(provider));
+  }
+
+  /** The next cheaper model of the same provider: usually also faster and the usual fallback. */
+  Optional<ModelSpec> alternative(String model, boolean cheapest) {
+    var current = catalog.find(model);
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    double price = current.get().prices().getFirst().inputPerMillion();
+    var cheaper =
+        catalog.all().stream()
+            .filter(m -> m.provider().equals(current.get().provider()))
+            .filter(m -> m.prices().getFirst().inputPerMillion() < price);
+    Comparator<ModelSpec> byPrice =
+        Comparator.comparingDouble(m -> m.prices().getFirst().inputPerMillion());
+    return cheapest ? cheaper.min(byPrice) : cheaper.max(byPrice);
+  }
+
+  private static String endpointAction(Rule rule, String endpoint) {
+    return switch (rule) {
+      case COST_SPIKE, TOKEN_ABUSE ->
+          "limit prompt size and repetitions on "
+              + endpoint
+              + " and rate-limit its heaviest client.";
+      case SECURITY_ATTACK ->
+          "turn on blocking for flagged prompts on "
+              + endpoint
+              + " and review the sample prompt ids.";
+      case QUALITY_DROP ->
+          "check the documents sent to " + endpoint + " (retrieval may return the wrong context).";
+      default ->
+          "shed or queue load on "
+              + endpoint
+              + " and check what changed in its requests (size, rate).";
+    };
+  }
+
+  private List<String> ruleSteps(Finding f, List<CallRecord> window) {
+    return switch (f.rule()) {
+      case LATENCY_SLO ->
+          List.of(
+              "Compare time to first token with total latency in the samples: a high TTFT points"
+                  + " at provider queueing, a long tail at output length (lower max output tokens).");
+      case ERROR_RATE, RETRY_STORM -> failureSteps(f, window);
+      case COST_SPIKE ->
+          List.of(
+              "Compare input tokens of the sample calls with the baseline: long contexts or many"
+                  + " repetitions drive cost; enable the router's cost policy for tolerant endpoints.");
+      case QUALITY_DROP ->
+          List.of(
+              "Read the ungrounded samples; if a model change preceded the drop, route back to"
+                  + " the previous model for grounded Q&A.");
+      case SECURITY_ATTACK ->
+          List.of(
+              "Review the flagged prompt ids; block the offending client and keep the injection"
+                  + " block policy on until the rate falls.");
+      case TOKEN_ABUSE ->
+          List.of(
+              "Rate-limit the clients behind the flagged calls and cap input tokens per request.");
+      case MANUAL -> List.of();
+    };
+  }
+
+  private static List<String> failureSteps(Finding f, List<CallRecord> window) {
+    var kinds =
+        ScopeSelector.within(window, f.scope()).stream()
+            .filter(CallRecord::failed)
+            .collect(Collectors.groupingBy(CallRecord::failure, Collectors.counting()));
+    long total = kinds.values().stream().mapToLong(Long::longValue).sum();
+    var steps = new ArrayList<String>();
+    kinds.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(2)
+        .forEach(
+            e ->
+                steps.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%d%% of failures are %s: %s",
+                        Math.round(100.0 * e.getValue() / total),
+                        e.getKey(),
+                        failureAction(e.getKey()))));
+    if (f.rule() == Rule.RETRY_STORM) {
+      steps.add(
+          "Retries multiply load on a struggling provider: lower max attempts or widen the"
+              + " backoff, and let the circuit breaker open.");
+    }
+    return steps;
+  }
+
+  private static String failureAction(String failure) {
+    return switch (failure) {
+      case "rate_limited" ->
+          "lower concurrency or request a higher quota; spread load to the fallback model.";
+      case "timeout" ->
+          "check provider latency; raise the timeout only if p95 allows it, else fail over.";
+      case "unavailable", "upstream_error" ->
+          "check the provider status page and fail over to the fallback model.";
+      case "authentication" -> "the API key was rejected: rotate it (LRCP_*_API_KEY) and redeploy.";
+      case "circuit_open" -> "the breaker is shedding load; fix the underlying failures first.";
+      default -> "inspect the sample traces for the upstream response.";
+    };
+  }
+
+  private static List<String> endpointsOf(String model, List<CallRecord> window) {
+    return window.stream()
+        .filter(c -> model.equals(c.model()))
+        .map(CallRecord::endpoint)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  private static String statusPage(String provider) {
+    return provider
+        + " status ("
+        + STATUS_PAGES.getOrDefault(provider, "the provider's status page")
+        + ")";
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,185 @@
+package dev.lrcp.storage;
+
+import dev.lrcp.llm.LlmCallCompleted;
+import dev.lrcp.quality.AnswerScored;
+import dev.lrcp.security.PromptScanned;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns call facts into rows without touching the request thread: listeners only {@code offer} to a
+ * bounded queue (a full queue drops and counts, never blocks) and one writer thread drains it in
+ * batches.
+ */
+@Component
+public class CallRecordWriter implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(CallRecordWriter.class);
+  private static final int PENDING_SCANS = 10_000;
+
+  private final CallRecordRepository repository;
+  private final StorageProperties properties;
+  private final BlockingQueue<Object> queue;
+  private final Map<String, PromptScanned> pendingScans = new LinkedHashMap<>(16, 0.75f, false);
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final Object writeLock = new Object();
+  private volatile Thread worker;
+  private volatile boolean running;
+
+  public CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
+    this.repository = repository;
+    this.properties = properties;
+    this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+  }
+
+  /** Scans arrive before the call; they wait here (bounded) to be joined into its record. */
+  @EventListener
+  void on(PromptScanned scan) {
+    synchronized (pendingScans) {
+      pendingScans.put(scan.promptId(), scan);
+      if (pendingScans.size() > PENDING_SCANS) {
+        pendingScans.remove(pendingScans.keySet().iterator().next());
+      }
+    }
+  }
+
+  @EventListener
+  void on(LlmCallCompleted call) {
+    PromptScanned scan;
+    synchronized (pendingScans) {
+      scan = pendingScans.get(call.promptId());
+    }
+    enqueue(CallRecord.of(call, scan));
+  }
+
+  @EventListener
+  void on(AnswerScored scored) {
+    enqueue(scored);
+  }
+
+  /**
+   * Queues a record (or a quality result) for writing; counts it as dropped if the queue is full.
+   */
+  public void enqueue(Object item) {
+    if (!queue.offer(item)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  /** Writes everything queued so far on the caller's thread (shutdown, tests, benchmarks). */
+  public void flush() {
+    List<Object> batch = new ArrayList<>();
+    while (queue.drainTo(batch, properties.batchSize()) > 0) {
+      write(batch);
+      batch.clear();
+    }
+  }
+
+  int queueDepth() {
+    return queue.size();
+  }
+
+  long takeWritten() {
+    return written.getAndSet(0);
+  }
+
+  long takeDropped() {
+    return dropped.getAndSet(0);
+  }
+
+  private void drainLoop() {
+    List<Object> batch = new ArrayList<>(properties.batchSize());
+    while (running) {
+      try {
+        Object first = queue.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, properties.batchSize() - 1);
+        write(batch);
+        batch.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void write(List<Object> batch) {
+    var records = new ArrayList<CallRecord>();
+    var scores = new ArrayList<AnswerScored>();
+    for (Object item : batch) {
+      if (item instanceof CallRecord r) {
+        records.add(r);
+      } else if (item instanceof AnswerScored s) {
+        scores.add(s);
+      }
+    }
+    synchronized (writeLock) {
+      try {
+        if (!records.isEmpty()) {
+          repository.insert(records);
+        }
+        if (!scores.isEmpty()) {
+          repository.applyQuality(scores);
+        }
+        written.addAndGet(records.size());
+      } catch (DataAccessException e) {
+        dropped.addAndGet(records.size());
+        log.warn(
+            "storage: lost {} call records, database write failed: {}",
+            records.size(),
+            e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    Thread t = Thread.ofPlatform().daemon().name("lrcp-storage-writer").unstarted(this::drainLoop);
+    worker = t;
+    t.start();
+  }
+
+  @Override
+  public void stop() {
+    Thread t = worker;
+    worker = null;
+    running = false;
+    if (t != null) {
+      // no interrupt: H2 closes its file channel when a thread is interrupted during I/O
+      try {
+        t.join(properties.flushInterval().toMillis() + 30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    flush();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return worker != null;
+  }
+
+  /** Stop after the web server (higher phases stop first) but before the datasource goes away. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 4096;
+  }
+}

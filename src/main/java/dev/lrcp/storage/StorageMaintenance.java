@@ -1,0 +1,96 @@
+package dev.lrcp.storage;
+
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Refreshes the hourly rollups for recent hours and enforces retention. Safe to run on several
+ * replicas at once: a replica that loses the race on a rollup hour rolls back and tries next time.
+ */
+@Component
+public class StorageMaintenance {
+
+  private static final Logger log = LoggerFactory.getLogger(StorageMaintenance.class);
+  private static final long HOUR_MS = 3_600_000L;
+  private static final String HOUR = "(at_ms - MOD(at_ms, 3600000))";
+  private static final String ENDPOINT = "COALESCE(endpoint, 'unknown')";
+  private static final String MODEL = "COALESCE(model, 'unknown')";
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final StorageProperties properties;
+
+  public StorageMaintenance(
+      JdbcTemplate jdbc, TransactionTemplate tx, StorageProperties properties) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.properties = properties;
+  }
+
+  /** Recomputes rollups of the current and previous hour, then deletes expired rows. */
+  public void run(Instant now) {
+    try {
+      refreshRollups(now);
+      int calls = deleteBefore("call_record", "at_ms", now.minus(properties.retention()));
+      int rollups =
+          deleteBefore("call_rollup_hourly", "hour_ms", now.minus(properties.rollupRetention()));
+      int outbox =
+          deleteBefore("incident_outbox", "delivered_at_ms", now.minus(properties.retention()));
+      if (calls + rollups + outbox > 0) {
+        log.info(
+            "storage retention: deleted {} call records, {} rollups, {} delivered outbox rows",
+            calls,
+            rollups,
+            outbox);
+      }
+    } catch (DataAccessException e) {
+      log.warn("storage maintenance failed, retrying next run: {}", e.getMessage());
+    }
+  }
+
+  void refreshRollups(Instant now) {
+    long from = now.toEpochMilli() - now.toEpochMilli() % HOUR_MS - HOUR_MS;
+    tx.executeWithoutResult(
+        status -> {
+          jdbc.update("DELETE FROM call_rollup_hourly WHERE hour_ms >= ?", from);
+          jdbc.update(
+              "INSERT INTO call_rollup_hourly (hour_ms, endpoint, model, requests, errors,"
+                  + " retries, latency_sum_ms, latency_max_ms, input_tokens, output_tokens,"
+                  + " cost_usd) SELECT "
+                  + String.join(", ", HOUR, ENDPOINT, MODEL)
+                  + ", COUNT(*), SUM(CASE WHEN outcome = 'error' THEN 1 ELSE 0 END),"
+                  + " SUM(retry_count), SUM(latency_ms), MAX(latency_ms), SUM(input_tokens),"
+                  + " SUM(output_tokens), SUM(cost_usd) FROM call_record WHERE at_ms >= ?"
+                  + " GROUP BY "
+                  + String.join(", ", HOUR, ENDPOINT, MODEL),
+              from);
+        });
+  }
+
+  private int deleteBefore(String table, String column, Instant cutoff) {
+    return jdbc.update("DELETE FROM " + table + " WHERE " + column + " < ?", cutoff.toEpochMilli());
+  }
+
+  /** Rollups for tests and the API: one row per hour, endpoint and model. */
+  public record Rollup(Instant hour, String endpoint, String model, long requests, long errors) {}
+
+  public List<Rollup> rollupsSince(Instant from) {
+    return jdbc.query(
+        "SELECT hour_ms, endpoint, model, requests, errors FROM call_rollup_hourly"
+            + " WHERE hour_ms >= ? ORDER BY hour_ms, endpoint, model",
+        (rs, i) ->
+            new Rollup(
+                Instant.ofEpochMilli(rs.getLong(1)),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getLong(5)),
+        from.toEpochMilli());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.lrcp.telemetry;
+
+/**
+ * The metric names code may emit. Each constant must exist in {@code telemetry/metrics.json} (a
+ * test checks both directions), so an undeclared name cannot be emitted; types and allowed tags
+ * come from the catalog.
+ */
+enum Metric {
+  REQUEST_COUNT("llm.request.count"),
+  REQUEST_LATENCY("llm.request.latency_ms"),
+  TIME_TO_FIRST_TOKEN("llm.time_to_first_token_ms"),
+  TOKENS_INPUT("llm.tokens.input"),
+  TOKENS_OUTPUT("llm.tokens.output"),
+  TOKENS_THINKING("llm.tokens.thinking"),
+  TOKENS_TOTAL("llm.tokens.total"),
+  REQUEST_INPUT_TOKENS("llm.request.input_tokens"),
+  REQUEST_OUTPUT_TOKENS("llm.request.output_tokens"),
+  COST_USD("llm.cost.usd"),
+  REQUEST_COST_USD("llm.request.cost_usd"),
+  ERROR_COUNT("llm.error.count"),
+  TIMEOUT_COUNT("llm.timeout.count"),
+  SAFETY_BLOCK_COUNT("llm.safety_block.count"),
+  RETRY_COUNT("llm.retry_count"),
+  FALLBACK_COUNT("llm.fallback.count"),
+  CIRCUIT_BREAKER_STATE("llm.circuit_breaker.state"),
+  SEMANTIC_SIMILARITY("llm.semantic_similarity_score"),
+  GROUNDING_SCORE("llm.grounding_score"),
+  UNGROUNDED_FLAG("llm.ungrounded_answer_flag"),
+  INJECTION_SCORE("llm.security.prompt_injection_score"),
+  INJECTION_RISK("llm.security.prompt_injection_risk"),
+  PII_COUNT("llm.security.pii.count"),
+  TOKEN_ABUSE("llm.security.token_abuse"),
+  BLOCKED_COUNT("llm.security.blocked.count"),
+  HEALTH_SCORE("llm.health_score"),
+  HEALTH_COMPONENT("llm.health.component_score"),
+  INCIDENT_OPEN("llm.incident.open"),
+  INCIDENT_OPENED("llm.incident.opened.count"),
+  INCIDENT_SINK_FAILURE("llm.incident.sink.failure.count"),
+  STORAGE_QUEUE_DEPTH("llm.storage.queue_depth"),
+  STORAGE_WRITTEN("llm.storage.written.count"),
+  STORAGE_DROPPED("llm.storage.dropped.count");
+
+  private final String metricName;
+
+  Metric(String metricName) {
+    this.metricName = metricName;
+  }
+
+  String metricName() {
+    return metricName;
+  }
+}

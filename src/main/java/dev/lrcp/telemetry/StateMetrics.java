@@ -1,0 +1,84 @@
+package dev.lrcp.telemetry;
+
+import dev.lrcp.health.HealthEvaluated;
+import dev.lrcp.incident.IncidentDeliveryFailed;
+import dev.lrcp.incident.IncidentOpened;
+import dev.lrcp.incident.OpenIncidentsCounted;
+import dev.lrcp.storage.StorageStats;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauges and counters from the periodic health, incident and storage reports. An open-incident
+ * gauge that drops out of a report is sent once as 0, so a resolved incident does not linger on a
+ * graph at its last value.
+ */
+@Component
+class StateMetrics {
+
+  private final MetricEmitter emitter;
+  private final Set<OpenIncidentsCounted.Count> lastOpen = new HashSet<>();
+
+  StateMetrics(MetricEmitter emitter) {
+    this.emitter = emitter;
+  }
+
+  @EventListener
+  void on(HealthEvaluated health) {
+    if (health.score() == null) {
+      return;
+    }
+    Tags scope = Tags.of("scope", health.scope());
+    emitter.emit(Metric.HEALTH_SCORE, health.score(), scope);
+    if (health.components() != null) {
+      health
+          .components()
+          .forEach(
+              (component, value) -> {
+                if (value != null) {
+                  emitter.emit(
+                      Metric.HEALTH_COMPONENT, value, scope.copy().and("component", component));
+                }
+              });
+    }
+  }
+
+  @EventListener
+  void on(IncidentOpened opened) {
+    emitter.emit(
+        Metric.INCIDENT_OPENED,
+        1,
+        Tags.of("rule", opened.rule()).and("severity", opened.severity()));
+  }
+
+  @EventListener
+  synchronized void on(OpenIncidentsCounted counted) {
+    var keys = new HashSet<OpenIncidentsCounted.Count>();
+    for (var count : counted.counts()) {
+      emitter.emit(Metric.INCIDENT_OPEN, count.open(), incidentTags(count));
+      keys.add(new OpenIncidentsCounted.Count(count.rule(), count.severity(), 0));
+    }
+    lastOpen.removeAll(keys);
+    lastOpen.forEach(gone -> emitter.emit(Metric.INCIDENT_OPEN, 0, incidentTags(gone)));
+    lastOpen.clear();
+    lastOpen.addAll(keys);
+  }
+
+  @EventListener
+  void on(IncidentDeliveryFailed failed) {
+    emitter.emit(Metric.INCIDENT_SINK_FAILURE, 1, Tags.of("sink", failed.sink()));
+  }
+
+  @EventListener
+  void on(StorageStats stats) {
+    emitter.emit(Metric.STORAGE_QUEUE_DEPTH, stats.queueDepth(), Tags.none());
+    emitter.emit(Metric.STORAGE_WRITTEN, stats.written(), Tags.none());
+    emitter.emit(Metric.STORAGE_DROPPED, stats.dropped(), Tags.none());
+  }
+
+  private static Tags incidentTags(OpenIncidentsCounted.Count count) {
+    return Tags.of("rule", count.rule()).and("severity", count.severity());
+  }
+}

@@ -1,0 +1,151 @@
+package dev.lrcp.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lrcp.health.Facts;
+import dev.lrcp.llm.LlmFailure;
+import dev.lrcp.security.PromptScanned;
+import dev.lrcp.storage.CallRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+class DetectorsTests {
+
+  private static final Instant T = Instant.parse("2026-11-28T10:00:00Z");
+  private final Detectors detectors = new Detectors(PersistenceSuite.INCIDENTS);
+
+  private static List<CallRecord> calls(int n, IntFunction<CallRecord> call) {
+    var out = new ArrayList<CallRecord>();
+    for (int i = 0; i < n; i++) {
+      out.add(call.apply(i));
+    }
+    return out;
+  }
+
+  private static CallRecord plain(int i) {
+    return CallRecord.of(Facts.call(T.plusSeconds(i), "/qa", "m", 400), null);
+  }
+
+  @Test
+  void noRuleJudgesAScopeWithTooFewCalls() {
+    var few =
+        calls(9, i -> CallRecord.of(Facts.call(T, "/qa", "m", 9_000, LlmFailure.TIMEOUT), null));
+
+    for (Rule rule : Rule.values()) {
+      assertThat(detectors.check(rule, Scope.SERVICE, few, List.of())).as(rule.id()).isEmpty();
+    }
+  }
+
+  @Test
+  void retryStormFiresAboveHalfARetryPerCall() {
+    var storm =
+        calls(20, i -> CallRecord.of(Facts.call(T, "/qa", "m", 400, LlmFailure.UNAVAILABLE), null));
+
+    var finding = detectors.check(Rule.RETRY_STORM, Scope.SERVICE, storm, List.of()).orElseThrow();
+
+    assertThat(finding.measurement().value()).isEqualTo(2.0);
+    assertThat(finding.severity()).isEqualTo(Severity.SEV_2);
+    assertThat(
+            detectors.check(
+                Rule.RETRY_STORM, Scope.SERVICE, calls(20, DetectorsTests::plain), List.of()))
+        .isEmpty();
+  }
+
+  @Test
+  void costSpikeNeedsARobustZAndARatioAgainstTheBaseline() {
+    var baseline =
+        calls(600, i -> priced(T.minusSeconds(1800 - i * 3L), 0.0010 + (i % 7) * 0.00001));
+    var spiked = calls(30, i -> priced(T.plusSeconds(i), 0.0040));
+    var slightlyHigher = calls(30, i -> priced(T.plusSeconds(i), 0.0011));
+
+    var finding = detectors.check(Rule.COST_SPIKE, Scope.SERVICE, spiked, baseline).orElseThrow();
+
+    assertThat(finding.title())
+        .startsWith("cost per call across the service is $0.00400, 3.9x the trailing median");
+    assertThat(finding.severity()).isEqualTo(Severity.SEV_2);
+    assertThat(detectors.check(Rule.COST_SPIKE, Scope.SERVICE, slightlyHigher, baseline)).isEmpty();
+    assertThat(detectors.check(Rule.COST_SPIKE, Scope.SERVICE, spiked, List.of()))
+        .as("no baseline, no verdict")
+        .isEmpty();
+  }
+
+  @Test
+  void qualityDropUsesOnlyCallsWithADocument() {
+    var poor = calls(12, i -> scored(0.2));
+    var noDocument = calls(30, DetectorsTests::plain);
+    var mixed = new ArrayList<>(poor);
+    mixed.addAll(noDocument);
+
+    var finding = detectors.check(Rule.QUALITY_DROP, Scope.SERVICE, mixed, List.of()).orElseThrow();
+
+    assertThat(finding.measurement().requests()).isEqualTo(12);
+    assertThat(finding.measurement().value())
+        .isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(finding.severity()).isEqualTo(Severity.SEV_2);
+  }
+
+  @Test
+  void injectionAndTokenAbuseFireOnTheirFlagRates() {
+    var attack = calls(20, i -> scanned(i % 2 == 0, false));
+    var abuse = calls(20, i -> scanned(false, i % 4 == 0));
+
+    assertThat(detectors.check(Rule.SECURITY_ATTACK, Scope.SERVICE, attack, List.of()))
+        .get()
+        .extracting(Finding::severity)
+        .isEqualTo(Severity.SEV_1);
+    assertThat(detectors.check(Rule.TOKEN_ABUSE, Scope.SERVICE, abuse, List.of()))
+        .get()
+        .extracting(Finding::severity)
+        .isEqualTo(Severity.SEV_3);
+    assertThat(detectors.check(Rule.SECURITY_ATTACK, Scope.SERVICE, abuse, List.of())).isEmpty();
+  }
+
+  private static CallRecord priced(Instant at, double cost) {
+    var c = CallRecord.of(Facts.call(at, "/stress", "m", 400), null);
+    var n = c.numbers();
+    return new CallRecord(
+        c.at(),
+        c.promptId(),
+        c.traceId(),
+        c.labels(),
+        c.outcome(),
+        c.failure(),
+        new CallRecord.Numbers(
+            n.latencyMs(),
+            n.ttftMs(),
+            n.inputTokens(),
+            n.outputTokens(),
+            n.thinkingTokens(),
+            cost,
+            n.retryCount(),
+            n.fallbackUsed()),
+        null,
+        null);
+  }
+
+  private static CallRecord scored(double grounding) {
+    var call = Facts.call(T, "/qa", "m", 400);
+    return CallRecord.of(call, null)
+        .withQuality(CallRecord.Quality.of(Facts.score(call, grounding, grounding < 0.5)));
+  }
+
+  private static CallRecord scanned(boolean injection, boolean abuse) {
+    var call = Facts.call(T, "/qa", "m", 400);
+    var scan =
+        new PromptScanned(
+            T,
+            call.promptId(),
+            "/qa",
+            injection ? 0.9 : 0.1,
+            injection,
+            injection ? "prompt" : null,
+            Set.of(),
+            abuse,
+            false);
+    return CallRecord.of(call, scan);
+  }
+}

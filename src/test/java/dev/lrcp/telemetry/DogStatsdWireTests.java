@@ -1,0 +1,294 @@
+package dev.lrcp.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
+import com.timgroup.statsd.StatsDClient;
+import dev.lrcp.health.HealthEvaluated;
+import dev.lrcp.incident.IncidentDeliveryFailed;
+import dev.lrcp.incident.IncidentOpened;
+import dev.lrcp.incident.OpenIncidentsCounted;
+import dev.lrcp.llm.CallTags;
+import dev.lrcp.quality.AnswerScored;
+import dev.lrcp.resilience.CircuitBreakerStateChanged;
+import dev.lrcp.security.PromptScanned;
+import dev.lrcp.storage.StorageStats;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What really goes on the wire for each event: a real DogStatsD client sends to a loopback UDP
+ * socket, and every line is checked against the catalog (name, type letter, declared tags only,
+ * constant tags exactly once, no line twice).
+ */
+class DogStatsdWireTests {
+
+  private static final MetricCatalog CATALOG = MetricCatalog.load();
+  private static final Set<String> SEEN = new HashSet<>();
+
+  @Test
+  void answeredCallSendsEveryCallMetricOnceWithItsCatalogType() {
+    var lines = send(m -> new CallMetrics(m).on(Events.success(new CallTags("shop", "chat", "c"))));
+
+    assertThat(names(lines))
+        .containsExactlyInAnyOrder(
+            "llm.request.count",
+            "llm.request.latency_ms",
+            "llm.retry_count",
+            "llm.time_to_first_token_ms",
+            "llm.tokens.input",
+            "llm.tokens.output",
+            "llm.tokens.thinking",
+            "llm.tokens.total",
+            "llm.request.input_tokens",
+            "llm.request.output_tokens",
+            "llm.cost.usd",
+            "llm.request.cost_usd");
+    assertThat(line(lines, "llm.request.latency_ms").type()).isEqualTo("d");
+    assertThat(line(lines, "llm.time_to_first_token_ms").type()).isEqualTo("d");
+    assertThat(line(lines, "llm.tokens.total").type()).isEqualTo("c");
+    assertThat(line(lines, "llm.tokens.total").value()).isEqualTo(150);
+    assertThat(line(lines, "llm.tokens.output").value()).isEqualTo(50);
+    assertThat(line(lines, "llm.cost.usd").type()).isEqualTo("c");
+    assertThat(line(lines, "llm.cost.usd").value()).isEqualTo(0.00042);
+    assertThat(line(lines, "llm.request.count").tagKeys())
+        .containsExactlyInAnyOrder(
+            "endpoint", "model", "provider", "request_type", "outcome", "application", "feature");
+    assertThat(line(lines, "llm.request.count").tag("application")).isEqualTo("shop");
+    assertThat(line(lines, "llm.request.latency_ms").tags())
+        .contains("endpoint:/qa", "model:gemini-2.5-flash", "provider:gemini", "outcome:success");
+  }
+
+  @Test
+  void callWithoutApplicationOmitsThoseTags() {
+    var lines = send(m -> new CallMetrics(m).on(Events.success(CallTags.NONE)));
+
+    assertThat(line(lines, "llm.request.count").tagKeys())
+        .containsExactlyInAnyOrder("endpoint", "model", "provider", "request_type", "outcome");
+  }
+
+  @Test
+  void failedCallCountsTheFailureKindAndNoTokensOrCost() {
+    var lines = send(m -> new CallMetrics(m).on(Events.timeoutAfterFallback()));
+
+    assertThat(names(lines))
+        .containsExactlyInAnyOrder(
+            "llm.request.count",
+            "llm.request.latency_ms",
+            "llm.retry_count",
+            "llm.fallback.count",
+            "llm.error.count",
+            "llm.timeout.count");
+    assertThat(line(lines, "llm.error.count").tag("error_type")).isEqualTo("timeout");
+    assertThat(line(lines, "llm.request.count").tag("outcome")).isEqualTo("error");
+    assertThat(line(lines, "llm.retry_count").value()).isEqualTo(3);
+    assertThat(line(lines, "llm.fallback.count").tags())
+        .contains("requested_model:gemini-2.5-pro", "model:gemini-2.5-flash");
+  }
+
+  @Test
+  void safetyBlockIsCountedBesideTheAnsweredMetrics() {
+    var lines = send(m -> new CallMetrics(m).on(Events.safetyBlock()));
+
+    assertThat(names(lines)).contains("llm.safety_block.count", "llm.tokens.input");
+    assertThat(line(lines, "llm.request.count").tag("outcome")).isEqualTo("safety_block");
+  }
+
+  @Test
+  void scoredAnswerWithDocumentSendsGroundingAndTheFlag() {
+    var withDoc =
+        send(
+            m ->
+                new SignalMetrics(m)
+                    .on(
+                        new AnswerScored(
+                            Events.AT, "p-1", "/qa", "m", "gemini", 0.82, 0.31, true)));
+    var withoutDoc =
+        send(
+            m ->
+                new SignalMetrics(m)
+                    .on(
+                        new AnswerScored(
+                            Events.AT, "p-1", "/reason", "m", "gemini", 0.7, null, false)));
+
+    assertThat(names(withDoc))
+        .containsExactlyInAnyOrder(
+            "llm.semantic_similarity_score", "llm.grounding_score", "llm.ungrounded_answer_flag");
+    assertThat(line(withDoc, "llm.ungrounded_answer_flag").value()).isEqualTo(1);
+    assertThat(line(withDoc, "llm.grounding_score").type()).isEqualTo("d");
+    assertThat(names(withoutDoc)).containsExactly("llm.semantic_similarity_score");
+  }
+
+  @Test
+  void scannedPromptSendsScoreAndOneCountPerSignal() {
+    var lines =
+        send(
+            m ->
+                new SignalMetrics(m)
+                    .on(
+                        new PromptScanned(
+                            Events.AT,
+                            "p-1",
+                            "/qa",
+                            0.97,
+                            true,
+                            "document",
+                            Set.of("email", "card"),
+                            true,
+                            true)));
+
+    assertThat(names(lines))
+        .containsExactlyInAnyOrder(
+            "llm.security.prompt_injection_score",
+            "llm.security.prompt_injection_risk",
+            "llm.security.pii.count",
+            "llm.security.pii.count",
+            "llm.security.token_abuse",
+            "llm.security.blocked.count");
+    assertThat(line(lines, "llm.security.prompt_injection_risk").tag("source"))
+        .isEqualTo("document");
+    assertThat(lines.stream().map(l -> l.tag("pii_type")).filter(t -> t != null))
+        .containsExactlyInAnyOrder("email", "card");
+  }
+
+  @Test
+  void healthIncidentStorageAndBreakerReportsBecomeGaugesAndCounts() {
+    var lines =
+        send(
+            m -> {
+              var state = new StateMetrics(m);
+              state.on(
+                  new HealthEvaluated(
+                      Events.AT,
+                      "endpoint:/qa",
+                      87.5,
+                      "healthy",
+                      Map.of("performance", 92.0, "reliability", 100.0)));
+              state.on(new HealthEvaluated(Events.AT, "service", null, "no_data", null));
+              state.on(new IncidentOpened(Events.AT, "inc-1", "latency_slo", "SEV-2", "t"));
+              state.on(
+                  new OpenIncidentsCounted(
+                      Events.AT,
+                      List.of(new OpenIncidentsCounted.Count("latency_slo", "SEV-2", 1))));
+              state.on(new IncidentDeliveryFailed(Events.AT, "inc-1", "datadog", "503"));
+              state.on(new StorageStats(Events.AT, 3, 120, 2));
+              new CircuitBreakerMetrics(m)
+                  .on(
+                      new CircuitBreakerStateChanged(
+                          Events.AT, "gemini-2.5-pro", "gemini", "open"));
+            });
+
+    assertThat(line(lines, "llm.health_score").type()).isEqualTo("g");
+    assertThat(line(lines, "llm.health_score").tag("scope")).isEqualTo("endpoint:/qa");
+    assertThat(lines.stream().filter(l -> l.name().equals("llm.health.component_score")))
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l.tagKeys()).containsExactlyInAnyOrder("scope", "component"));
+    assertThat(lines.stream().filter(l -> l.name().equals("llm.health_score"))).hasSize(1);
+    assertThat(line(lines, "llm.incident.opened.count").type()).isEqualTo("c");
+    assertThat(line(lines, "llm.incident.open").type()).isEqualTo("g");
+    assertThat(line(lines, "llm.incident.sink.failure.count").tag("sink")).isEqualTo("datadog");
+    assertThat(line(lines, "llm.storage.queue_depth").value()).isEqualTo(3);
+    assertThat(line(lines, "llm.storage.written.count").value()).isEqualTo(120);
+    assertThat(line(lines, "llm.storage.dropped.count").value()).isEqualTo(2);
+    assertThat(line(lines, "llm.circuit_breaker.state").value()).isEqualTo(2);
+    assertThat(line(lines, "llm.circuit_breaker.state").type()).isEqualTo("g");
+  }
+
+  @Test
+  void anOpenIncidentGaugeThatLeavesTheReportIsSentOnceAsZero() {
+    var lines =
+        sendAll(
+            m -> {
+              var state = new StateMetrics(m);
+              state.on(
+                  new OpenIncidentsCounted(
+                      Events.AT,
+                      List.of(new OpenIncidentsCounted.Count("error_rate", "SEV-1", 2))));
+              state.on(new OpenIncidentsCounted(Events.AT, List.of()));
+              state.on(new OpenIncidentsCounted(Events.AT, List.of()));
+            });
+
+    assertThat(lines).extracting(StatsdLine::value).containsExactly(2.0, 0.0);
+  }
+
+  @Test
+  void emittingAnUndeclaredTagFails() {
+    var emitter = new MetricEmitter(new com.timgroup.statsd.NoOpStatsDClient(), CATALOG);
+
+    assertThatThrownBy(
+            () -> emitter.emit(Metric.REQUEST_COUNT, 1, Tags.of("trace_id", "123456789")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("trace_id");
+  }
+
+  @AfterAll
+  static void everyCatalogMetricWasSeenOnTheWire() {
+    assertThat(SEEN)
+        .containsExactlyInAnyOrderElementsOf(
+            CATALOG.metrics().stream().map(MetricCatalog.MetricDefinition::name).toList());
+  }
+
+  /** Runs {@code emit} against a real client and returns the lines, after the common checks. */
+  private static List<StatsdLine> send(Consumer<MetricEmitter> emit) {
+    var lines = sendAll(emit);
+    assertThat(lines.stream().map(l -> l.name() + l.tags()).toList()).doesNotHaveDuplicates();
+    return lines;
+  }
+
+  /** Like {@link #send} for several reports in a row, where a line may legitimately repeat. */
+  private static List<StatsdLine> sendAll(Consumer<MetricEmitter> emit) {
+    List<StatsdLine> lines;
+    try (var udp = new UdpCapture()) {
+      StatsDClient client =
+          new NonBlockingStatsDClientBuilder()
+              .hostname("127.0.0.1")
+              .port(udp.port())
+              .constantTags("service:lrcp", "env:test", "version:1.0")
+              .enableAggregation(false)
+              .enableTelemetry(false)
+              .originDetectionEnabled(false)
+              .blocking(true)
+              .build();
+      emit.accept(new MetricEmitter(client, CATALOG));
+      client.close();
+      lines = udp.drain();
+    }
+    assertThat(lines).isNotEmpty();
+    lines.forEach(DogStatsdWireTests::conformsToCatalog);
+    lines.forEach(l -> SEEN.add(l.name()));
+    return lines;
+  }
+
+  static void conformsToCatalog(StatsdLine line) {
+    var definition = CATALOG.find(line.name());
+    assertThat(definition).as("declared: %s", line.raw()).isPresent();
+    assertThat(line.type()).as(line.raw()).isEqualTo(definition.get().type().wire());
+    assertThat(definition.get().tags()).as(line.raw()).containsAll(line.tagKeys());
+    for (String constant : List.of("service", "env", "version")) {
+      assertThat(line.tags().stream().filter(t -> t.startsWith(constant + ":")))
+          .as("%s once in %s", constant, line.raw())
+          .hasSize(1);
+    }
+  }
+
+  private static List<String> names(List<StatsdLine> lines) {
+    return lines.stream().map(StatsdLine::name).toList();
+  }
+
+  private static StatsdLine line(List<StatsdLine> lines, String name) {
+    Map<String, List<StatsdLine>> byName =
+        lines.stream()
+            .collect(
+                Collectors.groupingBy(StatsdLine::name, LinkedHashMap::new, Collectors.toList()));
+    assertThat(byName.get(name)).as(name).hasSize(1);
+    return byName.get(name).getFirst();
+  }
+}
