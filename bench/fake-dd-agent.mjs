@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Fake Datadog Agent on 127.0.0.1, so the service runs with full telemetry (dd-java-agent traces
+// and LLM Observability over HTTP, DogStatsD over UDP) and the payloads are counted, not dropped.
+//   node fake-dd-agent.mjs [--apm-port=18126] [--statsd-port=18125]; GET /counts for the tallies.
+import http from 'node:http';
+import dgram from 'node:dgram';
+
+const arg = (k, d) => (process.argv.find((a) => a.startsWith(`--${k}=`)) || `=${d}`).split('=')[1];
+const APM = parseInt(arg('apm-port', '18126'), 10);
+const STATSD = parseInt(arg('statsd-port', '18125'), 10);
+const counts = { http_requests: 0, trace_payloads: 0, llmobs_payloads: 0, statsd_packets: 0, statsd_lines: 0, paths: {} };
+
+http.createServer((req, res) => {
+  let bytes = 0;
+  req.on('data', (c) => { bytes += c.length; });
+  req.on('end', () => {
+    if (req.url === '/counts') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify(counts));
+    }
+    counts.http_requests++;
+    const path = req.url.split('?')[0];
+    counts.paths[path] = (counts.paths[path] || 0) + 1;
+    if (path.includes('/traces')) counts.trace_payloads++;
+    if (path.includes('llmobs') || path.includes('evp_proxy')) counts.llmobs_payloads++;
+    if (path === '/info') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ version: '7.60.0', endpoints: ['/v0.4/traces', '/v0.5/traces', '/evp_proxy/v2/', '/evp_proxy/v4/', '/telemetry/proxy/', '/v0.7/config'], client_drop_p0s: true }));
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(path.includes('/traces') ? '{"rate_by_service":{}}' : '{}');
+  });
+}).listen(APM, '127.0.0.1', () => console.log(`fake-dd-agent apm 127.0.0.1:${APM} statsd udp ${STATSD} pid=${process.pid}`));
+
+const udp = dgram.createSocket('udp4');
+udp.on('message', (m) => { counts.statsd_packets++; counts.statsd_lines += m.toString().split('\n').filter(Boolean).length; });
+udp.bind(STATSD, '127.0.0.1');

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Turns one run's raw folder into the markdown results page: node report.mjs <raw dir> <mode>
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [dir, mode = 'full'] = process.argv.slice(2);
+const read = (f) => { try { return fs.readFileSync(path.join(dir, f), 'utf8'); } catch { return ''; } };
+const jsonl = (f) => read(f).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const num = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : (+x).toFixed(d));
+const mark = (ok) => (ok === null ? '–' : ok ? '✅ met' : '❌ missed');
+
+const paired = jsonl('paired.jsonl')[0]?.targets || {};
+const stream = jsonl('paired-stream.jsonl')[0]?.targets || {};
+function wrk(name) {
+  const t = read(`wrk-${name}.txt`);
+  const ms = (s) => { const m = s && s.match(/([\d.]+)(us|ms|s)\b/); if (!m) return null; return +m[1] * ({ us: 1e-3, ms: 1, s: 1e3 })[m[2]]; };
+  const line = (re) => (t.match(re) || [])[1];
+  const errs = t.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/);
+  return { rps: +(line(/Requests\/sec:\s+([\d.]+)/) || NaN), p50: ms(line(/\s50%\s+(\S+)/)), p99: ms(line(/\s99%\s+(\S+)/)),
+    non2xx: +(line(/Non-2xx or 3xx responses: (\d+)/) || 0), socketErrors: errs ? errs.slice(1).reduce((a, b) => a + +b, 0) : 0 };
+}
+const maxRss = (f) => { const xs = read(f).trim().split('\n').filter(Boolean).map(Number); return xs.length ? Math.max(...xs) / 1024 : null; };
+function heap(f) {
+  const rows = read(f).trim().split('\n').map((l) => l.trim().split(/\s+/));
+  if (rows.length < 2) return null;
+  const h = rows[0], idx = (c) => h.indexOf(c);
+  const used = rows.slice(1).filter((r) => r.length === h.length && !Number.isNaN(+r[0]))
+    .map((r) => ['S0U', 'S1U', 'EU', 'OU'].reduce((a, c) => a + +r[idx(c)], 0) / 1024);
+  return used.length ? Math.max(...used) : null;
+}
+const soak = (n) => { try { return JSON.parse(read(`soak-${n}.json`)); } catch { return null; } };
+const w = { direct: wrk('direct'), gateway: wrk('gateway'), portkey: wrk('portkey') };
+const s = { gateway: soak('gateway'), portkey: soak('portkey') };
+const g = paired.gateway?.paired_added_ms || {}, p = paired.portkey?.paired_added_ms || {};
+const gs = stream.gateway?.paired_added_ms || {}, ps = stream.portkey?.paired_added_ms || {};
+const ratio = w.gateway.rps / w.portkey.rps;
+const heapPeak = heap('heap-gateway-soak.txt');
+const ooms = (read('gateway.log').match(/OutOfMemoryError/g) || []).length;
+const xmx = parseInt((read('env.txt').match(/gateway_xmx=(\d+)m/) || [])[1] || '512', 10);
+// A peak at the -Xmx cap is not "within budget": the heap ran out.
+const heapOk = heapPeak == null ? null : heapPeak < xmx - 1 && ooms === 0;
+const env = read('env.txt').trim();
+const agent = (() => { try { return JSON.parse(read('agent-counts.json')); } catch { return {}; } })();
+const soakCell = (x) => (x ? `${x.ok.toLocaleString('en')} ok / ${x.errors} errors${x.errors ? ' (' + Object.entries(x.error_kinds).map(([k, v]) => `${k} ${v}`).join(', ') + ')' : ''}; peak ${x.max_concurrent.toLocaleString('en')} open; ${x.seconds} s` : 'n/a');
+
+const rows = [
+  ['(a) added latency p50, c=1, non-streaming (paired vs direct)', '≤ 0.5 ms', `+${num(g.p50, 3)} ms`, `+${num(p.p50, 3)} ms`, `${num(paired.direct?.p50, 3)} ms total`, mark(g.p50 == null ? null : g.p50 <= 0.5)],
+  ['(a) added latency p99, c=1, non-streaming (paired vs direct)', '≤ 3 ms', `+${num(g.p99, 3)} ms`, `+${num(p.p99, 3)} ms`, `${num(paired.direct?.p99, 3)} ms total`, mark(g.p99 == null ? null : g.p99 <= 3)],
+  ['(b) added time to first token p50, streaming (paired)', '≤ 2 ms', `+${num(gs.p50, 3)} ms`, `+${num(ps.p50, 3)} ms`, `${num(stream.direct?.p50, 3)} ms TTFB`, mark(gs.p50 == null ? null : gs.p50 <= 2)],
+  ['(b) added time to first token p99, streaming (paired)', '≤ 2 ms', `+${num(gs.p99, 3)} ms`, `+${num(ps.p99, 3)} ms`, `${num(stream.direct?.p99, 3)} ms TTFB`, mark(gs.p99 == null ? null : gs.p99 <= 2)],
+  ['(c) max throughput, wrk 1 thread × 64 connections, instant upstream', '≥ 3× Portkey', `${num(w.gateway.rps, 0)} req/s (p50 ${num(w.gateway.p50)} / p99 ${num(w.gateway.p99)} ms; errors ${w.gateway.non2xx + w.gateway.socketErrors})`, `${num(w.portkey.rps, 0)} req/s (p50 ${num(w.portkey.p50)} / p99 ${num(w.portkey.p99)} ms; errors ${w.portkey.non2xx + w.portkey.socketErrors})`, `${num(w.direct.rps, 0)} req/s`, `${mark(ratio >= 3)} (${num(ratio, 1)}×)`],
+  ['(d) RSS under the wrk load (max)', '–', `${num(maxRss('rss-gateway-wrk.txt'), 0)} MB`, `${num(maxRss('rss-portkey-wrk.txt'), 0)} MB`, '–', '–'],
+  [`(e) soak: ${s.gateway?.n?.toLocaleString('en') || '?'} concurrent slow streams (20 deltas × 500 ms)`, 'no errors', soakCell(s.gateway), soakCell(s.portkey), '–', mark(s.gateway ? s.gateway.errors === 0 && s.gateway.ok === s.gateway.n : null)],
+  ['(e) soak: peak heap used / RSS', 'heap ≤ 512 MB', `${num(heapPeak, 0)} MB heap (-Xmx${xmx}m${ooms ? `, exhausted: ${ooms} OutOfMemoryError lines in the log` : ''}) / ${num(maxRss('rss-gateway-soak.txt'), 0)} MB RSS`, `${num(maxRss('rss-portkey-soak.txt'), 0)} MB RSS`, '–', mark(heapOk)],
+];
+const out = [];
+out.push(`# Gateway benchmark, ${path.basename(dir)} (\`bench/run.sh ${mode}\`)`, '');
+out.push('Loopback, one run, same machine and fake upstream for every column. Our gateway: packaged jar with',
+  '`-javaagent:dd-java-agent.jar`, traces, LLM Observability and DogStatsD sent to a local fake agent,',
+  '`LRCP_PROVIDER=openai` pointed at the fake upstream. Portkey: `@portkey-ai/gateway` 1.15.2 from npm with the',
+  'streaming pins. "Added" columns are paired per request against calling the upstream directly.', '');
+out.push('| metric | target | our gateway | Portkey 1.15.2 | direct to upstream | our target |', '|---|---|---|---|---|---|');
+for (const r of rows) out.push(`| ${r.join(' | ')} |`);
+out.push('', `Telemetry reaching the fake Datadog agent during the run: ${agent.trace_payloads ?? 'n/a'} trace payloads, ` +
+  `${agent.llmobs_payloads ?? 'n/a'} LLM Observability/EVP payloads, ${agent.statsd_lines ?? 'n/a'} DogStatsD lines ` +
+  `(${agent.statsd_packets ?? 'n/a'} packets).`, '');
+out.push('Environment:', '', '```', env, '```', '');
+process.stdout.write(out.join('\n'));

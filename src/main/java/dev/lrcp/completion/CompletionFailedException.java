@@ -1,0 +1,27 @@
+package dev.lrcp.completion;
+
+import dev.lrcp.llm.LlmException;
+
+/**
+ * The model call failed after the resilience layer gave up. Wraps the classified failure with the
+ * prompt id, which the error response must carry.
+ */
+public class CompletionFailedException extends RuntimeException {
+
+  private final String promptId;
+  private final LlmException failure;
+
+  CompletionFailedException(String promptId, LlmException failure) {
+    super(failure.getMessage(), failure);
+    this.promptId = promptId;
+    this.failure = failure;
+  }
+
+  public String promptId() {
+    return promptId;
+  }
+
+  public LlmException failure() {
+    return failure;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.lrcp.gateway;
+
+import dev.lrcp.gateway.ChatCompletionRequest.ChatMessage;
+import dev.lrcp.llm.CallTags;
+import dev.lrcp.llm.LlmRequest;
+import dev.lrcp.llm.LlmRequest.GenerationOptions;
+import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.Message;
+import dev.lrcp.llm.Message.Role;
+import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.llm.StreamListener;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Translates the OpenAI wire format to the {@link dev.lrcp.llm.LlmClient} port and back. */
+@Component
+class ChatTranslator {
+
+  static final String ENDPOINT = "/v1/chat/completions";
+
+  private final ModelCatalog catalog;
+  private final Clock clock;
+
+  ChatTranslator(ModelCatalog catalog, Clock clock) {
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /** The {@code created} field: seconds since the epoch. */
+  long now() {
+    return clock.instant().getEpochSecond();
+  }
+
+  ModelList models() {
+    return ModelList.of(catalog.all(), now());
+  }
+
+  /** Validates the body (400 / 404 in the OpenAI shape) and builds the port request. */
+  LlmRequest toLlm(ChatCompletionRequest body, String promptId, CallTags tags, StreamListener out) {
+    if (body.model() == null || body.model().isBlank()) {
+      throw GatewayException.invalid("you must provide a model parameter", "model");
+    }
+    if (catalog.find(body.model()).isEmpty()) {
+      throw GatewayException.modelNotFound(body.model());
+    }
+    if (body.n() != null && body.n() != 1) {
+      throw GatewayException.invalid("only n=1 is supported", "n");
+    }
+    return new LlmRequest(
+        promptId, ENDPOINT, "chat", body.model(), messages(body), options(body), null, tags, out);
+  }
+
+  ChatCompletion toCompletion(String promptId, long created, LlmResponse r) {
+    return ChatCompletion.of(chatId(promptId), created, r.model(), r.text(), finishReason(r))
+        .withUsage(Usage.of(r.usage()));
+  }
+
+  static String chatId(String promptId) {
+    return "chatcmpl-" + promptId;
+  }
+
+  /** Provider finish reasons (Gemini {@code MAX_TOKENS}, {@code SAFETY}) in OpenAI's words. */
+  static String finishReason(LlmResponse r) {
+    if (r.safetyBlock()) {
+      return "content_filter";
+    }
+    String reason = r.finishReason() == null ? "" : r.finishReason().toLowerCase(Locale.ROOT);
+    return switch (reason) {
+      case "length", "max_tokens" -> "length";
+      case "content_filter", "safety", "recitation", "blocklist", "prohibited_content" ->
+          "content_filter";
+      default -> "stop";
+    };
+  }
+
+  private static List<Message> messages(ChatCompletionRequest body) {
+    if (body.messages() == null || body.messages().isEmpty()) {
+      throw GatewayException.invalid("messages must be a non-empty array", "messages");
+    }
+    var out = new ArrayList<Message>(body.messages().size());
+    for (int i = 0; i < body.messages().size(); i++) {
+      ChatMessage m = body.messages().get(i);
+      String param = "messages[" + i + "]";
+      if (m == null) {
+        throw GatewayException.invalid(param + " must be an object", param);
+      }
+      out.add(new Message(role(m.role(), param + ".role"), text(m.content(), param + ".content")));
+    }
+    return out;
+  }
+
+  private static Role role(String role, String param) {
+    return switch (role == null ? "" : role) {
+      case "system", "developer" -> Role.SYSTEM;
+      case "user" -> Role.USER;
+      case "assistant" -> Role.ASSISTANT;
+      default ->
+          throw GatewayException.invalid(
+              "unsupported role '" + role + "'; use system, developer, user or assistant", param);
+    };
+  }
+
+  /** A string, or an array of text parts (what newer SDKs send); other part types are refused. */
+  private static String text(JsonNode content, String param) {
+    if (content != null && content.isString()) {
+      return content.stringValue();
+    }
+    if (content == null || !content.isArray()) {
+      throw GatewayException.invalid("content must be a string or an array of text parts", param);
+    }
+    var text = new StringBuilder();
+    for (JsonNode part : content) {
+      if (!"text".equals(part.path("type").asString(null)) || !part.path("text").isString()) {
+        throw GatewayException.invalid("only text content parts are supported", param);
+      }
+      text.append(part.path("text").stringValue());
+    }
+    return text.toString();
+  }
+
+  private static GenerationOptions options(ChatCompletionRequest body) {
+    Integer max =
+        body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
+    if (max != null && max < 1) {
+      throw GatewayException.invalid("max_tokens must be at least 1", "max_tokens");
+    }
+    Double temperature = body.temperature();
+    if (temperature != null && (temperature < 0 || temperature > 2)) {
+      throw GatewayException.invalid("temperature must be between 0 and 2", "temperature");
+    }
+    var defaults = GenerationOptions.DEFAULT;
+    return new GenerationOptions(
+        max == null ? defaults.maxOutputTokens() : max,
+        temperature == null ? defaults.temperature() : temperature);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.lrcp.gateway;
+
+import dev.lrcp.llm.LlmException;
+
+/** A gateway request that ends in an OpenAI-shape error with this status. */
+final class GatewayException extends RuntimeException {
+
+  private final int status;
+  private final OpenAiError body;
+
+  private GatewayException(int status, String message, String type, String code, String param) {
+    super(message, null, false, false);
+    this.status = status;
+    this.body = OpenAiError.of(message, type, code, param);
+  }
+
+  static GatewayException invalid(String message, String param) {
+    return new GatewayException(400, message, "invalid_request_error", "invalid_request", param);
+  }
+
+  static GatewayException modelNotFound(String model) {
+    return new GatewayException(
+        404,
+        "The model '" + model + "' does not exist or you do not have access to it.",
+        "invalid_request_error",
+        "model_not_found",
+        "model");
+  }
+
+  static GatewayException blocked(String reason) {
+    return new GatewayException(
+        400,
+        "The request was refused by the security policy: " + reason,
+        "invalid_request_error",
+        "content_policy_violation",
+        "messages");
+  }
+
+  /**
+   * Upstream failures keep gateway semantics: 429 passes through, 502 bad upstream, 503 unavailable
+   * or circuit open, 504 timeout. The message names the kind, never upstream text.
+   */
+  static GatewayException upstream(LlmException e) {
+    String model = e.model() == null ? "the model" : "model " + e.model();
+    return switch (e.failure()) {
+      case RATE_LIMITED ->
+          upstream(
+              429, "rate_limit_error", "rate_limit_exceeded", "Upstream rate limit for " + model);
+      case UPSTREAM_ERROR -> upstream(502, "upstream_error", "Upstream error from " + model);
+      case MALFORMED_RESPONSE ->
+          upstream(502, "upstream_malformed_response", "Malformed upstream reply from " + model);
+      case AUTHENTICATION ->
+          upstream(
+              502,
+              "upstream_authentication",
+              "The gateway's upstream credentials for " + model + " were refused");
+      case INVALID_REQUEST ->
+          upstream(502, "upstream_rejected_request", "The upstream rejected the call to " + model);
+      case UNAVAILABLE ->
+          upstream(503, "upstream_unavailable", "Upstream unavailable for " + model);
+      case CIRCUIT_OPEN -> upstream(503, "circuit_open", "Circuit open for " + model);
+      case TIMEOUT -> upstream(504, "upstream_timeout", "Upstream timed out for " + model);
+    };
+  }
+
+  private static GatewayException upstream(int status, String code, String message) {
+    return upstream(status, "api_error", code, message);
+  }
+
+  private static GatewayException upstream(int status, String type, String code, String message) {
+    return new GatewayException(status, message, type, code, null);
+  }
+
+  int status() {
+    return status;
+  }
+
+  OpenAiError body() {
+    return body;
+  }
+}

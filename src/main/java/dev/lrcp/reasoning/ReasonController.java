@@ -1,0 +1,36 @@
+package dev.lrcp.reasoning;
+
+import dev.lrcp.completion.CallContext;
+import dev.lrcp.completion.CompletionPipeline;
+import dev.lrcp.completion.CompletionResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "completions")
+class ReasonController {
+
+  private final CompletionPipeline pipeline;
+
+  ReasonController(CompletionPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @Operation(
+      summary = "Run a reasoning prompt",
+      description =
+          "Routed to the reasoning model by default (lrcp.routing.models.reason). Upstream"
+              + " failures are 429/502/503/504 problems, never a 200.")
+  @PostMapping(
+      path = "/reason",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  CompletionResponse reason(@Valid @RequestBody ReasonRequest body, CallContext context) {
+    return pipeline.complete(body.toCompletion(context));
+  }
+}

@@ -1,0 +1,143 @@
+package dev.lrcp.web;
+
+import dev.lrcp.completion.CompletionFailedException;
+import dev.lrcp.completion.PolicyBlockedException;
+import dev.lrcp.routing.UnknownModelException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place exceptions become RFC 9457 problems. Spring's own exceptions (405, 415, 404, bad
+ * JSON, ...) come through {@link ResponseEntityExceptionHandler} and get our stable types; ours are
+ * mapped below. Bodies never carry a stack trace or an upstream's raw message.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> upstreamFailed(CompletionFailedException e) {
+    var failure = e.failure();
+    ProblemKind kind = UpstreamProblems.kindOf(failure.failure());
+    ProblemDetail problem =
+        kind.problem(UpstreamProblems.detail(failure.failure(), failure.model()));
+    problem.setProperty("prompt_id", e.promptId());
+    problem.setProperty("failure", failure.failure().tag());
+    problem.setProperty("model", failure.model());
+    problem.setProperty("retry_count", failure.retryCount());
+    problem.setProperty("fallback_used", failure.fallbackUsed());
+    log.warn("prompt {} failed upstream: {}", e.promptId(), failure.failure().tag());
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> blocked(PolicyBlockedException e) {
+    ProblemDetail problem =
+        ProblemKind.BLOCKED_BY_POLICY.problem(
+            "The request was blocked by the security policy: " + e.reason());
+    problem.setProperty("prompt_id", e.promptId());
+    problem.setProperty("reason", e.reason());
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unknownModel(UnknownModelException e) {
+    ProblemDetail problem =
+        ProblemKind.UNPROCESSABLE.problem(
+            "model: unknown model '" + e.model() + "'; known models: " + e.known());
+    problem.setProperty("errors", List.of(FieldProblem.of("model", "unknown model")));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> invalidToggle(InvalidToggleException e) {
+    ProblemDetail problem = ProblemKind.VALIDATION.problem(e.getMessage());
+    problem.setProperty(
+        "errors", List.of(FieldProblem.of(e.parameter(), "must be one of " + Toggles.ACCEPTED)));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> tooLarge(RequestTooLargeException e) {
+    return respond(ProblemKind.PAYLOAD_TOO_LARGE.problem(e.getMessage()));
+  }
+
+  /** No endpoint takes multipart; a body that claims to be one and is not is bad input. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+    return respond(ProblemKind.BAD_REQUEST.problem("Malformed multipart request body"));
+  }
+
+  /** Our own bug, never the caller's input: logged in full here, opaque to the caller. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("unexpected error", e);
+    return respond(ProblemKind.INTERNAL.problem("An unexpected error occurred"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors = FieldProblem.of(e.getBindingResult());
+    ProblemDetail problem = ProblemKind.VALIDATION.problem(FieldProblem.summary(errors));
+    problem.setProperty("errors", errors);
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = ProblemKind.VALIDATION.problem(UnreadableBody.describe(e));
+    UnreadableBody.field(e)
+        .ifPresent(f -> problem.setProperty("errors", List.of(FieldProblem.of(f, "wrong type"))));
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** Every framework problem leaves with our type and title; the status is Spring's. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+    if (problem.getType() == null || !problem.getType().toString().startsWith("urn:lrcp:")) {
+      ProblemKind kind = ProblemKind.forStatus(status);
+      kind.describe(problem, problem.getDetail() == null ? kind.title() : problem.getDetail());
+    }
+    if (UnreadableBody.causedByTooLarge(e)) { // the limit tripped while a converter was reading
+      status = HttpStatusCode.valueOf(413);
+      ProblemKind.PAYLOAD_TOO_LARGE.describe(problem, rootMessage(e));
+      problem.setStatus(413);
+    }
+    return super.handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t instanceof RequestTooLargeException ? t.getMessage() : "Request body too large";
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+}

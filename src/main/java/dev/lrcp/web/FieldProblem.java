@@ -1,0 +1,30 @@
+package dev.lrcp.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.validation.BindingResult;
+
+/** One offending field or parameter, named as the client spells it. */
+record FieldProblem(String field, String message) {
+
+  static FieldProblem of(String field, String message) {
+    return new FieldProblem(field, message);
+  }
+
+  static List<FieldProblem> of(BindingResult result) {
+    return result.getFieldErrors().stream()
+        .map(f -> of(snakeCase(f.getField()), String.valueOf(f.getDefaultMessage())))
+        .sorted(Comparator.comparing(FieldProblem::field))
+        .toList();
+  }
+
+  static String summary(List<FieldProblem> errors) {
+    return "Invalid request: "
+        + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList());
+  }
+
+  private static String snakeCase(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+}

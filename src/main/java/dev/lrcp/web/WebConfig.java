@@ -1,0 +1,48 @@
+package dev.lrcp.web;
+
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * MVC wiring of this package. CORS runs as the first filter so preflights are answered before the
+ * access filter asks for credentials a browser never sends on a preflight. The access settings are
+ * enabled here (not only by the application's properties scan) because every MVC test slice loads
+ * this configurer and the filters, and they need them.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
+class WebConfig implements WebMvcConfigurer {
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new CallContextResolver());
+  }
+
+  @Bean
+  FilterRegistrationBean<CorsFilter> corsFilter(AccessProperties properties) {
+    var source = new UrlBasedCorsConfigurationSource();
+    if (!properties.corsAllowedOrigins().isEmpty()) {
+      var cors = new CorsConfiguration();
+      cors.setAllowedOrigins(properties.corsAllowedOrigins());
+      cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+      cors.setAllowedHeaders(List.of("Authorization", "X-API-Key", "Content-Type"));
+      cors.setExposedHeaders(List.of("Retry-After"));
+      cors.setMaxAge(3600L);
+      source.registerCorsConfiguration("/**", cors);
+    }
+    var filter = new CorsFilter(source);
+    filter.setCorsProcessor(new ProblemCorsProcessor());
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}
