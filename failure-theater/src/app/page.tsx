@@ -1,0 +1,5 @@
+import { Theater } from '@/components/Theater';
+
+export default function Page() {
+  return <Theater />;
+}
