@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An incident as the API shows it (docs/contracts.md). {@code evidence} and {@code attribution} are
+ * An incident as the API shows it (docs/architecture.md). {@code evidence} and {@code attribution} are
  * null for incidents opened by hand; {@code tags} are the manual request's tags.
  */
 public record Incident(
