@@ -117,6 +117,20 @@ class AccessFilterTests {
   }
 
   @Test
+  void theStaticTheaterNeedsNoKeyButTheDataItLoadsDoes() throws Exception {
+    var filter = filter(List.of(KEY), false);
+    for (String path : new String[] {"/theater", "/theater/", "/theater/_next/static/app.js"}) {
+      var page = new MockHttpServletRequest("GET", path);
+      page.setRemoteAddr("10.1.2.3");
+      assertThat(run(filter, page).passed()).as(path).isTrue();
+    }
+    var data = new MockHttpServletRequest("GET", "/insights/health-score");
+    data.setRemoteAddr("10.1.2.3");
+    assertThat(run(filter, data).response().getStatus()).isEqualTo(401);
+    assertThat(run(filter, request("/theaterx", "10.1.2.3")).passed()).isFalse();
+  }
+
+  @Test
   void keysNeverAppearInTheSettingsToString() {
     var properties = new AccessProperties(List.of(KEY), false, null, DataSize.ofKilobytes(1));
     assertThat(properties.toString()).doesNotContain(KEY).contains("1 redacted");
