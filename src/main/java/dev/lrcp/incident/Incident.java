@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An incident as the API shows it (docs/architecture.md). {@code evidence} and {@code attribution} are
- * null for incidents opened by hand; {@code tags} are the manual request's tags.
+ * An incident as the API shows it (docs/architecture.md). {@code evidence} and {@code attribution}
+ * are null for incidents opened by hand; {@code tags} are the manual request's tags.
  */
 public record Incident(
     String id,
