@@ -11,11 +11,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,10 @@ public class CallRecordWriter implements SmartLifecycle {
   private final Map<String, PromptScanned> pendingScans = new LinkedHashMap<>(16, 0.75f, false);
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
-  private final Object writeLock = new Object();
+  // Held while a batch is taken from the queue and written, so flush() never overtakes a batch the
+  // worker already took (a quality update written before its call row would be lost). Fair, so a
+  // flush is not starved by the worker's next poll.
+  private final ReentrantLock drainLock = new ReentrantLock(true);
   private volatile Thread worker;
   private volatile boolean running;
 
@@ -81,10 +84,15 @@ public class CallRecordWriter implements SmartLifecycle {
 
   /** Writes everything queued so far on the caller's thread (shutdown, tests, benchmarks). */
   public void flush() {
-    List<Object> batch = new ArrayList<>();
-    while (queue.drainTo(batch, properties.batchSize()) > 0) {
-      write(batch);
-      batch.clear();
+    drainLock.lock();
+    try {
+      List<Object> batch = new ArrayList<>();
+      while (queue.drainTo(batch, properties.batchSize()) > 0) {
+        write(batch);
+        batch.clear();
+      }
+    } finally {
+      drainLock.unlock();
     }
   }
 
@@ -103,18 +111,20 @@ public class CallRecordWriter implements SmartLifecycle {
   private void drainLoop() {
     List<Object> batch = new ArrayList<>(properties.batchSize());
     while (running) {
+      drainLock.lock();
       try {
         Object first = queue.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, properties.batchSize() - 1);
+          write(batch);
+          batch.clear();
         }
-        batch.add(first);
-        queue.drainTo(batch, properties.batchSize() - 1);
-        write(batch);
-        batch.clear();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } finally {
+        drainLock.unlock();
       }
     }
   }
@@ -129,22 +139,21 @@ public class CallRecordWriter implements SmartLifecycle {
         scores.add(s);
       }
     }
-    synchronized (writeLock) {
-      try {
-        if (!records.isEmpty()) {
-          repository.insert(records);
-        }
-        if (!scores.isEmpty()) {
-          repository.applyQuality(scores);
-        }
-        written.addAndGet(records.size());
-      } catch (DataAccessException e) {
-        dropped.addAndGet(records.size());
-        log.warn(
-            "storage: lost {} call records, database write failed: {}",
-            records.size(),
-            e.getMessage());
+    try {
+      if (!records.isEmpty()) {
+        repository.insert(records);
       }
+      if (!scores.isEmpty()) {
+        repository.applyQuality(scores);
+      }
+      written.addAndGet(records.size());
+    } catch (RuntimeException e) {
+      // the writer thread must survive any failure: count the loss, log it, go on
+      dropped.addAndGet(records.size());
+      log.warn(
+          "storage: lost {} call records, database write failed: {}",
+          records.size(),
+          e.getMessage());
     }
   }
 
