@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -98,8 +99,22 @@ public final class OpenAiClient implements LlmClient {
       Thread.currentThread().interrupt();
       throw failure(request, LlmFailure.TIMEOUT, "call cancelled");
     } catch (ExecutionException e) {
+      CancellationException gone = consumerGone(e.getCause());
+      if (gone != null) {
+        throw gone; // the stream listener's consumer left: not an upstream error (StreamListener)
+      }
       throw transport(request, e.getCause());
     }
+  }
+
+  /** The listener's {@link CancellationException}, however the HTTP client wrapped it. */
+  private static CancellationException consumerGone(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof CancellationException c) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private LlmException transport(LlmRequest request, Throwable cause) {
