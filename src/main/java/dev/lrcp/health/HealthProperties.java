@@ -26,8 +26,8 @@ public record HealthProperties(
     @DefaultValue("3000") double latencySloMs,
     @DefaultValue("0.05") double errorRateSlo,
     @DefaultValue("5m") Duration window,
-    @DefaultValue("1h") Duration retention,
-    @DefaultValue("200000") int maxSamples) {
+    @DefaultValue("35m") Duration retention,
+    @DefaultValue("50000") int maxSamples) {
 
   public HealthProperties {
     if (latencyBadMs <= latencyGoodMs || costBadUsd <= costGoodUsd || costGoodUsd <= 0) {

@@ -5,51 +5,59 @@ import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds one attempt in time. The attempt runs on its own virtual thread so the caller can give up
- * at the deadline; the attempt is then interrupted, which ends sleeps and JDK HTTP exchanges.
+ * Bounds one attempt in time. The attempt runs on the caller's own (virtual) thread — handing it to
+ * another thread and back cost two scheduling rounds per call on a busy machine — and a shared
+ * timer interrupts that thread at the deadline, which ends sleeps and JDK HTTP exchanges. An
+ * attempt that ends after its deadline is a timeout, whatever it returned.
  */
 final class AttemptTimer {
 
-  private static final ExecutorService ATTEMPTS = Executors.newVirtualThreadPerTaskExecutor();
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
-  private final TimeLimiter limiter;
   private final Duration timeout;
   private final String provider;
 
   AttemptTimer(Duration timeout, String provider) {
     this.timeout = timeout;
     this.provider = provider;
-    this.limiter =
-        TimeLimiter.of(
-            TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
   }
 
   LlmResponse call(LlmClient delegate, LlmRequest request) {
+    var attempt = new Attempt(Thread.currentThread());
+    ScheduledFuture<?> deadline =
+        DEADLINES.schedule(attempt::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    LlmResponse response;
     try {
-      return limiter.executeFutureSupplier(() -> ATTEMPTS.submit(() -> delegate.generate(request)));
-    } catch (TimeoutException e) {
-      throw new LlmException(
-          LlmFailure.TIMEOUT, request.model(), provider, "no answer within " + timeout, e);
-    } catch (ExecutionException e) {
-      throw unwrap(request, provider, e.getCause());
-    } catch (LlmException e) {
-      throw e;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LlmException(
-          LlmFailure.TIMEOUT, request.model(), provider, "caller interrupted", e);
-    } catch (Exception e) {
-      throw unwrap(request, provider, e);
+      response = delegate.generate(request);
+    } catch (LlmException | CancellationException e) {
+      if (attempt.finish()) {
+        throw e; // the listener's consumer went away: propagate unchanged (see StreamListener)
+      }
+      throw timedOut(request, e);
+    } catch (RuntimeException e) {
+      if (attempt.finish()) {
+        throw unwrap(request, provider, e);
+      }
+      throw timedOut(request, e);
+    } finally {
+      deadline.cancel(false);
     }
+    if (!attempt.finish()) {
+      throw timedOut(request, null);
+    }
+    return response;
+  }
+
+  private LlmException timedOut(LlmRequest request, Throwable cause) {
+    return new LlmException(
+        LlmFailure.TIMEOUT, request.model(), provider, "no answer within " + timeout, cause);
   }
 
   /** A non-LlmException from below is a defect there; report it as an upstream error, not a 500. */
@@ -59,5 +67,47 @@ final class AttemptTimer {
     }
     return new LlmException(
         LlmFailure.UPSTREAM_ERROR, request.model(), provider, "provider call failed", cause);
+  }
+
+  /**
+   * The race between the attempt finishing and its deadline. The interrupt is delivered under the
+   * lock, so once {@link #finish} returns false the interrupt has landed and can be cleared: it
+   * never leaks into the caller's next piece of work.
+   */
+  private static final class Attempt {
+    private final Thread thread;
+    private boolean done;
+    private boolean expired;
+
+    Attempt(Thread thread) {
+      this.thread = thread;
+    }
+
+    synchronized void expire() {
+      if (!done) {
+        expired = true;
+        thread.interrupt();
+      }
+    }
+
+    /**
+     * True when the attempt finished in time; false (and the interrupt cleared) when it expired.
+     */
+    synchronized boolean finish() {
+      done = true;
+      if (expired) {
+        Thread.interrupted();
+        return false;
+      }
+      return true;
+    }
+  }
+
+  private static ScheduledThreadPoolExecutor deadlines() {
+    var executor =
+        new ScheduledThreadPoolExecutor(
+            1, Thread.ofPlatform().name("lrcp-attempt-deadlines").daemon().factory());
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 }

@@ -5,11 +5,13 @@ import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.StreamListener;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -65,12 +67,15 @@ public final class ResilientLlmClient implements LlmClient {
   @Override
   public LlmResponse generate(LlmRequest request) {
     var streamed = new AtomicBoolean();
+    // nobody listening: keep NONE so adapters fetch one JSON body instead of streaming upstream
     LlmRequest tracked =
-        request.withStream(
-            delta -> {
-              streamed.set(true);
-              request.stream().onText(delta);
-            });
+        request.stream() == StreamListener.NONE
+            ? request
+            : request.withStream(
+                delta -> {
+                  streamed.set(true);
+                  request.stream().onText(delta);
+                });
     var retries = new int[1];
     String model = request.model();
     boolean fallback = false;
@@ -109,6 +114,9 @@ public final class ResilientLlmClient implements LlmClient {
         LlmResponse response = timer.call(delegate, request);
         breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
         return response;
+      } catch (CancellationException e) {
+        breaker.releasePermission(); // the client went away: says nothing about the model
+        throw e;
       } catch (LlmException e) {
         breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
         if (!e.failure().retryable() || attempt >= maxAttempts || streamed.get()) {

@@ -3,9 +3,6 @@ package dev.lrcp.security;
 import dev.lrcp.llm.TokenCounter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Deflater;
@@ -21,19 +18,28 @@ final class TokenAbuseDetector {
 
   static final int REPETITION_MIN_TOKENS = 1_000;
 
+  /**
+   * The window is kept as this many time slots with a running sum, so recording a use is O(1)
+   * amortised however many calls a client makes (one loopback client at 1,000 req/s used to make
+   * every call sum a deque of 60,000 entries). A use leaves the sum between window − window/60 and
+   * window after it was made.
+   */
+  static final int SLOTS = 60;
+
   private final Clock clock;
   private final int maxRequestTokens;
   private final long maxClientTokens;
-  private final Duration window;
-  private final Map<String, Deque<Use>> uses = new ConcurrentHashMap<>();
-
-  private record Use(Instant at, long tokens) {}
+  private final long slotMillis;
+  private final int slots;
+  private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
 
   TokenAbuseDetector(Clock clock, int maxRequestTokens, long maxClientTokens, Duration window) {
     this.clock = clock;
     this.maxRequestTokens = maxRequestTokens;
     this.maxClientTokens = maxClientTokens;
-    this.window = window;
+    long windowMillis = Math.max(1, window.toMillis());
+    this.slots = (int) Math.min(SLOTS, windowMillis);
+    this.slotMillis = windowMillis / slots;
   }
 
   /** Checks one request and, when a client is named, records its tokens in that client's window. */
@@ -51,16 +57,45 @@ final class TokenAbuseDetector {
   }
 
   private boolean overClientBudget(String client, int tokens) {
-    Instant now = clock.instant();
-    Deque<Use> q = uses.computeIfAbsent(client, c -> new ArrayDeque<>());
-    synchronized (q) {
-      q.addLast(new Use(now, tokens));
-      Instant horizon = now.minus(window);
-      while (!q.isEmpty() && !q.peekFirst().at().isAfter(horizon)) {
-        q.removeFirst();
+    long slot = Math.floorDiv(clock.millis(), slotMillis);
+    return budgets.computeIfAbsent(client, c -> new Budget(slots)).add(slot, tokens)
+        > maxClientTokens;
+  }
+
+  /** One client's tokens per time slot in a ring, with their running sum. */
+  private static final class Budget {
+    private final long[] tokens;
+    private long sum;
+    private long lastSlot = Long.MIN_VALUE;
+
+    Budget(int slots) {
+      this.tokens = new long[slots];
+    }
+
+    synchronized long add(long slot, long used) {
+      advance(slot);
+      tokens[Math.floorMod(slot, tokens.length)] += used;
+      sum += used;
+      return sum;
+    }
+
+    /** Empties the slots that fell out of the window since the last use: at most one pass. */
+    private void advance(long slot) {
+      if (lastSlot == Long.MIN_VALUE || slot - lastSlot >= tokens.length) {
+        java.util.Arrays.fill(tokens, 0);
+        sum = 0;
+      } else {
+        for (long s = lastSlot + 1; s <= slot; s++) {
+          int i = Math.floorMod(s, tokens.length);
+          sum -= tokens[i];
+          tokens[i] = 0;
+        }
       }
-      long total = q.stream().mapToLong(Use::tokens).sum();
-      return total > maxClientTokens;
+      lastSlot = Math.max(lastSlot, slot);
+    }
+
+    synchronized boolean idleSince(long oldestLiveSlot) {
+      return lastSlot < oldestLiveSlot;
     }
   }
 
@@ -88,14 +123,7 @@ final class TokenAbuseDetector {
 
   /** Forgets clients with no use inside the window (called periodically by the scanner). */
   void evictIdle() {
-    Instant horizon = clock.instant().minus(window);
-    uses.entrySet()
-        .removeIf(
-            e -> {
-              synchronized (e.getValue()) {
-                Use last = e.getValue().peekLast();
-                return last == null || !last.at().isAfter(horizon);
-              }
-            });
+    long oldestLive = Math.floorDiv(clock.millis(), slotMillis) - slots + 1;
+    budgets.values().removeIf(b -> b.idleSince(oldestLive));
   }
 }

@@ -59,11 +59,15 @@ public final class TelemetryLlmClient implements LlmClient {
     long start = System.nanoTime();
     var firstToken = new AtomicLong();
     StreamListener downstream = request.stream();
+    // A non-streaming call has no first token before its answer (time to first token = latency);
+    // wrapping NONE would make the adapter stream from the upstream just to time it.
     StreamListener timed =
-        delta -> {
-          firstToken.compareAndSet(0, System.nanoTime());
-          downstream.onText(delta);
-        };
+        downstream == StreamListener.NONE
+            ? StreamListener.NONE
+            : delta -> {
+              firstToken.compareAndSet(0, System.nanoTime());
+              downstream.onText(delta);
+            };
     try (CallTrace trace = CallTrace.start(request, providerOf(request.model()), settings)) {
       try {
         LlmResponse response = delegate.generate(request.withStream(timed));

@@ -112,6 +112,10 @@ class ClientDisconnectTests {
 
     GatewayIntegrationTests.awaitTrue(upstreamSawDisconnect::get);
     assertThat(upstreamFinished).isFalse();
+    GatewayIntegrationTests.awaitTrue(() -> thrownByPort.get() != null);
+    assertThat(thrownByPort.get())
+        .as("a disconnect is not an upstream error")
+        .isInstanceOf(CancellationException.class);
   }
 
   private void hangUpAfterFirstDelta() throws IOException {

@@ -292,6 +292,51 @@ class ResilientLlmClientTests {
   }
 
   @Test
+  void aTimedOutAttemptLeavesTheCallersThreadUninterrupted() {
+    LlmClient hanging =
+        r -> {
+          try {
+            new CountDownLatch(1).await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a well-behaved adapter restores the flag
+          }
+          throw fail(r, LlmFailure.TIMEOUT);
+        };
+    assertThatThrownBy(
+            () ->
+                resilient(hanging, settings(1, Duration.ofMillis(20), List.of()))
+                    .generate(request("m")))
+        .isInstanceOf(LlmException.class);
+    assertThat(Thread.currentThread().isInterrupted())
+        .as("the deadline's interrupt does not leak into the caller's next work")
+        .isFalse();
+  }
+
+  @Test
+  void aStreamConsumerThatLeftIsPropagatedUnchangedAndNotRetried() {
+    var calls = new AtomicInteger();
+    var gone = new java.util.concurrent.CancellationException("client disconnected");
+    LlmClient streaming =
+        r -> {
+          calls.incrementAndGet();
+          r.stream().onText("first ");
+          return ok(r);
+        };
+    var settings = settings(3, Duration.ofSeconds(5), List.of("m>n"));
+    assertThatThrownBy(
+            () ->
+                resilient(streaming, settings)
+                    .generate(
+                        request("m")
+                            .withStream(
+                                d -> {
+                                  throw gone;
+                                })))
+        .isSameAs(gone);
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
   void nothingIsRetriedOnceTextHasBeenStreamed() {
     var calls = new AtomicInteger();
     LlmClient dropsMidStream =

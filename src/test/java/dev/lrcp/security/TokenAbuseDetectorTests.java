@@ -65,6 +65,22 @@ class TokenAbuseDetectorTests {
   }
 
   @Test
+  void usesLeaveTheBudgetOneByOneAsTheWindowSlides() {
+    TokenAbuseDetector d = new TokenAbuseDetector(clock, 10_000, 250, Duration.ofMinutes(1));
+    String prompt = "word ".repeat(100).strip();
+
+    assertThat(d.abusive(prompt, "c")).isFalse(); // t=0: 100
+    clock.now = clock.now.plusSeconds(30);
+    assertThat(d.abusive(prompt, "c")).isFalse(); // t=30: 200
+    clock.now = clock.now.plusSeconds(31);
+    assertThat(d.abusive(prompt, "c")).as("the t=0 use has left").isFalse(); // t=61: 200
+    assertThat(d.abusive(prompt, "c")).isTrue(); // t=61: 300
+    clock.now = clock.now.plusSeconds(3_600);
+    d.evictIdle();
+    assertThat(d.abusive(prompt, "c")).isFalse(); // a fresh window after eviction: 100
+  }
+
+  @Test
   void countsTokensWithTheO200kEncoding() {
     assertThat(TokenAbuseDetector.estimateTokens("The quick brown fox jumps.")).isEqualTo(6);
   }

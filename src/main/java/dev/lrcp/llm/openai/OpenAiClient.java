@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -33,7 +34,17 @@ public final class OpenAiClient implements LlmClient {
 
   public static final String PROVIDER = "openai";
 
+  /**
+   * Streams: deltas are written to our caller's socket, which may block, so never on the selector.
+   */
   private final HttpClient http;
+
+  /**
+   * Whole answers: the body is read into a string and the waiting caller woken straight from the
+   * client's selector thread, saving a hand-off to an executor thread per call.
+   */
+  private final HttpClient inline;
+
   private final URI endpoint;
   private final String authorization;
   private final Duration timeout;
@@ -43,12 +54,16 @@ public final class OpenAiClient implements LlmClient {
     this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
     this.authorization = apiKey == null || apiKey.isBlank() ? null : "Bearer " + apiKey;
     this.timeout = timeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+    this.http = client(timeout, Executors.newVirtualThreadPerTaskExecutor());
+    this.inline = client(timeout, Runnable::run);
+  }
+
+  private static HttpClient client(Duration timeout, java.util.concurrent.Executor executor) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .executor(executor)
+        .build();
   }
 
   @Override
@@ -58,7 +73,8 @@ public final class OpenAiClient implements LlmClient {
     if (streaming) {
       var sse = new SseChatSubscriber(request.stream());
       HttpResponse<Void> response =
-          exchange(request, httpRequest, BodyHandlers.fromLineSubscriber(sse, s -> null, "\n"));
+          exchange(
+              http, request, httpRequest, BodyHandlers.fromLineSubscriber(sse, s -> null, "\n"));
       failOnStatus(request, response.statusCode(), "");
       if (sse.malformed() || sse.finishReason() == null) {
         throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
@@ -66,7 +82,7 @@ public final class OpenAiClient implements LlmClient {
       TokenUsage usage = sse.usage() != null ? sse.usage() : estimate(request, sse.text());
       return response(request, sse.text(), sse.finishReason(), usage);
     }
-    HttpResponse<String> response = exchange(request, httpRequest, BodyHandlers.ofString());
+    HttpResponse<String> response = exchange(inline, request, httpRequest, BodyHandlers.ofString());
     failOnStatus(request, response.statusCode(), response.body());
     return parse(request, response.body());
   }
@@ -86,8 +102,9 @@ public final class OpenAiClient implements LlmClient {
     return builder.build();
   }
 
-  private <T> HttpResponse<T> exchange(LlmRequest request, HttpRequest req, BodyHandler<T> body) {
-    CompletableFuture<HttpResponse<T>> future = http.sendAsync(req, body);
+  private <T> HttpResponse<T> exchange(
+      HttpClient client, LlmRequest request, HttpRequest req, BodyHandler<T> body) {
+    CompletableFuture<HttpResponse<T>> future = client.sendAsync(req, body);
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -98,8 +115,22 @@ public final class OpenAiClient implements LlmClient {
       Thread.currentThread().interrupt();
       throw failure(request, LlmFailure.TIMEOUT, "call cancelled");
     } catch (ExecutionException e) {
+      CancellationException gone = consumerGone(e.getCause());
+      if (gone != null) {
+        throw gone; // the stream listener's consumer left: not an upstream error (StreamListener)
+      }
       throw transport(request, e.getCause());
     }
+  }
+
+  /** The listener's {@link CancellationException}, however the HTTP client wrapped it. */
+  private static CancellationException consumerGone(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof CancellationException c) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private LlmException transport(LlmRequest request, Throwable cause) {
