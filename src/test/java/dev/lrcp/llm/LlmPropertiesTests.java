@@ -3,6 +3,7 @@ package dev.lrcp.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lrcp.EnvironmentVariables;
 import dev.lrcp.llm.openai.OpenAiClient;
 import dev.lrcp.llm.simulated.SimulatedClient;
 import java.net.URI;
@@ -10,9 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class LlmPropertiesTests {
 
@@ -59,10 +58,7 @@ class LlmPropertiesTests {
             "LRCP_OPENAI_API_KEY", "sk-x",
             "LRCP_SIMULATED_SEED", "7",
             "LRCP_SIMULATED_LATENCY_SCALE", "0.25");
-    var source = new SystemEnvironmentPropertySource("systemEnvironment", env);
-    LlmProperties p =
-        new Binder(ConfigurationPropertySources.from(source))
-            .bindOrCreate("lrcp", LlmProperties.class);
+    LlmProperties p = EnvironmentVariables.bind("lrcp", LlmProperties.class, env);
     assertThat(p.provider()).isEqualTo(LlmProperties.Provider.GEMINI);
     assertThat(p.gemini().apiKey()).isEqualTo("k");
     assertThat(p.gcp().projectId()).isEqualTo("demo-project");

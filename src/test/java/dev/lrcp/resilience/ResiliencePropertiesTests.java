@@ -3,13 +3,12 @@ package dev.lrcp.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lrcp.EnvironmentVariables;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class ResiliencePropertiesTests {
 
@@ -55,10 +54,8 @@ class ResiliencePropertiesTests {
             "LRCP_RESILIENCE_FALLBACKS", "a>b,c>d",
             "LRCP_RESILIENCE_FAULTS_LATENCY", "4s",
             "LRCP_RESILIENCE_FAULTS_LONG_CONTEXT_MAX_CHARS", "1000");
-    var source = new SystemEnvironmentPropertySource("systemEnvironment", env);
     ResilienceProperties p =
-        new Binder(ConfigurationPropertySources.from(source))
-            .bindOrCreate("lrcp.resilience", ResilienceProperties.class);
+        EnvironmentVariables.bind("lrcp.resilience", ResilienceProperties.class, env);
     assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(p.maxAttempts()).isEqualTo(2);
     assertThat(p.backoff().initial()).isEqualTo(Duration.ofMillis(50));

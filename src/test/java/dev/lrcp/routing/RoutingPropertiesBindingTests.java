@@ -2,26 +2,14 @@ package dev.lrcp.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lrcp.EnvironmentVariables;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class RoutingPropertiesBindingTests {
 
   static RoutingProperties bind(Map<String, Object> env) {
-    var environment = new StandardEnvironment();
-    // the real system environment source, with a fake map instead of the process environment
-    environment
-        .getPropertySources()
-        .replace(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-            new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
-    return new Binder(ConfigurationPropertySources.get(environment))
-        .bindOrCreate("lrcp.routing", RoutingProperties.class);
+    return EnvironmentVariables.bind("lrcp.routing", RoutingProperties.class, env);
   }
 
   @Test

@@ -2,28 +2,16 @@ package dev.lrcp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lrcp.EnvironmentVariables;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** The documented environment variable names really bind (README and .env.example rely on it). */
 class AccessPropertiesBindingTests {
 
   static AccessProperties bind(Map<String, Object> env) {
-    var environment = new StandardEnvironment();
-    // the real system environment source, with a fake map instead of the process environment
-    environment
-        .getPropertySources()
-        .replace(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-            new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
-    return new Binder(ConfigurationPropertySources.get(environment))
-        .bindOrCreate("lrcp", AccessProperties.class);
+    return EnvironmentVariables.bind("lrcp", AccessProperties.class, env);
   }
 
   @Test
