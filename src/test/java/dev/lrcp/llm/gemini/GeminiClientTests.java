@@ -1,23 +1,22 @@
 package dev.lrcp.llm.gemini;
 
+import static dev.lrcp.llm.AdapterCalls.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.genai.Client;
+import dev.lrcp.llm.AdapterCalls;
 import dev.lrcp.llm.FakeUpstream;
 import dev.lrcp.llm.FakeUpstream.Reply;
-import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmProperties;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
-import dev.lrcp.llm.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,25 +48,7 @@ class GeminiClientTests {
   }
 
   private static LlmRequest request() {
-    return new LlmRequest(
-        "p-1",
-        "/qa",
-        "qa",
-        "gemini-2.5-flash",
-        List.of(new Message(Message.Role.SYSTEM, "Be brief."), Message.user("What is Datadog?")),
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private static LlmFailure failureOf(Runnable call) {
-    try {
-      call.run();
-    } catch (LlmException e) {
-      return e.failure();
-    }
-    throw new AssertionError("expected an LlmException");
+    return AdapterCalls.request("gemini-2.5-flash");
   }
 
   @Test

@@ -1,18 +1,18 @@
 package dev.lrcp.llm.openai;
 
+import static dev.lrcp.llm.AdapterCalls.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lrcp.llm.AdapterCalls;
 import dev.lrcp.llm.FakeUpstream;
 import dev.lrcp.llm.FakeUpstream.Reply;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
-import dev.lrcp.llm.Message;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,25 +46,7 @@ class OpenAiClientTests {
   }
 
   private static LlmRequest request() {
-    return new LlmRequest(
-        "p-1",
-        "/qa",
-        "qa",
-        "gpt-4o-mini",
-        List.of(new Message(Message.Role.SYSTEM, "Be brief."), Message.user("What is Datadog?")),
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private static LlmFailure failureOf(Runnable call) {
-    try {
-      call.run();
-    } catch (LlmException e) {
-      return e.failure();
-    }
-    throw new AssertionError("expected an LlmException");
+    return AdapterCalls.request("gpt-4o-mini");
   }
 
   @Test
