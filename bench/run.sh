@@ -8,7 +8,9 @@
 # Measures (a) added latency p50/p99 at concurrency 1 (paired with direct calls), (b) added time to
 # first token of streams (paired), (c) max throughput with wrk, (d) RSS under load, (e) a soak of
 # concurrent slow streams (errors, peak heap). Writes bench/results/<UTC date>.md (+ raw/ data).
-# Environment (optional): JAVA_HOME, UPSTREAM_PORT=9101 GATEWAY_PORT=18080 PORTKEY_PORT=18790
+# Our gateway is measured on its data plane (lrcp.gateway.port, the Netty listener for /v1); the
+# main port (health, readiness) is only used to wait for start-up.
+# Environment (optional): JAVA_HOME, UPSTREAM_PORT=9101 GATEWAY_PORT=18080 DATAPLANE_PORT=18081 PORTKEY_PORT=18790
 # AGENT_PORT=18126 STATSD_PORT=18125, PORTKEY_DIR (reuse an install), GATEWAY_XMX=512m, WRK_CONNS=64.
 # Stops exactly the processes it started (by PID).
 set -euo pipefail
@@ -16,6 +18,7 @@ MODE="${1:-full}"
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(dirname "$HERE")"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 UPSTREAM_PORT="${UPSTREAM_PORT:-9101}" GATEWAY_PORT="${GATEWAY_PORT:-18080}" PORTKEY_PORT="${PORTKEY_PORT:-18790}"
+DATAPLANE_PORT="${DATAPLANE_PORT:-18081}"
 AGENT_PORT="${AGENT_PORT:-18126}" STATSD_PORT="${STATSD_PORT:-18125}" WRK_CONNS="${WRK_CONNS:-64}"
 case "$MODE" in
   full)  N=2000 WARM=300 NS=500 WARM_S=50 WRK_SECS=20 SOAK_N=5000 SOAK_RAMP=1000 ;;
@@ -41,7 +44,7 @@ wait_http() {  # url seconds pid
     kill -0 "$3" 2>/dev/null || { echo "process $3 exited; logs in $WORK" >&2; return 1; }
     curl -s -o /dev/null --max-time 1 "$1" && return 0; sleep 0.2; done
   echo "not answering after $2 s: $1" >&2; return 1; }
-for p in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$PORTKEY_PORT" "$AGENT_PORT"; do
+for p in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$DATAPLANE_PORT" "$PORTKEY_PORT" "$AGENT_PORT"; do
   port_free "$p" || { echo "port $p on 127.0.0.1 is in use" >&2; exit 1; }; done
 
 # Tools: the jar (built if missing), wrk (apt), Portkey (npm, pinned, cached).
@@ -67,15 +70,16 @@ wait_http "http://127.0.0.1:$AGENT_PORT/counts" 10 "$DD_PID"
    DD_SERVICE=lrcp-bench DD_ENV=bench DD_LLMOBS_ENABLED=true DD_LLMOBS_ML_APP=lrcp-bench \
    DD_INSTRUMENTATION_TELEMETRY_ENABLED=false \
    exec "$JAVA_HOME/bin/java" -javaagent:"$AGENT_JAR" -Xmx"${GATEWAY_XMX:-512m}" -jar "$JAR" \
-     --server.port="$GATEWAY_PORT" --server.address=127.0.0.1 --lrcp.storage.directory="$WORK/data") \
+     --server.port="$GATEWAY_PORT" --server.address=127.0.0.1 --lrcp.storage.directory="$WORK/data" \
+     --lrcp.gateway.port="$DATAPLANE_PORT" --lrcp.gateway.address=127.0.0.1) \
    > "$WORK/gateway.log" 2>&1 & GW_PID=$!; PIDS+=("$GW_PID")
 (cd "$PK_DIR" && NODE_ENV=production exec node node_modules/@portkey-ai/gateway/build/start-server.js \
    --port="$PORTKEY_PORT" --headless) > "$WORK/portkey.log" 2>&1 & PK_PID=$!; PIDS+=("$PK_PID")
 wait_http "http://127.0.0.1:$PORTKEY_PORT/" 30 "$PK_PID"
-wait_http "http://127.0.0.1:$GATEWAY_PORT/v1/models" 180 "$GW_PID"
+wait_http "http://127.0.0.1:$DATAPLANE_PORT/v1/models" 180 "$GW_PID"
 
 UP="http://127.0.0.1:$UPSTREAM_PORT/v1"
-DIRECT="$UP/chat/completions"; OURS="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+DIRECT="$UP/chat/completions"; OURS="http://127.0.0.1:$DATAPLANE_PORT/v1/chat/completions"
 PORTKEY="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"
 T=(--target="direct=$DIRECT" --target="gateway=$OURS" --target="portkey=$PORTKEY" --portkey=portkey --upstream="$UP")
 PK_HDRS="x-portkey-provider: openai|x-portkey-custom-host: $UP"

@@ -35,10 +35,7 @@ class GatewayErrorHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<OpenAiError> unreadable(HttpMessageNotReadableException e) {
-    return gateway(
-        GatewayException.invalid(
-            "We could not parse the JSON body of your request. Send a chat completion object.",
-            null));
+    return gateway(GatewayException.unreadable());
   }
 
   /**
@@ -53,8 +50,6 @@ class GatewayErrorHandler {
           .body(OpenAiError.of(spring.getBody().getDetail(), "invalid_request_error", null, null));
     }
     log.error("gateway request failed", e);
-    return ResponseEntity.internalServerError()
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(OpenAiError.of("Internal error in the gateway", "api_error", "internal_error", null));
+    return gateway(GatewayException.internal());
   }
 }

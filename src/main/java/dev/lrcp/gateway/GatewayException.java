@@ -18,6 +18,44 @@ final class GatewayException extends RuntimeException {
     return new GatewayException(400, message, "invalid_request_error", "invalid_request", param);
   }
 
+  static GatewayException unreadable() {
+    return invalid(
+        "We could not parse the JSON body of your request. Send a chat completion object.", null);
+  }
+
+  /** What OpenAI answers for a path it does not serve. */
+  static GatewayException unknownUrl(String method, String path) {
+    return new GatewayException(
+        404,
+        "Unknown request URL: " + method + " " + path + ". Please check the URL for typos.",
+        "invalid_request_error",
+        "unknown_url",
+        null);
+  }
+
+  static GatewayException methodNotAllowed(String method, String path) {
+    return new GatewayException(
+        405,
+        "Method " + method + " is not allowed on " + path,
+        "invalid_request_error",
+        "method_not_allowed",
+        null);
+  }
+
+  static GatewayException notJson(String contentType) {
+    return new GatewayException(
+        415,
+        "Content-Type '" + contentType + "' is not supported; send application/json",
+        "invalid_request_error",
+        "unsupported_media_type",
+        null);
+  }
+
+  static GatewayException internal() {
+    return new GatewayException(
+        500, "Internal error in the gateway", "api_error", "internal_error", null);
+  }
+
   static GatewayException modelNotFound(String model) {
     return new GatewayException(
         404,

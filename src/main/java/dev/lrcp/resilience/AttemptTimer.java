@@ -5,6 +5,7 @@ import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.StreamListener;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * another thread and back cost two scheduling rounds per call on a busy machine — and a shared
  * timer interrupts that thread at the deadline, which ends sleeps and JDK HTTP exchanges. An
  * attempt that ends after its deadline is a timeout, whatever it returned.
+ *
+ * <p>For a whole answer the timeout bounds the call. For a stream it bounds the wait for each delta
+ * (the first one included): every delta moves the deadline out by the timeout again, so a long
+ * answer that keeps arriving is never cut off, while an upstream that goes silent still is.
  */
 final class AttemptTimer {
 
@@ -30,12 +35,20 @@ final class AttemptTimer {
   }
 
   LlmResponse call(LlmClient delegate, LlmRequest request) {
-    var attempt = new Attempt(Thread.currentThread());
-    ScheduledFuture<?> deadline =
-        DEADLINES.schedule(attempt::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    var attempt = new Attempt(Thread.currentThread(), timeout.toNanos());
+    LlmRequest timed = request;
+    if (request.stream() != StreamListener.NONE) {
+      StreamListener out = request.stream();
+      timed =
+          request.withStream(
+              delta -> {
+                attempt.progress();
+                out.onText(delta);
+              });
+    }
     LlmResponse response;
     try {
-      response = delegate.generate(request);
+      response = delegate.generate(timed);
     } catch (LlmException | CancellationException e) {
       if (attempt.finish()) {
         throw e; // the listener's consumer went away: propagate unchanged (see StreamListener)
@@ -47,7 +60,7 @@ final class AttemptTimer {
       }
       throw timedOut(request, e);
     } finally {
-      deadline.cancel(false);
+      attempt.disarm();
     }
     if (!attempt.finish()) {
       throw timedOut(request, null);
@@ -76,18 +89,46 @@ final class AttemptTimer {
    */
   private static final class Attempt {
     private final Thread thread;
+    private final long timeoutNanos;
+    private volatile long deadline;
+    private ScheduledFuture<?> timer;
     private boolean done;
     private boolean expired;
 
-    Attempt(Thread thread) {
+    Attempt(Thread thread, long timeoutNanos) {
       this.thread = thread;
+      this.timeoutNanos = timeoutNanos;
+      this.deadline = System.nanoTime() + timeoutNanos;
+      arm(timeoutNanos);
     }
 
+    /**
+     * A delta arrived: the next one has a whole timeout again (a volatile write, no timer work).
+     */
+    void progress() {
+      deadline = System.nanoTime() + timeoutNanos;
+    }
+
+    /** The timer fired: interrupt, unless the deadline has moved since, then wait for that one. */
     synchronized void expire() {
-      if (!done) {
-        expired = true;
-        thread.interrupt();
+      if (done) {
+        return;
       }
+      long left = deadline - System.nanoTime();
+      if (left > 0) {
+        arm(left);
+        return;
+      }
+      expired = true;
+      thread.interrupt();
+    }
+
+    synchronized void disarm() {
+      timer.cancel(false);
+    }
+
+    private synchronized void arm(long nanos) {
+      timer = DEADLINES.schedule(this::expire, nanos, TimeUnit.NANOSECONDS);
     }
 
     /**

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code lrcp.resilience.*} ({@code LRCP_RESILIENCE_*}).
  *
- * @param timeout per attempt, including injected latency
+ * @param timeout per attempt, including injected latency; for a stream, the longest wait for each
+ *     delta (see {@code AttemptTimer})
  * @param maxAttempts per model, first attempt included
  * @param fallbacks chains such as {@code gemini-2.5-pro>gemini-2.5-flash>gemini-2.5-flash-lite}; a
  *     comma-separated list so one environment variable can hold them all; empty disables fallback

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,15 +21,32 @@ final class ProblemWriter {
 
   static void write(HttpServletResponse response, ProblemKind kind, String detail, String instance)
       throws IOException {
+    write(response, kind.status(), bytes(kind, detail, instance));
+  }
+
+  static void write(HttpServletResponse response, AccessPolicy.Refused refused) throws IOException {
+    if (refused.wwwAuthenticate() != null) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, refused.wwwAuthenticate());
+    }
+    write(response, refused.status(), refused.problem());
+  }
+
+  /** The problem+json body, for transports other than the servlet one. */
+  static byte[] bytes(ProblemKind kind, String detail, String instance) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", kind.type().toString());
     body.put("title", kind.title());
     body.put("status", kind.status());
     body.put("detail", detail);
     body.put("instance", instance);
-    response.setStatus(kind.status());
+    return JSON.writeValueAsBytes(body);
+  }
+
+  private static void write(HttpServletResponse response, int status, byte[] body)
+      throws IOException {
+    response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    JSON.writeValue(response.getOutputStream(), body);
+    response.getOutputStream().write(body);
   }
 }

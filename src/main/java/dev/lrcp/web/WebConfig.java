@@ -27,6 +27,14 @@ class WebConfig implements WebMvcConfigurer {
     resolvers.add(new CallContextResolver());
   }
 
+  /** Shared by the servlet {@link AccessFilter} and the gateway's data plane. */
+  @Bean
+  AccessPolicy accessPolicy(AccessProperties properties) {
+    var policy = AccessPolicy.of(properties);
+    policy.announce();
+    return policy;
+  }
+
   @Bean
   FilterRegistrationBean<CorsFilter> corsFilter(AccessProperties properties) {
     var source = new UrlBasedCorsConfigurationSource();

@@ -44,7 +44,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     classes = GatewayTestApp.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"lrcp.gateway.applications=checkout,search", "lrcp.gateway.features=summary"})
+    properties = {
+      "lrcp.gateway.applications=checkout,search",
+      "lrcp.gateway.features=summary",
+      "lrcp.gateway.port=0"
+    })
 class ClientDisconnectTests {
 
   /** Far more than socket buffers hold, so the upstream cannot finish unless someone reads. */
@@ -118,8 +122,13 @@ class ClientDisconnectTests {
         .isInstanceOf(CancellationException.class);
   }
 
+  /** The servlet port here; {@link DataPlaneDisconnectTests} hangs up on the data plane. */
+  int gatewayPort() {
+    return port;
+  }
+
   private void hangUpAfterFirstDelta() throws IOException {
-    try (var socket = new Socket("127.0.0.1", port)) {
+    try (var socket = new Socket("127.0.0.1", gatewayPort())) {
       byte[] body = GatewayIntegrationTests.streamBody(true).getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
       out.write(

@@ -18,9 +18,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,11 +37,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The OpenAI wire format over real HTTP, as an OpenAI client sends and parses it. */
+/**
+ * The OpenAI wire format over real HTTP, as an OpenAI client sends and parses it, on the main
+ * (servlet) port.
+ */
 @SpringBootTest(
     classes = GatewayTestApp.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"lrcp.gateway.applications=checkout,search", "lrcp.gateway.features=summary"})
+    properties = {
+      "lrcp.gateway.applications=checkout,search",
+      "lrcp.gateway.features=summary",
+      "lrcp.gateway.port=0"
+    })
 class GatewayIntegrationTests {
 
   /** The body of the chat completions example in OpenAI's API reference, byte for byte. */
@@ -170,6 +182,39 @@ class GatewayIntegrationTests {
     assertThat(signals.scored.stream().filter(x -> x.promptId().equals(promptId)))
         .singleElement()
         .satisfies(x -> assertThat(x.answer()).isEqualTo("Hello"));
+  }
+
+  @Test
+  void eachDeltaReachesTheClientBeforeTheNextIsProduced() throws Exception {
+    var firstDeltaSeen = new CountDownLatch(1);
+    var seenInTime = new AtomicBoolean();
+    llm.behaviour.set(
+        request -> {
+          request.stream().onText("Hel");
+          try {
+            // a gateway that buffered would hold "Hel" back and this wait would time out
+            seenInTime.set(firstDeltaSeen.await(10, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          request.stream().onText("lo");
+          return LlmResponse.of("Hello", request.model(), "openai", usage(), "stop");
+        });
+    var request =
+        HttpRequest.newBuilder(uri("/v1/chat/completions"))
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(streamBody(false)))
+            .build();
+
+    try (Stream<String> lines = HTTP.send(request, BodyHandlers.ofLines()).body()) {
+      Iterator<String> data = lines.filter(l -> l.startsWith("data: ")).iterator();
+      assertThat(data.next()).contains("\"content\":\"Hel\"");
+      firstDeltaSeen.countDown();
+      assertThat(data.next()).contains("\"content\":\"lo\"");
+      data.next(); // finish chunk
+      assertThat(data.next()).isEqualTo("data: [DONE]");
+    }
+    assertThat(seenInTime).as("the first delta arrived while the model was still going").isTrue();
   }
 
   @Test
@@ -339,7 +384,12 @@ class GatewayIntegrationTests {
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return URI.create("http://127.0.0.1:" + gatewayPort() + path);
+  }
+
+  /** The servlet port here; {@link DataPlaneIntegrationTests} runs every test on the data plane. */
+  int gatewayPort() {
+    return port;
   }
 
   static void awaitTrue(BooleanSupplier condition) {

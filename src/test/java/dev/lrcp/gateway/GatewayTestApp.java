@@ -8,6 +8,7 @@ import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.QualityScores;
 import dev.lrcp.security.SecurityScanner;
 import dev.lrcp.security.SecurityVerdict;
+import dev.lrcp.web.AccessPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -40,15 +42,23 @@ import org.springframework.context.annotation.Import;
   GatewayController.class,
   GatewayErrorHandler.class,
   ChatGateway.class,
-  ChatTranslator.class
+  ChatTranslator.class,
+  DataPlaneServer.class
 })
 class GatewayTestApp {
 
   static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+  static final long MAX_REQUEST_BYTES = 64 * 1024;
 
   @Bean
   Clock clock() {
     return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
+
+  /** The service's access policy; {@code test.api-keys} turns key authentication on. */
+  @Bean
+  AccessPolicy accessPolicy(@Value("${test.api-keys:}") List<String> keys) {
+    return new AccessPolicy(keys, false, MAX_REQUEST_BYTES);
   }
 
   @Bean

@@ -292,6 +292,52 @@ class ResilientLlmClientTests {
   }
 
   @Test
+  void aStreamThatKeepsDeliveringOutlivesTheTimeoutButASilentOneDoesNot() {
+    var timeout = Duration.ofMillis(400);
+    // 30 deltas 40 ms apart: 1.2 s in all, three times the timeout, never 400 ms without a delta
+    LlmClient steady =
+        r -> {
+          for (int i = 0; i < 30; i++) {
+            r.stream().onText("x");
+            sleepQuietly(Duration.ofMillis(40));
+          }
+          return ok(r);
+        };
+    var received = new StringBuilder();
+    LlmResponse answer =
+        resilient(steady, settings(1, timeout, List.of()))
+            .generate(request("m").withStream(received::append));
+    assertThat(answer.text()).isEqualTo("fine");
+    assertThat(received).hasSize(30);
+
+    LlmClient stalls =
+        r -> {
+          r.stream().onText("x");
+          try {
+            new CountDownLatch(1).await(); // silent after the first delta until interrupted
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw fail(r, LlmFailure.TIMEOUT);
+        };
+    assertThatThrownBy(
+            () ->
+                resilient(stalls, settings(1, timeout, List.of()))
+                    .generate(request("m").withStream(d -> {})))
+        .isInstanceOfSatisfying(
+            LlmException.class, e -> assertThat(e.failure()).isEqualTo(LlmFailure.TIMEOUT));
+  }
+
+  private static void sleepQuietly(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while delivering", e);
+    }
+  }
+
+  @Test
   void aTimedOutAttemptLeavesTheCallersThreadUninterrupted() {
     LlmClient hanging =
         r -> {

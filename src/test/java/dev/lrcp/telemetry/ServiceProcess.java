@@ -24,11 +24,13 @@ final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int gatewayPort;
   private final Path stdout;
 
-  private ServiceProcess(Process process, int port, Path stdout) {
+  private ServiceProcess(Process process, int port, int gatewayPort, Path stdout) {
     this.process = process;
     this.port = port;
+    this.gatewayPort = gatewayPort;
     this.stdout = stdout;
   }
 
@@ -36,6 +38,7 @@ final class ServiceProcess implements AutoCloseable {
       throws IOException {
     String jar = required("lrcp.jar");
     int port = freePort();
+    int gatewayPort = freePort();
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (withAgent) {
@@ -50,6 +53,7 @@ final class ServiceProcess implements AutoCloseable {
             "-jar",
             jar,
             "--server.port=" + port,
+            "--lrcp.gateway.port=" + gatewayPort,
             "--lrcp.storage.directory=" + workDir.resolve("data")));
     Path stdout = workDir.resolve("service.out");
     var builder =
@@ -57,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
     // never let the developer's Datadog settings leak into the child
     builder.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("LRCP_"));
     builder.environment().putAll(env);
-    return new ServiceProcess(builder.start(), port, stdout);
+    return new ServiceProcess(builder.start(), port, gatewayPort, stdout);
   }
 
   private static String required(String property) {
@@ -100,8 +104,19 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+    return post(uri(path), json);
+  }
+
+  /** A call to the gateway's data plane (its own port). */
+  HttpResponse<String> postGateway(String path, String json)
+      throws IOException, InterruptedException {
+    return post(URI.create("http://127.0.0.1:" + gatewayPort + path), json);
+  }
+
+  private static HttpResponse<String> post(URI uri, String json)
+      throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(uri(path))
+        HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))

@@ -74,7 +74,17 @@ class TelemetryAgentIT {
       assertThat(failed.statusCode()).as(failed.body()).isBetween(500, 504);
       String failedPrompt = JSON.readTree(failed.body()).get("prompt_id").asString();
 
-      await(() -> llmCalls(agent).size() >= 2 && agent.llmObsSpans().size() >= 2, service, agent);
+      var streamed =
+          service.postGateway(
+              "/v1/chat/completions",
+              """
+              {"model":"gpt-4o-mini","stream":true,
+               "messages":[{"role":"user","content":"Which city is the capital?"}]}""");
+      assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(200);
+      assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+      String streamedPrompt = streamed.headers().firstValue("X-Request-Id").orElseThrow();
+
+      await(() -> llmCalls(agent).size() >= 3 && agent.llmObsSpans().size() >= 3, service, agent);
 
       dump(agent, statsd, service);
       Map<String, Object> okSpan = callSpan(agent, okPrompt);
@@ -83,6 +93,7 @@ class TelemetryAgentIT {
       assertFailedSpan(agent, failedSpan);
       assertLlmObs(agent, okSpan, failedSpan);
       assertLogs(service, okPrompt, okSpan);
+      assertStreamedSpan(agent, callSpan(agent, streamedPrompt));
       assertMetrics(statsd);
       assertThat(service.output()).doesNotContain("jane.doe@example.com");
     }
@@ -174,6 +185,19 @@ class TelemetryAgentIT {
             .findFirst()
             .orElseThrow();
     assertThat(map(scan.get("meta"))).containsEntry("security.pii_types", "email");
+  }
+
+  /** A streamed call on the data plane: same span, with a measured time to first token. */
+  private static void assertStreamedSpan(FakeDatadogAgent agent, Map<String, Object> span) {
+    assertThat(span.get("resource")).isEqualTo("openai.gpt-4o-mini.chat");
+    assertThat(map(span.get("meta"))).containsEntry("llm.outcome", "success");
+    Map<String, Object> metrics = map(span.get("metrics"));
+    assertThat(((Number) metrics.get("gen_ai.usage.output_tokens")).intValue())
+        .isEqualTo(FakeChatCompletions.COMPLETION_TOKENS);
+    assertThat(metrics).containsKey("llm.time_to_first_token_ms");
+    Map<String, Object> root = rootOf(agent, span);
+    assertThat(root.get("name")).isEqualTo("netty.request");
+    assertThat(root.get("resource")).isEqualTo("POST /v1/chat/completions");
   }
 
   private static void assertFailedSpan(FakeDatadogAgent agent, Map<String, Object> span) {

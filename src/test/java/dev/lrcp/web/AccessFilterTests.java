@@ -15,7 +15,8 @@ class AccessFilterTests {
 
   AccessFilter filter(List<String> keys, boolean allowRemote) {
     return new AccessFilter(
-        new AccessProperties(keys, allowRemote, List.of(), DataSize.ofMegabytes(1)));
+        AccessPolicy.of(
+            new AccessProperties(keys, allowRemote, List.of(), DataSize.ofMegabytes(1))));
   }
 
   record Outcome(

@@ -54,6 +54,7 @@ final class RunningService implements AutoCloseable {
     cmd.addAll(
         List.of("-Xmx512m", "-jar", jar, "--server.port=" + port, "--server.address=127.0.0.1"));
     cmd.add("--lrcp.storage.directory=" + storage);
+    cmd.add("--lrcp.gateway.port=0"); // the data plane on a free port, never a developer's 8081
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);

@@ -27,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Calls {@code POST {baseUrl}/chat/completions}. One shared JDK HttpClient (HTTP/1.1, pooled
- * keep-alive connections) serves every call. The timeout bounds the whole exchange, body included,
- * so a server that stalls mid-body still ends in {@link LlmFailure#TIMEOUT}.
+ * keep-alive connections) serves every call. The timeout bounds a whole answer's exchange, body
+ * included, so a server that stalls mid-body still ends in {@link LlmFailure#TIMEOUT}; a stream is
+ * bounded by it until its response headers, and per delta by the resilience layer.
  */
 public final class OpenAiClient implements LlmClient {
 
@@ -74,7 +75,11 @@ public final class OpenAiClient implements LlmClient {
       var sse = new SseChatSubscriber(request.stream());
       HttpResponse<Void> response =
           exchange(
-              http, request, httpRequest, BodyHandlers.fromLineSubscriber(sse, s -> null, "\n"));
+              http,
+              request,
+              httpRequest,
+              BodyHandlers.fromLineSubscriber(sse, s -> null, "\n"),
+              false);
       failOnStatus(request, response.statusCode(), "");
       if (sse.malformed() || sse.finishReason() == null) {
         throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
@@ -82,7 +87,8 @@ public final class OpenAiClient implements LlmClient {
       TokenUsage usage = sse.usage() != null ? sse.usage() : estimate(request, sse.text());
       return response(request, sse.text(), sse.finishReason(), usage);
     }
-    HttpResponse<String> response = exchange(inline, request, httpRequest, BodyHandlers.ofString());
+    HttpResponse<String> response =
+        exchange(inline, request, httpRequest, BodyHandlers.ofString(), true);
     failOnStatus(request, response.statusCode(), response.body());
     return parse(request, response.body());
   }
@@ -102,11 +108,16 @@ public final class OpenAiClient implements LlmClient {
     return builder.build();
   }
 
+  /**
+   * @param whole true bounds the whole exchange by the timeout; a stream is bounded only until its
+   *     response headers (the request timeout), since a long answer may keep streaming for minutes:
+   *     the resilience layer's per-delta deadline (or the caller) interrupts a stalled one
+   */
   private <T> HttpResponse<T> exchange(
-      HttpClient client, LlmRequest request, HttpRequest req, BodyHandler<T> body) {
+      HttpClient client, LlmRequest request, HttpRequest req, BodyHandler<T> body, boolean whole) {
     CompletableFuture<HttpResponse<T>> future = client.sendAsync(req, body);
     try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return whole ? future.get(timeout.toMillis(), TimeUnit.MILLISECONDS) : future.get();
     } catch (TimeoutException e) {
       future.cancel(true);
       throw failure(request, LlmFailure.TIMEOUT, "no complete response within " + timeout);

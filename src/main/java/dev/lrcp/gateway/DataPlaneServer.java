@@ -1,0 +1,191 @@
+package dev.lrcp.gateway;
+
+import dev.lrcp.web.AccessPolicy;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway's data plane: {@code /v1/chat/completions} and {@code /v1/models} on their own port
+ * ({@code lrcp.gateway.port}, 8081 by default), served by Netty with one virtual thread per call.
+ * The main port serves the same endpoints through the servlet stack; this one skips that stack's
+ * per-request filter chain, dispatch and buffering, which is most of a gateway's own overhead. Same
+ * access policy (API keys, loopback-only without them), same body limit, same signals.
+ *
+ * <p>Starts after the rest of the context and stops first: the port closes, calls in flight finish
+ * (up to {@link #DRAIN}), then the event loops stop.
+ */
+@Component
+class DataPlaneServer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(DataPlaneServer.class);
+  static final Duration DRAIN = Duration.ofSeconds(30);
+
+  private final GatewayProperties properties;
+  private final AccessPolicy access;
+  private final DataPlaneRoutes routes;
+  private MultiThreadIoEventLoopGroup loops;
+  private Channel server;
+
+  DataPlaneServer(
+      ChatGateway gateway,
+      ChatTranslator translator,
+      GatewayProperties properties,
+      AccessPolicy access,
+      JsonMapper json) {
+    this.properties = properties;
+    this.access = access;
+    ExecutorService calls =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-", 0).factory());
+    this.routes = new DataPlaneRoutes(gateway, translator, properties, access, json, calls);
+  }
+
+  @Override
+  public void start() {
+    if (!properties.dataPlaneEnabled()) {
+      log.info("Gateway data plane off (lrcp.gateway.port=-1); /v1 is served on the main port");
+      return;
+    }
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channel =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    loops =
+        new MultiThreadIoEventLoopGroup(
+            properties.ioThreads() > 0
+                ? properties.ioThreads()
+                : Runtime.getRuntime().availableProcessors(),
+            new DefaultThreadFactory("gateway-io", true),
+            io);
+    var bootstrap =
+        new ServerBootstrap()
+            .group(loops)
+            .channel(channel)
+            .option(ChannelOption.SO_BACKLOG, 8192)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+            .childHandler(new Initializer());
+    InetSocketAddress address =
+        properties.address().isEmpty()
+            ? new InetSocketAddress(properties.port())
+            : new InetSocketAddress(properties.address(), properties.port());
+    try {
+      server = bootstrap.bind(address).syncUninterruptibly().channel();
+    } catch (RuntimeException e) {
+      loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      throw new IllegalStateException(
+          "The gateway data plane cannot listen on "
+              + address
+              + " (set LRCP_GATEWAY_PORT to a free port, or -1 to turn it off): "
+              + e.getMessage(),
+          e);
+    }
+    log.info(
+        "Gateway data plane (OpenAI-compatible /v1) listening on {} ({}, {} I/O threads)",
+        server.localAddress(),
+        epoll ? "epoll" : "nio",
+        loops.executorCount());
+  }
+
+  @Override
+  public void stop() {
+    if (server == null) {
+      return;
+    }
+    server.close().syncUninterruptibly();
+    Instant deadline = Instant.now().plus(DRAIN);
+    while (routes.inFlight() > 0 && Instant.now().isBefore(deadline)) {
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // polling a counter, at shutdown only
+    }
+    if (routes.inFlight() > 0) {
+      log.warn("gateway data plane stopped with {} calls still in flight", routes.inFlight());
+    }
+    loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    server = null;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return server != null;
+  }
+
+  /** After the servlet server starts, before it stops. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 2048;
+  }
+
+  /** The port the data plane listens on, or -1 when it is off. */
+  int port() {
+    return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  private final class Initializer extends ChannelInitializer<SocketChannel> {
+    @Override
+    protected void initChannel(SocketChannel ch) {
+      ch.pipeline()
+          .addLast(
+              new IdleStateHandler(
+                  0, 0, properties.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+              new HttpServerCodec(
+                  new HttpDecoderConfig().setMaxInitialLineLength(8192).setMaxHeaderSize(16384)),
+              new BoundedAggregator(access),
+              new DataPlaneHandler(routes));
+    }
+  }
+
+  /** Whole bodies up to the service's request limit; above it the same 413 the main port sends. */
+  private static final class BoundedAggregator extends HttpObjectAggregator {
+    private final AccessPolicy access;
+
+    BoundedAggregator(AccessPolicy access) {
+      super((int) Math.min(Integer.MAX_VALUE, access.maxRequestBytes()), true);
+      this.access = access;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+      String path = oversized instanceof HttpRequest request ? request.uri() : "";
+      var response = NettyReply.problem(oversized.protocolVersion(), access.tooLarge(path));
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}

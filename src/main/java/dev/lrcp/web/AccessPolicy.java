@@ -1,0 +1,129 @@
+package dev.lrcp.web;
+
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may call the service, whatever the transport (the servlet filter and the gateway's data plane
+ * ask the same questions): with no API keys only loopback clients are served (unless explicitly
+ * opened); with keys every call needs {@code Authorization: Bearer} or {@code X-API-Key}. Paths
+ * that stay open (health, the static Theater) are the servlet filter's concern.
+ */
+public final class AccessPolicy {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+
+  private final ApiKeys keys;
+  private final boolean allowRemoteWithoutKeys;
+  private final long maxRequestBytes;
+
+  /**
+   * @param apiKeys {@code LRCP_API_KEYS}; empty serves loopback clients only
+   * @param allowRemoteWithoutKeys {@code LRCP_ALLOW_REMOTE_WITHOUT_KEYS}
+   * @param maxRequestBytes {@code LRCP_MAX_REQUEST_SIZE} in bytes
+   */
+  public AccessPolicy(List<String> apiKeys, boolean allowRemoteWithoutKeys, long maxRequestBytes) {
+    this.keys = new ApiKeys(apiKeys);
+    this.allowRemoteWithoutKeys = allowRemoteWithoutKeys;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  static AccessPolicy of(AccessProperties properties) {
+    return new AccessPolicy(
+        properties.apiKeys(),
+        properties.allowRemoteWithoutKeys(),
+        properties.maxRequestSize().toBytes());
+  }
+
+  /** What a caller is let do: served as {@code client}, or refused with a problem. */
+  public sealed interface Decision permits Allowed, Refused {}
+
+  /**
+   * @param client {@code key:<fingerprint>} with API keys, else {@code addr:<remote address>}
+   */
+  public record Allowed(String client) implements Decision {}
+
+  /** A refusal, already rendered: status, optional {@code WWW-Authenticate}, problem+json body. */
+  public record Refused(int status, String wwwAuthenticate, byte[] problem) implements Decision {}
+
+  /**
+   * @param authorization the {@code Authorization} header, or null
+   * @param apiKey the {@code X-API-Key} header, or null
+   * @param remoteAddress the peer's address as the server sees it
+   * @param localAddress the address the connection arrived on (cannot be forwarded-header spoofed)
+   */
+  public Decision decide(
+      String path, String authorization, String apiKey, String remoteAddress, String localAddress) {
+    if (keys.enabled()) {
+      Optional<String> fingerprint = keys.match(presentedKey(authorization, apiKey));
+      if (fingerprint.isEmpty()) {
+        return refuse(
+            ProblemKind.UNAUTHORIZED,
+            "Bearer realm=\"lrcp\"",
+            "Missing or invalid API key: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'",
+            path);
+      }
+      return new Allowed("key:" + fingerprint.get());
+    }
+    if (!allowRemoteWithoutKeys && !(isLoopback(remoteAddress) && isLoopback(localAddress))) {
+      return refuse(
+          ProblemKind.FORBIDDEN,
+          null,
+          "Only local clients are served while no API keys are configured; set LRCP_API_KEYS"
+              + " (or LRCP_ALLOW_REMOTE_WITHOUT_KEYS=true)",
+          path);
+    }
+    return new Allowed("addr:" + remoteAddress);
+  }
+
+  /** {@code lrcp.max-request-size} in bytes: larger bodies get {@link #tooLarge}. */
+  public long maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  /** The 413 for a body above {@link #maxRequestBytes()}. */
+  public Refused tooLarge(String path) {
+    return refuse(
+        ProblemKind.PAYLOAD_TOO_LARGE,
+        null,
+        new RequestTooLargeException(maxRequestBytes).getMessage(),
+        path);
+  }
+
+  void announce() {
+    if (keys.enabled()) {
+      log.info(
+          "API key authentication is on ({} key(s)); health endpoints stay open", keys.count());
+    } else if (allowRemoteWithoutKeys) {
+      log.warn(
+          "No API keys and LRCP_ALLOW_REMOTE_WITHOUT_KEYS=true: serving ANY client without"
+              + " authentication");
+    } else {
+      log.info(
+          "No API keys configured (LRCP_API_KEYS): serving loopback clients only; set"
+              + " LRCP_API_KEYS, or LRCP_ALLOW_REMOTE_WITHOUT_KEYS=true, to serve other hosts");
+    }
+  }
+
+  static boolean isLoopback(String address) {
+    return address != null
+        && (address.startsWith("127.")
+            || address.equals("::1")
+            || address.equals("0:0:0:0:0:0:0:1")
+            || address.equals("[::1]"));
+  }
+
+  private static Refused refuse(
+      ProblemKind kind, String wwwAuthenticate, String detail, String path) {
+    return new Refused(kind.status(), wwwAuthenticate, ProblemWriter.bytes(kind, detail, path));
+  }
+
+  private static String presentedKey(String authorization, String apiKey) {
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return authorization.substring(7).strip();
+    }
+    return apiKey == null ? null : apiKey.strip();
+  }
+}
