@@ -1,20 +1,22 @@
 package dev.lrcp.quality;
 
+import dev.lrcp.quality.AnswerLeftUnscored.Reason;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@link AnswerScorer}: grounding against the document when there is one, answer–question
- * relevance otherwise. Every scored answer is published as {@link AnswerScored}.
+ * relevance otherwise. Every scored answer is published as {@link AnswerScored}; an answer that
+ * {@link #scoreLater} leaves unscored (CPU budget spent, queue full) as {@link AnswerLeftUnscored}.
  */
 @Component
 class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
@@ -25,27 +27,38 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
   private final QualityProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final ThreadPoolExecutor background;
-  private final AtomicLong dropped = new AtomicLong();
+  private final BackgroundScoring background;
+  private final Map<Reason, AtomicLong> unscored = new EnumMap<>(Reason.class);
 
+  @Autowired
   GroundingAnswerScorer(
       SentenceEmbedder embedder,
       QualityProperties properties,
       ApplicationEventPublisher events,
       ObjectProvider<Clock> clock) {
+    this(
+        embedder,
+        properties,
+        events,
+        clock.getIfAvailable(Clock::systemUTC),
+        BackgroundScoring.start(properties));
+  }
+
+  /** With the background pool and budget given (tests drive its clocks). */
+  GroundingAnswerScorer(
+      SentenceEmbedder embedder,
+      QualityProperties properties,
+      ApplicationEventPublisher events,
+      Clock clock,
+      BackgroundScoring background) {
     this.scorer = new GroundingScorer(embedder, GroundingWeights.DEFAULT);
     this.properties = properties;
     this.events = events;
-    this.clock = clock.getIfAvailable(Clock::systemUTC);
-    this.background =
-        new ThreadPoolExecutor(
-            properties.scoringThreads(),
-            properties.scoringThreads(),
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(properties.scoringQueue()),
-            Thread.ofPlatform().name("answer-scoring-", 0).daemon().factory(),
-            (task, pool) -> dropOne());
+    this.clock = clock;
+    this.background = background;
+    for (Reason reason : Reason.values()) {
+      unscored.put(reason, new AtomicLong());
+    }
   }
 
   @Override
@@ -66,7 +79,7 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
 
   @Override
   public void scoreLater(ScoringInput input) {
-    background.execute(() -> score(input));
+    background.offer(() -> score(input)).ifPresent(reason -> leaveUnscored(input, reason));
   }
 
   /** Scores without publishing (offline evaluation through {@code POST /quality/score}). */
@@ -91,20 +104,25 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
   /** Scores plus the evidence behind them; evidence is null without a document. */
   record Evaluation(QualityScores scores, GroundingEvidence evidence) {}
 
-  /** Answers left unscored because the background queue was full. */
-  long dropped() {
-    return dropped.get();
+  /** Answers {@link #scoreLater} left unscored for {@code reason} since start. */
+  long unscored(Reason reason) {
+    return unscored.get(reason).get();
   }
 
-  private void dropOne() {
-    long n = dropped.incrementAndGet();
-    if (n == 1 || n % 100 == 0) {
-      log.warn("answer scoring queue full; {} answers left unscored so far", n);
+  private void leaveUnscored(ScoringInput input, Reason reason) {
+    long n = unscored.get(reason).incrementAndGet();
+    if (n == 1) {
+      // Expected under sustained load (scoring is sampled), so said once, not per answer.
+      log.info(
+          "background answer scoring is sampling ({}); see llm.quality.unscored.count", reason);
     }
+    events.publishEvent(
+        new AnswerLeftUnscored(
+            clock.instant(), input.endpoint(), input.model(), input.provider(), reason));
   }
 
   @Override
   public void destroy() {
-    background.shutdownNow();
+    background.close();
   }
 }

@@ -13,8 +13,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param ungroundedThreshold an answer with a grounding score below this is flagged ungrounded
  * @param scoringThreads threads that score answers off the caller's thread (streams)
- * @param scoringQueue answers waiting for those threads; beyond it new ones are dropped, never
- *     blocking the caller
+ * @param scoringQueue answers waiting for those threads; beyond it new ones are left unscored,
+ *     never blocking the caller
+ * @param scoringCpuShare CPU those threads may use together, in cores (0.25 = a quarter of one
+ *     core, at most one core per thread), measured as their CPU time; beyond it new answers are
+ *     left unscored, so under sustained load background scoring is a sample
  * @param modelWait how long a scoring call waits for the embedding model while it loads at start-up
  *     before falling back to lexical evidence only
  * @param embeddings false skips loading MiniLM (≈ 200 MB of native memory): similarity then uses
@@ -27,5 +30,14 @@ record QualityProperties(
     @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double ungroundedThreshold,
     @DefaultValue("1") @Min(1) int scoringThreads,
     @DefaultValue("256") @Min(1) int scoringQueue,
+    @DefaultValue("0.25") double scoringCpuShare,
     @DefaultValue("20s") Duration modelWait,
-    @DefaultValue("true") boolean embeddings) {}
+    @DefaultValue("true") boolean embeddings) {
+
+  QualityProperties {
+    if (!(scoringCpuShare > 0 && scoringCpuShare <= scoringThreads)) {
+      throw new IllegalArgumentException(
+          "lrcp.quality.scoring-cpu-share must be > 0 and at most scoring-threads");
+    }
+  }
+}

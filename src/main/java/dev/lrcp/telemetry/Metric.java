@@ -26,6 +26,7 @@ enum Metric {
   SEMANTIC_SIMILARITY("llm.semantic_similarity_score"),
   GROUNDING_SCORE("llm.grounding_score"),
   UNGROUNDED_FLAG("llm.ungrounded_answer_flag"),
+  QUALITY_UNSCORED("llm.quality.unscored.count"),
   INJECTION_SCORE("llm.security.prompt_injection_score"),
   INJECTION_RISK("llm.security.prompt_injection_risk"),
   PII_COUNT("llm.security.pii.count"),

@@ -1,5 +1,6 @@
 package dev.lrcp.telemetry;
 
+import dev.lrcp.quality.AnswerLeftUnscored;
 import dev.lrcp.quality.AnswerScored;
 import dev.lrcp.security.PromptScanned;
 import java.util.Locale;
@@ -30,6 +31,17 @@ class SignalMetrics {
       emitter.emit(Metric.GROUNDING_SCORE, scored.groundingScore(), tags);
       emitter.emit(Metric.UNGROUNDED_FLAG, scored.ungrounded() ? 1 : 0, tags);
     }
+  }
+
+  @EventListener
+  void on(AnswerLeftUnscored unscored) {
+    emitter.emit(
+        Metric.QUALITY_UNSCORED,
+        1,
+        Tags.of("endpoint", unscored.endpoint())
+            .and("model", unscored.model())
+            .and("provider", unscored.provider())
+            .and("reason", unscored.reason().name().toLowerCase(Locale.ROOT)));
   }
 
   @EventListener

@@ -12,7 +12,8 @@ class EmbeddingModelHolderTests {
   @Test
   void disabledModelIsNeverReadyAndFailsFastSoScoringFallsBack() {
     EmbeddingModelHolder holder =
-        new EmbeddingModelHolder(new QualityProperties(0.5, 1, 8, Duration.ofMinutes(5), false));
+        new EmbeddingModelHolder(
+            new QualityProperties(0.5, 1, 8, 0.25, Duration.ofMinutes(5), false));
 
     assertThat(holder.ready()).isFalse();
     assertThatThrownBy(() -> holder.vectors(List.of("text")))

@@ -2,6 +2,7 @@ package dev.lrcp.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lrcp.quality.AnswerLeftUnscored.Reason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -37,7 +43,7 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             embedder,
-            new QualityProperties(0.5, 1, queue, Duration.ofSeconds(1), true),
+            new QualityProperties(0.5, 1, queue, 0.25, Duration.ofSeconds(1), true),
             events::add,
             beans.getBeanProvider(Clock.class));
     return scorer;
@@ -103,7 +109,7 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             GroundingAnswerScorerTests::sameVectors,
-            new QualityProperties(0.5, 1, 8, Duration.ofSeconds(1), true),
+            new QualityProperties(0.5, 1, 8, 0.25, Duration.ofSeconds(1), true),
             e -> published.countDown(),
             beans.getBeanProvider(Clock.class));
 
@@ -130,9 +136,62 @@ class GroundingAnswerScorerTests {
       sc.scoreLater(input(DOCUMENT, "It opens at 9 am."));
     }
 
-    // One task runs (stuck), one waits in the queue of one, the other 18 are dropped, not waited
-    // for.
-    assertThat(sc.dropped()).isEqualTo(18);
+    // One task runs (stuck), one waits in the queue of one, the other 18 are refused, not waited
+    // for; each is published with its reason.
+    assertThat(sc.unscored(Reason.QUEUE_FULL)).isEqualTo(18);
+    assertThat(sc.unscored(Reason.BUDGET)).isZero();
+    assertThat(events)
+        .filteredOn(AnswerLeftUnscored.class::isInstance)
+        .hasSize(18)
+        .allSatisfy(
+            e -> {
+              var unscored = (AnswerLeftUnscored) e;
+              assertThat(unscored.reason()).isEqualTo(Reason.QUEUE_FULL);
+              assertThat(unscored.endpoint()).isEqualTo("/qa");
+              assertThat(unscored.model()).isEqualTo("model-a");
+            });
     release.countDown();
+  }
+
+  @Test
+  void scoreLaterLeavesAnswersUnscoredOverTheCpuBudgetAndScoresAgainOnceItRefills()
+      throws Exception {
+    AtomicLong wall = new AtomicLong();
+    AtomicLong cpu = new AtomicLong();
+    SentenceEmbedder costly =
+        texts -> {
+          cpu.addAndGet(TimeUnit.MILLISECONDS.toNanos(300)); // more than the 250 ms bucket
+          return sameVectors(texts);
+        };
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    scorer =
+        new GroundingAnswerScorer(
+            costly,
+            new QualityProperties(0.5, 1, 8, 0.25, Duration.ofSeconds(1), true),
+            events::add,
+            CLOCK,
+            new BackgroundScoring(new ScoringBudget(0.25, wall::get, cpu::get), pool));
+
+    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+    finish(pool);
+    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+    wall.addAndGet(TimeUnit.MINUTES.toNanos(1));
+    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+    finish(pool);
+
+    assertThat(events).filteredOn(AnswerScored.class::isInstance).hasSize(2);
+    assertThat(events)
+        .filteredOn(AnswerLeftUnscored.class::isInstance)
+        .singleElement()
+        .isEqualTo(
+            new AnswerLeftUnscored(CLOCK.instant(), "/qa", "model-a", "simulated", Reason.BUDGET));
+    assertThat(scorer.unscored(Reason.BUDGET)).isEqualTo(1);
+    assertThat(scorer.unscored(Reason.QUEUE_FULL)).isZero();
+  }
+
+  /** Returns once every task handed to the single-threaded pool so far has finished. */
+  static void finish(ExecutorService pool)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    pool.submit(() -> {}).get(30, TimeUnit.SECONDS);
   }
 }

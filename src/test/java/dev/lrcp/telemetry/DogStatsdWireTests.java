@@ -10,6 +10,7 @@ import dev.lrcp.incident.IncidentDeliveryFailed;
 import dev.lrcp.incident.IncidentOpened;
 import dev.lrcp.incident.OpenIncidentsCounted;
 import dev.lrcp.llm.CallTags;
+import dev.lrcp.quality.AnswerLeftUnscored;
 import dev.lrcp.quality.AnswerScored;
 import dev.lrcp.resilience.CircuitBreakerStateChanged;
 import dev.lrcp.security.PromptScanned;
@@ -125,6 +126,25 @@ class DogStatsdWireTests {
     assertThat(line(withDoc, "llm.ungrounded_answer_flag").value()).isEqualTo(1);
     assertThat(line(withDoc, "llm.grounding_score").type()).isEqualTo("d");
     assertThat(names(withoutDoc)).containsExactly("llm.semantic_similarity_score");
+  }
+
+  @Test
+  void answerLeftUnscoredIsCountedWithItsReason() {
+    var lines =
+        send(
+            m ->
+                new SignalMetrics(m)
+                    .on(
+                        new AnswerLeftUnscored(
+                            Events.AT,
+                            "/v1/chat/completions",
+                            "m",
+                            "gemini",
+                            AnswerLeftUnscored.Reason.QUEUE_FULL)));
+
+    assertThat(line(lines, "llm.quality.unscored.count").type()).isEqualTo("c");
+    assertThat(line(lines, "llm.quality.unscored.count").value()).isEqualTo(1);
+    assertThat(line(lines, "llm.quality.unscored.count").tag("reason")).isEqualTo("queue_full");
   }
 
   @Test
