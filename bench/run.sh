@@ -21,8 +21,8 @@ UPSTREAM_PORT="${UPSTREAM_PORT:-9101}" GATEWAY_PORT="${GATEWAY_PORT:-18080}" POR
 DATAPLANE_PORT="${DATAPLANE_PORT:-18081}"
 AGENT_PORT="${AGENT_PORT:-18126}" STATSD_PORT="${STATSD_PORT:-18125}" WRK_CONNS="${WRK_CONNS:-64}"
 case "$MODE" in
-  full)  N=2000 WARM=300 NS=500 WARM_S=50 WRK_SECS=20 SOAK_N=5000 SOAK_RAMP=1000 ;;
-  quick) N=500 WARM=100 NS=150 WARM_S=20 WRK_SECS=8 SOAK_N=1000 SOAK_RAMP=500 ;;
+  full)  N=2000 WARM=300 NS=500 WARM_S=50 WRK_SECS=20 SOAK_N=5000 SOAK_RAMP=1000 WARM_SECS=30 ;;
+  quick) N=500 WARM=100 NS=150 WARM_S=20 WRK_SECS=8 SOAK_N=1000 SOAK_RAMP=500 WARM_SECS=10 ;;
   *) echo "usage: $0 [full|quick]" >&2; exit 2 ;;
 esac
 JAR="$ROOT/target/llm-reliability-control-plane.jar"; AGENT_JAR="$ROOT/target/agent/dd-java-agent.jar"
@@ -105,9 +105,9 @@ run_sampled() {  # name pid phase -- command...: runs the command while sampling
   if [[ -n $j ]]; then kill "$j" 2>/dev/null || true; wait "$j" 2>/dev/null || true; fi
 }
 
-echo "warm-up (JIT and connection pools): wrk 10 s on each gateway"
-wrk -t1 -c16 -d10s -s "$HERE/chat.lua" "$OURS" > /dev/null 2>&1 || true
-WRK_HEADERS="$PK_HDRS" wrk -t1 -c16 -d10s -s "$HERE/chat.lua" "$PORTKEY" > /dev/null 2>&1 || true
+echo "warm-up (JIT and connection pools): wrk ${WARM_SECS} s on each gateway"
+wrk -t1 -c16 -d"${WARM_SECS}s" -s "$HERE/chat.lua" "$OURS" > /dev/null 2>&1 || true
+WRK_HEADERS="$PK_HDRS" wrk -t1 -c16 -d"${WARM_SECS}s" -s "$HERE/chat.lua" "$PORTKEY" > /dev/null 2>&1 || true
 : > "$RAW/paired.jsonl"; : > "$RAW/paired-stream.jsonl"
 echo "(a) paired non-streaming, c=1, $N per target"
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$N" --warmup="$WARM" >> "$RAW/paired.jsonl"
