@@ -15,6 +15,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -185,7 +186,18 @@ class DataPlaneServer implements SmartLifecycle {
       String path = oversized instanceof HttpRequest request ? request.uri() : "";
       var response = NettyReply.problem(oversized.protocolVersion(), access.tooLarge(path));
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      // Half-close: the client may still be sending the body, and closing now would reset the
+      // connection and lose the 413. The aggregator discards the rest; the client then hangs up.
+      ctx.writeAndFlush(response)
+          .addListener(
+              (ChannelFutureListener)
+                  f -> {
+                    if (f.isSuccess() && f.channel() instanceof DuplexChannel duplex) {
+                      duplex.shutdownOutput();
+                    } else {
+                      f.channel().close();
+                    }
+                  });
     }
   }
 }

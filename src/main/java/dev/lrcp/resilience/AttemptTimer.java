@@ -5,7 +5,6 @@ import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
-import dev.lrcp.llm.StreamListener;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
@@ -34,21 +33,23 @@ final class AttemptTimer {
     this.provider = provider;
   }
 
-  LlmResponse call(LlmClient delegate, LlmRequest request) {
-    var attempt = new Attempt(Thread.currentThread(), timeout.toNanos());
-    LlmRequest timed = request;
-    if (request.stream() != StreamListener.NONE) {
-      StreamListener out = request.stream();
-      timed =
-          request.withStream(
-              delta -> {
-                attempt.progress();
-                out.onText(delta);
-              });
+  /**
+   * When the call last received a delta; one per call, beaten by the call's stream listener (the
+   * request itself stays the same object across attempts: fault injection keys on it).
+   */
+  static final class Pulse {
+    private volatile long last;
+
+    void beat() {
+      last = System.nanoTime();
     }
+  }
+
+  LlmResponse call(LlmClient delegate, LlmRequest request, Pulse pulse) {
+    var attempt = new Attempt(Thread.currentThread(), timeout.toNanos(), pulse);
     LlmResponse response;
     try {
-      response = delegate.generate(timed);
+      response = delegate.generate(request);
     } catch (LlmException | CancellationException e) {
       if (attempt.finish()) {
         throw e; // the listener's consumer went away: propagate unchanged (see StreamListener)
@@ -90,31 +91,31 @@ final class AttemptTimer {
   private static final class Attempt {
     private final Thread thread;
     private final long timeoutNanos;
-    private volatile long deadline;
+    private final long start;
+    private final Pulse pulse;
     private ScheduledFuture<?> timer;
     private boolean done;
     private boolean expired;
 
-    Attempt(Thread thread, long timeoutNanos) {
+    Attempt(Thread thread, long timeoutNanos, Pulse pulse) {
       this.thread = thread;
       this.timeoutNanos = timeoutNanos;
-      this.deadline = System.nanoTime() + timeoutNanos;
+      this.start = System.nanoTime();
+      this.pulse = pulse;
       arm(timeoutNanos);
     }
 
     /**
-     * A delta arrived: the next one has a whole timeout again (a volatile write, no timer work).
+     * The timer fired: interrupt, unless a delta arrived since (each delta restarts the timeout,
+     * with no timer work on the delta's path), then wait for the moved deadline.
      */
-    void progress() {
-      deadline = System.nanoTime() + timeoutNanos;
-    }
-
-    /** The timer fired: interrupt, unless the deadline has moved since, then wait for that one. */
     synchronized void expire() {
       if (done) {
         return;
       }
-      long left = deadline - System.nanoTime();
+      long lastDelta = pulse.last;
+      long from = lastDelta != 0 && lastDelta - start > 0 ? lastDelta : start;
+      long left = from + timeoutNanos - System.nanoTime();
       if (left > 0) {
         arm(left);
         return;

@@ -68,12 +68,14 @@ public final class ResilientLlmClient implements LlmClient {
   public LlmResponse generate(LlmRequest request) {
     var streamed = new AtomicBoolean();
     // nobody listening: keep NONE so adapters fetch one JSON body instead of streaming upstream
+    var pulse = new AttemptTimer.Pulse();
     LlmRequest tracked =
         request.stream() == StreamListener.NONE
             ? request
             : request.withStream(
                 delta -> {
                   streamed.set(true);
+                  pulse.beat();
                   request.stream().onText(delta);
                 });
     var retries = new int[1];
@@ -84,7 +86,7 @@ public final class ResilientLlmClient implements LlmClient {
       tried.add(model);
       try {
         LlmRequest attempt = fallback ? tracked.withModel(model) : tracked;
-        return withRetries(attempt, retries, streamed).withResilience(retries[0], fallback);
+        return withRetries(attempt, retries, streamed, pulse).withResilience(retries[0], fallback);
       } catch (LlmException e) {
         String next = fallbacks.get(model);
         if (next == null
@@ -99,7 +101,8 @@ public final class ResilientLlmClient implements LlmClient {
     }
   }
 
-  private LlmResponse withRetries(LlmRequest request, int[] retries, AtomicBoolean streamed) {
+  private LlmResponse withRetries(
+      LlmRequest request, int[] retries, AtomicBoolean streamed, AttemptTimer.Pulse pulse) {
     CircuitBreaker breaker = breakers.of(request.model());
     for (int attempt = 1; ; attempt++) {
       if (!breaker.tryAcquirePermission()) {
@@ -111,7 +114,7 @@ public final class ResilientLlmClient implements LlmClient {
       }
       long start = breaker.getCurrentTimestamp();
       try {
-        LlmResponse response = timer.call(delegate, request);
+        LlmResponse response = timer.call(delegate, request, pulse);
         breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
         return response;
       } catch (CancellationException e) {
