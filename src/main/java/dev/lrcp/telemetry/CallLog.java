@@ -1,15 +1,21 @@
 package dev.lrcp.telemetry;
 
+import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.lrcp.llm.LlmCallCompleted;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One structured log event per model call, written while the call's span is active so the agent
  * adds {@code dd.trace_id}/{@code dd.span_id}. Prompt and answer text appear only when {@code
- * lrcp.telemetry.log-text} is on, and then redacted.
+ * lrcp.telemetry.log-text} is on, and then redacted. Under logback the event is built directly
+ * (key-values in a list sized once, the message concatenated rather than formatted): it is on the
+ * request thread for every call, and the fluent builder copies everything into it anyway.
  */
 final class CallLog {
 
@@ -26,47 +32,76 @@ final class CallLog {
     if (!log.isEnabledForLevel(level)) {
       return;
     }
-    LoggingEventBuilder event =
-        log.atLevel(level)
-            .addKeyValue("event", "llm_call")
-            .addKeyValue("prompt_id", call.promptId())
-            .addKeyValue("endpoint", call.endpoint())
-            .addKeyValue("request_type", call.requestType())
-            .addKeyValue("requested_model", call.requestedModel())
-            .addKeyValue("model", call.model())
-            .addKeyValue("provider", call.provider())
-            .addKeyValue("outcome", call.outcome().tag())
-            .addKeyValue("latency_ms", call.latencyMs())
-            .addKeyValue("time_to_first_token_ms", call.timeToFirstTokenMs())
-            .addKeyValue("input_tokens", call.usage().input())
-            .addKeyValue("output_tokens", call.usage().output())
-            .addKeyValue("thinking_tokens", call.usage().thinking())
-            .addKeyValue("cost_usd", call.costUsd())
-            .addKeyValue("retry_count", call.retryCount())
-            .addKeyValue("fallback_used", call.fallbackUsed());
-    if (call.tags() != null) {
-      optional(event, "application", call.tags().application());
-      optional(event, "feature", call.tags().feature());
-    }
+    String outcome = Labels.outcome(call.outcome());
+    List<KeyValuePair> fields = fields(call, outcome);
     if (call.failure() != null) {
-      event = event.addKeyValue("error_type", call.failure().tag());
-      optional(event, "error_message", Redactor.redact(errorMessage));
+      fields.add(new KeyValuePair("error_type", Labels.failure(call.failure())));
+      optional(fields, "error_message", Redactor.redact(errorMessage));
     }
     if (logText) {
-      optional(event, "prompt", Redactor.redact(prompt));
-      optional(event, "answer", Redactor.redact(answer));
+      optional(fields, "prompt", Redactor.redact(prompt));
+      optional(fields, "answer", Redactor.redact(answer));
     }
-    event.log(
-        "llm_call {} {} {} {}ms",
-        call.endpoint(),
-        call.model(),
-        call.outcome().tag(),
-        call.latencyMs());
+    String message =
+        "llm_call "
+            + call.endpoint()
+            + " "
+            + call.model()
+            + " "
+            + outcome
+            + " "
+            + call.latencyMs()
+            + "ms";
+    emit(level, message, fields);
   }
 
-  private static void optional(LoggingEventBuilder event, String key, String value) {
+  private static List<KeyValuePair> fields(LlmCallCompleted call, String outcome) {
+    var fields = new ArrayList<KeyValuePair>(24);
+    fields.add(new KeyValuePair("event", "llm_call"));
+    fields.add(new KeyValuePair("prompt_id", call.promptId()));
+    fields.add(new KeyValuePair("endpoint", call.endpoint()));
+    fields.add(new KeyValuePair("request_type", call.requestType()));
+    fields.add(new KeyValuePair("requested_model", call.requestedModel()));
+    fields.add(new KeyValuePair("model", call.model()));
+    fields.add(new KeyValuePair("provider", call.provider()));
+    fields.add(new KeyValuePair("outcome", outcome));
+    fields.add(new KeyValuePair("latency_ms", call.latencyMs()));
+    fields.add(new KeyValuePair("time_to_first_token_ms", call.timeToFirstTokenMs()));
+    fields.add(new KeyValuePair("input_tokens", call.usage().input()));
+    fields.add(new KeyValuePair("output_tokens", call.usage().output()));
+    fields.add(new KeyValuePair("thinking_tokens", call.usage().thinking()));
+    fields.add(new KeyValuePair("cost_usd", call.costUsd()));
+    fields.add(new KeyValuePair("retry_count", call.retryCount()));
+    fields.add(new KeyValuePair("fallback_used", call.fallbackUsed()));
+    if (call.tags() != null) {
+      optional(fields, "application", call.tags().application());
+      optional(fields, "feature", call.tags().feature());
+    }
+    return fields;
+  }
+
+  private static void emit(Level level, String message, List<KeyValuePair> fields) {
+    if (log instanceof ch.qos.logback.classic.Logger logback) {
+      var event =
+          new LoggingEvent(
+              CallLog.class.getName(),
+              logback,
+              ch.qos.logback.classic.Level.convertAnSLF4JLevel(level),
+              message,
+              null,
+              null);
+      event.setKeyValuePairs(fields);
+      logback.callAppenders(event);
+      return;
+    }
+    LoggingEventBuilder event = log.atLevel(level).setMessage(message);
+    fields.forEach(kv -> event.addKeyValue(kv.key, kv.value));
+    event.log();
+  }
+
+  private static void optional(List<KeyValuePair> fields, String key, String value) {
     if (value != null) {
-      event.addKeyValue(key, value);
+      fields.add(new KeyValuePair(key, value));
     }
   }
 }

@@ -9,12 +9,17 @@ import org.springframework.stereotype.Component;
 /**
  * Turns each {@link LlmCallCompleted} into its metric lines, each sent once. Token, cost and
  * time-to-first-token lines are sent only for calls that produced an answer, so per-request size
- * distributions are not diluted by zeros from failures; failures are counted by kind instead.
+ * distributions are not diluted by zeros from failures; failures are counted by kind instead. Tag
+ * arrays come from a bounded cache per kind of call ({@link CallTagCache}).
  */
 @Component
 class CallMetrics {
 
+  /** Kinds of call (endpoint × model × outcome × application × …) whose tags are kept. */
+  private static final int TAG_SETS = 2048;
+
   private final MetricEmitter emitter;
+  private final CallTagCache tags = new CallTagCache(TAG_SETS);
 
   CallMetrics(MetricEmitter emitter) {
     this.emitter = emitter;
@@ -22,35 +27,23 @@ class CallMetrics {
 
   @EventListener
   void on(LlmCallCompleted call) {
-    Tags base =
-        Tags.of("endpoint", call.endpoint())
-            .and("model", call.model())
-            .and("provider", call.provider())
-            .and("request_type", call.requestType());
-    Tags withOutcome = base.copy().and("outcome", call.outcome().tag());
-    Tags counted = withOutcome.copy();
-    if (call.tags() != null) {
-      counted.and("application", call.tags().application()).and("feature", call.tags().feature());
-    }
-    emitter.emit(Metric.REQUEST_COUNT, 1, counted);
-    emitter.emit(Metric.REQUEST_LATENCY, call.latencyMs(), withOutcome);
-    emitter.emit(Metric.RETRY_COUNT, call.retryCount(), base);
+    CallTagSets sets = tags.of(call);
+    emitter.emit(Metric.REQUEST_COUNT, 1, sets.counted());
+    emitter.emit(Metric.REQUEST_LATENCY, call.latencyMs(), sets.withOutcome());
+    emitter.emit(Metric.RETRY_COUNT, call.retryCount(), sets.base());
     if (call.fallbackUsed()) {
-      emitter.emit(
-          Metric.FALLBACK_COUNT,
-          1,
-          Tags.of("endpoint", call.endpoint())
-              .and("requested_model", call.requestedModel())
-              .and("model", call.model())
-              .and("provider", call.provider()));
+      emitter.emit(Metric.FALLBACK_COUNT, 1, sets.fallback());
     }
     if (call.failed()) {
-      failure(call, base);
+      emitter.emit(Metric.ERROR_COUNT, 1, sets.error());
+      if (CallTagSets.failureOf(call) == LlmFailure.TIMEOUT) {
+        emitter.emit(Metric.TIMEOUT_COUNT, 1, sets.base());
+      }
     } else {
-      answered(call, withOutcome);
+      answered(call, sets.withOutcome());
     }
     if (call.outcome() == Outcome.SAFETY_BLOCK) {
-      emitter.emit(Metric.SAFETY_BLOCK_COUNT, 1, base);
+      emitter.emit(Metric.SAFETY_BLOCK_COUNT, 1, sets.base());
     }
   }
 
@@ -65,13 +58,5 @@ class CallMetrics {
     emitter.emit(Metric.REQUEST_OUTPUT_TOKENS, usage.billableOutput(), tags);
     emitter.emit(Metric.COST_USD, call.costUsd(), tags);
     emitter.emit(Metric.REQUEST_COST_USD, call.costUsd(), tags);
-  }
-
-  private void failure(LlmCallCompleted call, Tags base) {
-    LlmFailure failure = call.failure() == null ? LlmFailure.UPSTREAM_ERROR : call.failure();
-    emitter.emit(Metric.ERROR_COUNT, 1, base.copy().and("error_type", failure.tag()));
-    if (failure == LlmFailure.TIMEOUT) {
-      emitter.emit(Metric.TIMEOUT_COUNT, 1, base);
-    }
   }
 }

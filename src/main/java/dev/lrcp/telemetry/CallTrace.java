@@ -96,7 +96,7 @@ final class CallTrace implements AutoCloseable {
     span.setTag("resource.name", call.provider() + "." + call.model() + "." + call.requestType());
     span.setTag("llm.model", call.model());
     span.setTag("llm.provider", call.provider());
-    span.setTag("llm.outcome", call.outcome().tag());
+    span.setTag("llm.outcome", Labels.outcome(call.outcome()));
     span.setTag("llm.tokens.input", call.usage().input());
     span.setTag("llm.tokens.output", call.usage().output());
     span.setTag("llm.tokens.thinking", call.usage().thinking());
@@ -112,7 +112,8 @@ final class CallTrace implements AutoCloseable {
     span.setTag("gen_ai.usage.output_tokens", call.usage().billableOutput());
     if (call.failed()) {
       span.setTag("error", true);
-      span.setTag("error.type", call.failure() == null ? "unknown" : call.failure().tag());
+      span.setTag(
+          "error.type", call.failure() == null ? "unknown" : Labels.failure(call.failure()));
       span.setTag("error.message", Redactor.redact(error == null ? "" : error.getMessage()));
       span.setTag("error.kind", error == null ? "" : error.getClass().getName());
     }
@@ -144,7 +145,7 @@ final class CallTrace implements AutoCloseable {
             "response_provider", String.valueOf(call.provider()),
             "retry_count", call.retryCount(),
             "fallback_used", call.fallbackUsed(),
-            "outcome", call.outcome().tag(),
+            "outcome", Labels.outcome(call.outcome()),
             "temperature", request.options().temperature(),
             "max_tokens", request.options().maxOutputTokens()));
     llmObs.setTag("endpoint", call.endpoint());

@@ -10,7 +10,7 @@ import java.util.Set;
  * Sends one metric line with the type the catalog declares. Refuses (throws {@link
  * IllegalArgumentException}) a tag the catalog does not declare for that metric: a programming
  * error that the wire tests catch, and that the event multicaster logs instead of passing to a
- * request.
+ * request. A frozen {@link Tags} set is checked once per metric, not on every line.
  */
 final class MetricEmitter {
 
@@ -32,12 +32,9 @@ final class MetricEmitter {
   }
 
   void emit(Metric metric, double value, Tags tags) {
-    Set<String> allowed = allowedTags.get(metric);
-    for (String key : tags.keys()) {
-      if (!allowed.contains(key)) {
-        throw new IllegalArgumentException(
-            "tag " + key + " is not declared for " + metric.metricName());
-      }
+    if (!tags.checkedFor(metric.ordinal())) {
+      check(metric, tags);
+      tags.markChecked(metric.ordinal());
     }
     String name = metric.metricName();
     String[] rendered = tags.toArray();
@@ -45,6 +42,16 @@ final class MetricEmitter {
       case COUNT -> client.count(name, value, rendered);
       case GAUGE -> client.gauge(name, value, rendered);
       case DISTRIBUTION -> client.distribution(name, value, rendered);
+    }
+  }
+
+  private void check(Metric metric, Tags tags) {
+    Set<String> allowed = allowedTags.get(metric);
+    for (String key : tags.keys()) {
+      if (!allowed.contains(key)) {
+        throw new IllegalArgumentException(
+            "tag " + key + " is not declared for " + metric.metricName());
+      }
     }
   }
 }

@@ -1,11 +1,15 @@
 package dev.lrcp.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.lrcp.llm.CallTags;
+import dev.lrcp.llm.LlmException;
+import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
@@ -14,12 +18,14 @@ import dev.lrcp.llm.TokenUsage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,24 +136,79 @@ class TelemetryIntegrationTests {
       MDC.remove("dd.trace_id");
     }
 
-    JsonNode call = line(output, "p-log");
+    // the MDC entry was removed right after the call, before the log worker wrote the line
+    JsonNode call = line(output, "\"p-log\"");
     assertThat(call.get("level").asString()).isEqualTo("INFO");
     assertThat(call.get("model").asString()).isEqualTo("gemini-2.5-flash");
     assertThat(call.get("input_tokens").asInt()).isEqualTo(7);
     assertThat(call.get("dd.trace_id").asString()).isEqualTo("6b0a9be2000000002b45e360216ab059");
     assertThat(call.has("prompt")).isFalse();
+    line(output, "leaked?");
     assertThat(output.getOut()).doesNotContain("sk-proj-abcdefghijklmnopqrstuvwx1234");
     assertThat(output.getOut()).contains("key [REDACTED_API_KEY] leaked?");
   }
 
-  private static JsonNode line(CapturedOutput output, String promptId) throws Exception {
+  @Test
+  void callLogsAreWrittenOffTheRequestThreadByTheDroppingAppender() {
+    var root =
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
+
+    assertThat(root.getAppender("JSON")).isInstanceOf(DroppingAsyncAppender.class);
+  }
+
+  @Test
+  void freeTextFieldsAreRedactedWhileFixedFieldsAreKept(CapturedOutput output) throws Exception {
+    var client =
+        new TelemetryLlmClient(
+            r -> {
+              throw new LlmException(
+                  LlmFailure.UPSTREAM_ERROR,
+                  "gemini-2.5-flash",
+                  "google",
+                  "upstream rejected api_key=9f8e7d6c5b4a39281706 for ops@example.com");
+            },
+            ModelCatalog.load(),
+            events,
+            Clock.systemUTC(),
+            telemetry);
+    var request =
+        new LlmRequest(
+            "p-free-text",
+            "/qa",
+            "qa",
+            "gemini-2.5-flash",
+            List.of(Message.user("hi")),
+            null,
+            null,
+            new CallTags("billing for jane@example.com", null, "c"),
+            null);
+
+    assertThatThrownBy(() -> client.generate(request)).isInstanceOf(LlmException.class);
+
+    JsonNode call = line(output, "\"p-free-text\"");
+    assertThat(call.get("level").asString()).isEqualTo("WARN");
+    assertThat(call.get("error_message").asString())
+        .isEqualTo("upstream rejected api_key=[REDACTED_TOKEN] for [REDACTED_EMAIL]");
+    assertThat(call.get("application").asString()).isEqualTo("billing for [REDACTED_EMAIL]");
+    assertThat(call.get("model").asString()).isEqualTo("gemini-2.5-flash");
+    assertThat(call.get("error_type").asString()).isEqualTo("upstream_error");
+    assertThat(call.get("retry_count").asInt()).isZero();
+    assertThat(output.getOut()).doesNotContain("9f8e7d6c5b4a39281706", "ops@example.com");
+  }
+
+  /** The line that mentions {@code marker}; the log worker writes it shortly after the call. */
+  private static JsonNode line(CapturedOutput output, String marker) throws Exception {
     var mapper = JsonMapper.builder().build();
-    for (String line : output.getOut().split("\n")) {
-      if (line.startsWith("{") && line.contains("\"" + promptId + "\"")) {
-        return mapper.readTree(line);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (Instant.now().isBefore(deadline)) {
+      for (String line : output.getOut().split("\n")) {
+        if (line.startsWith("{") && line.contains(marker)) {
+          return mapper.readTree(line);
+        }
       }
+      Thread.onSpinWait();
     }
-    throw new AssertionError("no JSON line for " + promptId + " in:\n" + output.getOut());
+    throw new AssertionError("no JSON line with " + marker + " in:\n" + output.getOut());
   }
 
   record Probe() {}
