@@ -15,7 +15,7 @@ final class GatewayException extends RuntimeException {
   }
 
   static GatewayException invalid(String message, String param) {
-    return new GatewayException(400, message, "invalid_request_error", "invalid_request", param);
+    return request(400, "invalid_request", message, param);
   }
 
   static GatewayException unreadable() {
@@ -25,29 +25,23 @@ final class GatewayException extends RuntimeException {
 
   /** What OpenAI answers for a path it does not serve. */
   static GatewayException unknownUrl(String method, String path) {
-    return new GatewayException(
+    return request(
         404,
-        "Unknown request URL: " + method + " " + path + ". Please check the URL for typos.",
-        "invalid_request_error",
         "unknown_url",
+        "Unknown request URL: " + method + " " + path + ". Please check the URL for typos.",
         null);
   }
 
   static GatewayException methodNotAllowed(String method, String path) {
-    return new GatewayException(
-        405,
-        "Method " + method + " is not allowed on " + path,
-        "invalid_request_error",
-        "method_not_allowed",
-        null);
+    return request(
+        405, "method_not_allowed", "Method " + method + " is not allowed on " + path, null);
   }
 
   static GatewayException notJson(String contentType) {
-    return new GatewayException(
+    return request(
         415,
-        "Content-Type '" + contentType + "' is not supported; send application/json",
-        "invalid_request_error",
         "unsupported_media_type",
+        "Content-Type '" + contentType + "' is not supported; send application/json",
         null);
   }
 
@@ -57,21 +51,24 @@ final class GatewayException extends RuntimeException {
   }
 
   static GatewayException modelNotFound(String model) {
-    return new GatewayException(
+    return request(
         404,
-        "The model '" + model + "' does not exist or you do not have access to it.",
-        "invalid_request_error",
         "model_not_found",
+        "The model '" + model + "' does not exist or you do not have access to it.",
         "model");
   }
 
   static GatewayException blocked(String reason) {
-    return new GatewayException(
+    return request(
         400,
-        "The request was refused by the security policy: " + reason,
-        "invalid_request_error",
         "content_policy_violation",
+        "The request was refused by the security policy: " + reason,
         "messages");
+  }
+
+  /** A problem with the caller's request: OpenAI's {@code invalid_request_error}. */
+  private static GatewayException request(int status, String code, String message, String param) {
+    return new GatewayException(status, message, "invalid_request_error", code, param);
   }
 
   /**
