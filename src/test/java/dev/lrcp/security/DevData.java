@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The development sets live beside the clone ({@code ../shared/data}), not in the repository: part
  * of the grounding text is CC BY-SA and must not be mixed into the MIT-licensed tree. Missing data
- * is an error, never a skip. Override the folder with {@code -Dlrcp.data.dir}.
+ * is an error, never a skip. Override the folder with {@code -Dlrcp.data.dir} ({@code
+ * scripts/test.sh} sets it for a clone whose origin repository has the data beside it).
  */
 public final class DevData {
 
@@ -33,7 +34,7 @@ public final class DevData {
 
   static Path dir() {
     String configured = System.getProperty("lrcp.data.dir");
-    if (configured != null) {
+    if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
     for (String candidate : List.of("../shared/data", "../../shared/data")) {
@@ -43,6 +44,7 @@ public final class DevData {
       }
     }
     throw new IllegalStateException(
-        "development data not found: expected ../shared/data beside the clone or -Dlrcp.data.dir");
+        "development data not found: expected ../shared/data beside the clone (or beside its origin,"
+            + " through scripts/test.sh) or -Dlrcp.data.dir");
   }
 }
