@@ -12,6 +12,8 @@ import io.opentracing.Scope;
 import io.opentracing.Span;
 import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,10 @@ final class CallTrace implements AutoCloseable {
 
   static final String OPERATION = "llm.call";
   private static final Logger log = LoggerFactory.getLogger(CallTrace.class);
+  private static final String[] ROLES =
+      Arrays.stream(Message.Role.values())
+          .map(r -> r.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
 
   private final Span span;
   private final Scope scope;
@@ -122,10 +128,10 @@ final class CallTrace implements AutoCloseable {
   private void annotateLlmObs(
       LlmCallCompleted call, LlmRequest request, LlmResponse response, Throwable error) {
     if (captureText) {
-      List<LLMObs.LLMMessage> input =
-          request.messages().stream()
-              .map(m -> LLMObs.LLMMessage.from(role(m), Redactor.redact(m.content())))
-              .toList();
+      var input = new ArrayList<LLMObs.LLMMessage>(request.messages().size());
+      for (Message m : request.messages()) {
+        input.add(LLMObs.LLMMessage.from(role(m), Redactor.redact(m.content())));
+      }
       List<LLMObs.LLMMessage> output =
           response == null
               ? List.of()
@@ -158,7 +164,7 @@ final class CallTrace implements AutoCloseable {
   }
 
   private static String role(Message m) {
-    return m.role().name().toLowerCase(Locale.ROOT);
+    return ROLES[m.role().ordinal()];
   }
 
   /** Finishes the LLM Observability span, then closes the scope and finishes the APM span. */
