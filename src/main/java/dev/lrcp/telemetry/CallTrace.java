@@ -10,7 +10,6 @@ import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import io.opentracing.Scope;
 import io.opentracing.Span;
-import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,21 +47,9 @@ final class CallTrace implements AutoCloseable {
 
   static CallTrace start(LlmRequest request, String provider, TelemetryProperties settings) {
     try {
-      Tracer tracer = GlobalTracer.get();
-      Span span =
-          tracer
-              .buildSpan(OPERATION)
-              .withTag(
-                  "resource.name", provider + "." + request.model() + "." + request.requestType())
-              .withTag("span.kind", "client")
-              .withTag("llm.prompt_id", request.promptId())
-              .withTag("llm.endpoint", request.endpoint())
-              .withTag("llm.request_type", request.requestType())
-              .withTag("llm.requested_model", request.model())
-              .withTag("gen_ai.operation.name", "chat")
-              .withTag("gen_ai.request.model", request.model())
-              .start();
-      Scope scope = tracer.activateSpan(span);
+      // without a registered tracer (no agent) the span would be a no-op: skip building it
+      Span span = GlobalTracer.isRegistered() ? apmSpan(request, provider) : null;
+      Scope scope = span == null ? null : GlobalTracer.get().activateSpan(span);
       LLMObsSpan llmObs =
           LLMObs.startLLMSpan(
               provider + ".generate", request.model(), provider, settings.mlApp(), null);
@@ -71,6 +58,20 @@ final class CallTrace implements AutoCloseable {
       log.debug("tracing unavailable for this call: {}", e.toString());
       return new CallTrace(null, null, null, false);
     }
+  }
+
+  private static Span apmSpan(LlmRequest request, String provider) {
+    return GlobalTracer.get()
+        .buildSpan(OPERATION)
+        .withTag("resource.name", provider + "." + request.model() + "." + request.requestType())
+        .withTag("span.kind", "client")
+        .withTag("llm.prompt_id", request.promptId())
+        .withTag("llm.endpoint", request.endpoint())
+        .withTag("llm.request_type", request.requestType())
+        .withTag("llm.requested_model", request.model())
+        .withTag("gen_ai.operation.name", "chat")
+        .withTag("gen_ai.request.model", request.model())
+        .start();
   }
 
   /** The APM trace id (decimal, low 64 bits) while this call's span is active, else null. */
