@@ -5,9 +5,7 @@ import dev.lrcp.quality.AnswerScored;
 import dev.lrcp.security.PromptScanned;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +29,6 @@ import org.springframework.stereotype.Component;
 public class CallRecordWriter implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(CallRecordWriter.class);
-  private static final int PENDING_SCANS = 10_000;
 
   /** Queued by stop() so a worker waiting out a long flush interval notices at once. */
   private static final Object WAKE_UP = new Object();
@@ -41,7 +38,6 @@ public class CallRecordWriter implements SmartLifecycle {
   private final BlockingQueue<Object> queue;
   private final PendingCalls pending = new PendingCalls();
   private volatile int pendingSize;
-  private final Map<String, PromptScanned> pendingScans = new LinkedHashMap<>(16, 0.75f, false);
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   // Held while items are taken from the queue, held or written, so flush() never overtakes items
@@ -57,24 +53,19 @@ public class CallRecordWriter implements SmartLifecycle {
     this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
   }
 
-  /** Scans arrive before the call; they wait here (bounded) to be joined into its record. */
+  /**
+   * The request thread only queues events; the writer thread joins a scan to its call (scans are
+   * published first) and builds the record. A scan lost to a full queue costs only the record's
+   * security columns, so it is not counted as a lost record.
+   */
   @EventListener
   void on(PromptScanned scan) {
-    synchronized (pendingScans) {
-      pendingScans.put(scan.promptId(), scan);
-      if (pendingScans.size() > PENDING_SCANS) {
-        pendingScans.remove(pendingScans.keySet().iterator().next());
-      }
-    }
+    queue.offer(scan);
   }
 
   @EventListener
   void on(LlmCallCompleted call) {
-    PromptScanned scan;
-    synchronized (pendingScans) {
-      scan = pendingScans.get(call.promptId());
-    }
-    enqueue(CallRecord.of(call, scan));
+    enqueue(call);
   }
 
   @EventListener
@@ -83,7 +74,8 @@ public class CallRecordWriter implements SmartLifecycle {
   }
 
   /**
-   * Queues a record (or a quality result) for writing; counts it as dropped if the queue is full.
+   * Queues a call ({@link LlmCallCompleted} or a ready {@link CallRecord}) or a quality result for
+   * writing; counts it as dropped if the queue is full.
    */
   public void enqueue(Object item) {
     if (!queue.offer(item)) {

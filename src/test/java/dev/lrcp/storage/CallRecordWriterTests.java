@@ -103,6 +103,23 @@ class CallRecordWriterTests {
   }
 
   @Test
+  void theWriterThreadJoinsAScanToTheCallPublishedAfterIt() {
+    var db = database();
+    var repository = new CallRecordRepository(new JdbcTemplate(db));
+    var writer = new CallRecordWriter(repository, capacity(10));
+    var call = Facts.call(T, "/qa", "m", 100);
+    var other = Facts.call(T, "/qa", "m", 100);
+
+    writer.on(Facts.scan(call, true));
+    writer.on(call);
+    writer.on(other);
+    writer.flush();
+
+    assertThat(repository.byPromptId(call.promptId()).getFirst().injectionFlagged()).isTrue();
+    assertThat(repository.byPromptId(other.promptId()).getFirst().security()).isNull();
+  }
+
+  @Test
   void aQualityResultForACallAlreadyWrittenIsAppliedByAnUpdate() {
     var db = database();
     var repository = new CallRecordRepository(new JdbcTemplate(db));
