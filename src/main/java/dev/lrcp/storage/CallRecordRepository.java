@@ -1,24 +1,21 @@
 package dev.lrcp.storage;
 
-import dev.lrcp.quality.AnswerScored;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** SQL for call records; portable between H2 and PostgreSQL. */
+/**
+ * Reads call records; the writes are {@link CallRecordStatements}. Portable between H2 and
+ * PostgreSQL.
+ */
 @Repository
 public class CallRecordRepository {
 
-  private static final String COLUMNS =
-      "prompt_id, at_ms, endpoint, request_type, requested_model, model, provider, outcome,"
-          + " failure, latency_ms, ttft_ms, input_tokens, output_tokens, thinking_tokens, cost_usd,"
-          + " retry_count, fallback_used, trace_id, application, feature, semantic_similarity,"
-          + " grounding_score, ungrounded, injection_score, injection_flag, pii_types, token_abuse";
+  private static final String COLUMNS = CallRecordStatements.COLUMNS;
 
   private final JdbcTemplate jdbc;
 
@@ -26,29 +23,9 @@ public class CallRecordRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(List<CallRecord> records) {
-    String sql =
-        "INSERT INTO call_record ("
-            + COLUMNS
-            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    jdbc.batchUpdate(sql, records, records.size(), CallRecordRepository::bind);
-  }
-
-  /** Joins quality results to the calls they score (scoring may finish after the insert). */
-  void applyQuality(List<AnswerScored> scores) {
-    String sql =
-        "UPDATE call_record SET semantic_similarity = ?, grounding_score = ?, ungrounded = ?"
-            + " WHERE prompt_id = ?";
-    jdbc.batchUpdate(
-        sql,
-        scores,
-        scores.size(),
-        (ps, s) -> {
-          ps.setDouble(1, s.semanticSimilarity());
-          setDouble(ps, 2, s.groundingScore());
-          ps.setBoolean(3, s.ungrounded());
-          ps.setString(4, s.promptId());
-        });
+  /** Where the writer sends its batches over plain JDBC. */
+  DataSource dataSource() {
+    return jdbc.getDataSource();
   }
 
   /** Calls with {@code from <= at < to}, oldest first. */
@@ -70,40 +47,6 @@ public class CallRecordRepository {
   public long count() {
     Long n = jdbc.queryForObject("SELECT COUNT(*) FROM call_record", Long.class);
     return n == null ? 0 : n;
-  }
-
-  private static void bind(PreparedStatement ps, CallRecord r) throws SQLException {
-    var l = r.labels();
-    var n = r.numbers();
-    ps.setString(1, r.promptId());
-    ps.setLong(2, r.at().toEpochMilli());
-    Object[] labels = {
-      l.endpoint(), l.requestType(), l.requestedModel(), l.model(), l.provider(), r.outcome()
-    };
-    for (int i = 0; i < labels.length; i++) {
-      ps.setObject(3 + i, labels[i], Types.VARCHAR);
-    }
-    ps.setObject(9, r.failure(), Types.VARCHAR);
-    ps.setLong(10, n.latencyMs());
-    ps.setLong(11, n.ttftMs());
-    ps.setInt(12, n.inputTokens());
-    ps.setInt(13, n.outputTokens());
-    ps.setInt(14, n.thinkingTokens());
-    ps.setDouble(15, n.costUsd());
-    ps.setInt(16, n.retryCount());
-    ps.setBoolean(17, n.fallbackUsed());
-    ps.setObject(18, r.traceId(), Types.VARCHAR);
-    ps.setObject(19, l.application(), Types.VARCHAR);
-    ps.setObject(20, l.feature(), Types.VARCHAR);
-    var q = r.quality();
-    setDouble(ps, 21, q == null ? null : q.semanticSimilarity());
-    setDouble(ps, 22, q == null ? null : q.groundingScore());
-    setBoolean(ps, 23, q == null ? null : q.ungrounded());
-    var s = r.security();
-    setDouble(ps, 24, s == null ? null : s.injectionScore());
-    setBoolean(ps, 25, s == null ? null : s.injectionFlag());
-    ps.setObject(26, s == null ? null : s.piiTypes(), Types.VARCHAR);
-    setBoolean(ps, 27, s == null ? null : s.tokenAbuse());
   }
 
   private static CallRecord map(ResultSet rs, int row) throws SQLException {
@@ -152,21 +95,5 @@ public class CallRecordRepository {
         numbers,
         quality,
         security);
-  }
-
-  private static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.DOUBLE);
-    } else {
-      ps.setDouble(i, v);
-    }
-  }
-
-  private static void setBoolean(PreparedStatement ps, int i, Boolean v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BOOLEAN);
-    } else {
-      ps.setBoolean(i, v);
-    }
   }
 }

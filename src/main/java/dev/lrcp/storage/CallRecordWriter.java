@@ -3,10 +3,9 @@ package dev.lrcp.storage;
 import dev.lrcp.llm.LlmCallCompleted;
 import dev.lrcp.quality.AnswerScored;
 import dev.lrcp.security.PromptScanned;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,52 +19,53 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns call facts into rows without touching the request thread: listeners only {@code offer} to a
- * bounded queue (a full queue drops and counts, never blocks) and one writer thread drains it in
- * batches.
+ * bounded queue (a full queue drops and counts, never blocks) and one writer thread drains it. The
+ * writer holds records until a batch is full or the oldest has waited {@code flushInterval}, so a
+ * quality result arriving meanwhile is folded into its record ({@link PendingCalls}) instead of
+ * costing an UPDATE; each flush is one transaction of multi-row INSERTs ({@link
+ * CallRecordStatements}). Every record is either written or counted as dropped.
  */
 @Component
 public class CallRecordWriter implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(CallRecordWriter.class);
-  private static final int PENDING_SCANS = 10_000;
 
-  private final CallRecordRepository repository;
+  /** Queued by stop() so a worker waiting out a long flush interval notices at once. */
+  private static final Object WAKE_UP = new Object();
+
+  private final CallRecordStatements statements;
   private final StorageProperties properties;
   private final BlockingQueue<Object> queue;
-  private final Map<String, PromptScanned> pendingScans = new LinkedHashMap<>(16, 0.75f, false);
+  private final PendingCalls pending = new PendingCalls();
+  private volatile int pendingSize;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
-  // Held while a batch is taken from the queue and written, so flush() never overtakes a batch the
-  // worker already took (a quality update written before its call row would be lost). Fair, so a
-  // flush is not starved by the worker's next poll.
+  // Held while items are taken from the queue, held or written, so flush() never overtakes items
+  // the worker already took (a quality update written before its call row would be lost), and only
+  // one thread touches `pending`. Fair, so a flush is not starved by the worker's next poll.
   private final ReentrantLock drainLock = new ReentrantLock(true);
   private volatile Thread worker;
   private volatile boolean running;
 
   public CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
-    this.repository = repository;
+    this.statements = new CallRecordStatements(repository.dataSource());
     this.properties = properties;
     this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
   }
 
-  /** Scans arrive before the call; they wait here (bounded) to be joined into its record. */
+  /**
+   * The request thread only queues events; the writer thread joins a scan to its call (scans are
+   * published first) and builds the record. A scan lost to a full queue costs only the record's
+   * security columns, so it is not counted as a lost record.
+   */
   @EventListener
   void on(PromptScanned scan) {
-    synchronized (pendingScans) {
-      pendingScans.put(scan.promptId(), scan);
-      if (pendingScans.size() > PENDING_SCANS) {
-        pendingScans.remove(pendingScans.keySet().iterator().next());
-      }
-    }
+    queue.offer(scan);
   }
 
   @EventListener
   void on(LlmCallCompleted call) {
-    PromptScanned scan;
-    synchronized (pendingScans) {
-      scan = pendingScans.get(call.promptId());
-    }
-    enqueue(CallRecord.of(call, scan));
+    enqueue(call);
   }
 
   @EventListener
@@ -74,7 +74,8 @@ public class CallRecordWriter implements SmartLifecycle {
   }
 
   /**
-   * Queues a record (or a quality result) for writing; counts it as dropped if the queue is full.
+   * Queues a call ({@link LlmCallCompleted} or a ready {@link CallRecord}) or a quality result for
+   * writing; counts it as dropped if the queue is full.
    */
   public void enqueue(Object item) {
     if (!queue.offer(item)) {
@@ -82,22 +83,24 @@ public class CallRecordWriter implements SmartLifecycle {
     }
   }
 
-  /** Writes everything queued so far on the caller's thread (shutdown, tests, benchmarks). */
+  /**
+   * Writes everything queued or held so far on the caller's thread (shutdown, tests, benchmarks).
+   */
   public void flush() {
     drainLock.lock();
     try {
       List<Object> batch = new ArrayList<>();
       while (queue.drainTo(batch, properties.batchSize()) > 0) {
-        write(batch);
-        batch.clear();
+        hold(batch, System.nanoTime());
       }
+      writePending();
     } finally {
       drainLock.unlock();
     }
   }
 
   int queueDepth() {
-    return queue.size();
+    return queue.size() + pendingSize;
   }
 
   long takeWritten() {
@@ -110,15 +113,19 @@ public class CallRecordWriter implements SmartLifecycle {
 
   private void drainLoop() {
     List<Object> batch = new ArrayList<>(properties.batchSize());
+    long interval = properties.flushInterval().toNanos();
     while (running) {
       drainLock.lock();
       try {
-        Object first = queue.poll(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+        long wait = Math.max(interval - pending.ageNanos(System.nanoTime()), 1_000_000);
+        Object first = queue.poll(wait, TimeUnit.NANOSECONDS);
         if (first != null) {
           batch.add(first);
           queue.drainTo(batch, properties.batchSize() - 1);
-          write(batch);
-          batch.clear();
+          hold(batch, System.nanoTime());
+        }
+        if (pending.ageNanos(System.nanoTime()) >= interval) {
+          writePending();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -129,31 +136,33 @@ public class CallRecordWriter implements SmartLifecycle {
     }
   }
 
-  private void write(List<Object> batch) {
-    var records = new ArrayList<CallRecord>();
-    var scores = new ArrayList<AnswerScored>();
+  /** Moves taken items into {@link #pending}, writing whenever a full batch is held. */
+  private void hold(List<Object> batch, long nowNanos) {
     for (Object item : batch) {
-      if (item instanceof CallRecord r) {
-        records.add(r);
-      } else if (item instanceof AnswerScored s) {
-        scores.add(s);
+      pending.add(item, nowNanos);
+      if (pending.size() >= properties.batchSize()) {
+        writePending();
       }
     }
+    batch.clear();
+    pendingSize = pending.records().size();
+  }
+
+  private void writePending() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    int records = pending.records().size();
     try {
-      if (!records.isEmpty()) {
-        repository.insert(records);
-      }
-      if (!scores.isEmpty()) {
-        repository.applyQuality(scores);
-      }
-      written.addAndGet(records.size());
-    } catch (RuntimeException e) {
+      statements.write(pending.records(), pending.lateScores());
+      written.addAndGet(records);
+    } catch (SQLException | RuntimeException e) {
       // the writer thread must survive any failure: count the loss, log it, go on
-      dropped.addAndGet(records.size());
-      log.warn(
-          "storage: lost {} call records, database write failed: {}",
-          records.size(),
-          e.getMessage());
+      dropped.addAndGet(records);
+      log.warn("storage: lost {} call records, database write failed: {}", records, e.getMessage());
+    } finally {
+      pending.clear();
+      pendingSize = 0;
     }
   }
 
@@ -170,6 +179,7 @@ public class CallRecordWriter implements SmartLifecycle {
     Thread t = worker;
     worker = null;
     running = false;
+    queue.offer(WAKE_UP); // a full queue needs no waking
     if (t != null) {
       // no interrupt: H2 closes its file channel when a thread is interrupted during I/O
       try {

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param directory where the default H2 file lives (read by {@code spring.datasource.url})
  * @param queueCapacity call records waiting to be written before new ones are dropped
- * @param batchSize most records written in one JDBC batch
- * @param flushInterval longest wait for a batch to fill
+ * @param batchSize most records (and late quality results) written in one flush, one transaction
+ * @param flushInterval longest a record waits for its batch to fill; a quality result arriving
+ *     within it is stored with its record instead of by a later UPDATE
  * @param retention how long call records (and delivered outbox rows) are kept
  * @param rollupRetention how long hourly rollups are kept
  * @param maintenanceInterval how often rollups are refreshed and retention enforced (0 = never)

@@ -2,6 +2,8 @@ package dev.lrcp.telemetry;
 
 import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.lrcp.llm.LlmCallCompleted;
+import dev.lrcp.llm.LlmRequest;
+import dev.lrcp.llm.LlmResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,7 +29,8 @@ final class CallLog {
     this.logText = logText;
   }
 
-  void write(LlmCallCompleted call, String prompt, String answer, String errorMessage) {
+  /** Text is taken from the request, response and error only when a field needs it. */
+  void write(LlmCallCompleted call, LlmRequest request, LlmResponse response, Throwable error) {
     Level level = call.failed() ? Level.WARN : Level.INFO;
     if (!log.isEnabledForLevel(level)) {
       return;
@@ -36,11 +39,11 @@ final class CallLog {
     List<KeyValuePair> fields = fields(call, outcome);
     if (call.failure() != null) {
       fields.add(new KeyValuePair("error_type", Labels.failure(call.failure())));
-      optional(fields, "error_message", Redactor.redact(errorMessage));
+      optional(fields, "error_message", Redactor.redact(error == null ? null : error.getMessage()));
     }
     if (logText) {
-      optional(fields, "prompt", Redactor.redact(prompt));
-      optional(fields, "answer", Redactor.redact(answer));
+      optional(fields, "prompt", Redactor.redact(request.promptText()));
+      optional(fields, "answer", Redactor.redact(response == null ? null : response.text()));
     }
     String message =
         "llm_call "

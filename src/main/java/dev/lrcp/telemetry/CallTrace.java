@@ -10,8 +10,9 @@ import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import io.opentracing.Scope;
 import io.opentracing.Span;
-import io.opentracing.Tracer;
 import io.opentracing.util.GlobalTracer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,10 @@ final class CallTrace implements AutoCloseable {
 
   static final String OPERATION = "llm.call";
   private static final Logger log = LoggerFactory.getLogger(CallTrace.class);
+  private static final String[] ROLES =
+      Arrays.stream(Message.Role.values())
+          .map(r -> r.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
 
   private final Span span;
   private final Scope scope;
@@ -42,21 +47,9 @@ final class CallTrace implements AutoCloseable {
 
   static CallTrace start(LlmRequest request, String provider, TelemetryProperties settings) {
     try {
-      Tracer tracer = GlobalTracer.get();
-      Span span =
-          tracer
-              .buildSpan(OPERATION)
-              .withTag(
-                  "resource.name", provider + "." + request.model() + "." + request.requestType())
-              .withTag("span.kind", "client")
-              .withTag("llm.prompt_id", request.promptId())
-              .withTag("llm.endpoint", request.endpoint())
-              .withTag("llm.request_type", request.requestType())
-              .withTag("llm.requested_model", request.model())
-              .withTag("gen_ai.operation.name", "chat")
-              .withTag("gen_ai.request.model", request.model())
-              .start();
-      Scope scope = tracer.activateSpan(span);
+      // without a registered tracer (no agent) the span would be a no-op: skip building it
+      Span span = GlobalTracer.isRegistered() ? apmSpan(request, provider) : null;
+      Scope scope = span == null ? null : GlobalTracer.get().activateSpan(span);
       LLMObsSpan llmObs =
           LLMObs.startLLMSpan(
               provider + ".generate", request.model(), provider, settings.mlApp(), null);
@@ -65,6 +58,20 @@ final class CallTrace implements AutoCloseable {
       log.debug("tracing unavailable for this call: {}", e.toString());
       return new CallTrace(null, null, null, false);
     }
+  }
+
+  private static Span apmSpan(LlmRequest request, String provider) {
+    return GlobalTracer.get()
+        .buildSpan(OPERATION)
+        .withTag("resource.name", provider + "." + request.model() + "." + request.requestType())
+        .withTag("span.kind", "client")
+        .withTag("llm.prompt_id", request.promptId())
+        .withTag("llm.endpoint", request.endpoint())
+        .withTag("llm.request_type", request.requestType())
+        .withTag("llm.requested_model", request.model())
+        .withTag("gen_ai.operation.name", "chat")
+        .withTag("gen_ai.request.model", request.model())
+        .start();
   }
 
   /** The APM trace id (decimal, low 64 bits) while this call's span is active, else null. */
@@ -122,10 +129,10 @@ final class CallTrace implements AutoCloseable {
   private void annotateLlmObs(
       LlmCallCompleted call, LlmRequest request, LlmResponse response, Throwable error) {
     if (captureText) {
-      List<LLMObs.LLMMessage> input =
-          request.messages().stream()
-              .map(m -> LLMObs.LLMMessage.from(role(m), Redactor.redact(m.content())))
-              .toList();
+      var input = new ArrayList<LLMObs.LLMMessage>(request.messages().size());
+      for (Message m : request.messages()) {
+        input.add(LLMObs.LLMMessage.from(role(m), Redactor.redact(m.content())));
+      }
       List<LLMObs.LLMMessage> output =
           response == null
               ? List.of()
@@ -158,7 +165,7 @@ final class CallTrace implements AutoCloseable {
   }
 
   private static String role(Message m) {
-    return m.role().name().toLowerCase(Locale.ROOT);
+    return ROLES[m.role().ordinal()];
   }
 
   /** Finishes the LLM Observability span, then closes the scope and finishes the APM span. */

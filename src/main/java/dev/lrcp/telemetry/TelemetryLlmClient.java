@@ -70,7 +70,8 @@ public final class TelemetryLlmClient implements LlmClient {
             };
     try (CallTrace trace = CallTrace.start(request, providerOf(request.model()), settings)) {
       try {
-        LlmResponse response = delegate.generate(request.withStream(timed));
+        LlmResponse response =
+            delegate.generate(timed == downstream ? request : request.withStream(timed));
         Outcome outcome = response.safetyBlock() ? Outcome.SAFETY_BLOCK : Outcome.SUCCESS;
         var fact = fact(request, start, firstToken.get(), success(response, outcome), trace);
         complete(trace, fact, request, response, null);
@@ -96,11 +97,7 @@ public final class TelemetryLlmClient implements LlmClient {
       LlmResponse response,
       Throwable error) {
     trace.record(fact, request, response, error);
-    callLog.write(
-        fact,
-        request.promptText(),
-        response == null ? null : response.text(),
-        error == null ? null : error.getMessage());
+    callLog.write(fact, request, response, error);
     events.publishEvent(fact);
   }
 

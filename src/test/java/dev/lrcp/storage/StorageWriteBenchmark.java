@@ -2,36 +2,61 @@ package dev.lrcp.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lrcp.health.Facts;
+import dev.lrcp.llm.LlmCallCompleted;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Write throughput of the storage path (bench/storage/run.sh; not a test): N call records are
- * queued, then the writer thread drains them in JDBC batches; prints records/s per database.
- * Arguments: record count, then optionally a PostgreSQL JDBC URL.
+ * Write cost of the storage path (bench/storage/run.sh; not a test), per database, in three loads:
+ * N records queued at once then drained (throughput); the same with each record followed by its
+ * quality result (as on /qa); and 5,000 calls paced at 1,000/s with each quality result 2 ms after
+ * its call (how a gateway feeds the writer), after 3,000 such calls to warm up. Prints records/s
+ * and the CPU the JVM spent off the feeding thread per record (writer, driver, H2's own threads,
+ * GC; not the JIT compiler, and not a PostgreSQL server's CPU). Arguments: record count, then
+ * optionally a PostgreSQL JDBC URL.
  */
 public final class StorageWriteBenchmark {
 
+  private static final int PACED_CALLS = 5_000;
+  private static final int PACED_WARM_UP = 3_000;
+  private static final long PACE_NANOS = 1_000_000;
+  private static final int SCORE_LAG = 2;
+
   private StorageWriteBenchmark() {}
+
+  private enum Load {
+    RECORDS("records only:"),
+    SCORED("with quality results:"),
+    PACED("paced 1,000/s + quality:");
+
+    final String label;
+
+    Load(String label) {
+      this.label = label;
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     String dir = Files.createTempDirectory("lrcp-bench").toAbsolutePath().toString();
-    run("H2 file", "jdbc:h2:file:" + dir + "/lrcp", n);
-    if (args.length > 1 && !args[1].isBlank()) {
-      String schema = "lrcp_bench_" + System.nanoTime();
-      run(
-          "PostgreSQL",
-          args[1] + (args[1].contains("?") ? "&" : "?") + "currentSchema=" + schema,
-          n);
+    for (Load load : Load.values()) {
+      int count = load == Load.PACED ? PACED_CALLS : n;
+      run("H2 file", "jdbc:h2:file:" + dir + "/lrcp-" + load, count, load);
+      if (args.length > 1 && !args[1].isBlank()) {
+        String schema = "lrcp_bench_" + System.nanoTime();
+        String url = args[1] + (args[1].contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        run("PostgreSQL", url, count, load);
+      }
     }
   }
 
-  private static void run(String name, String url, int n) throws InterruptedException {
+  private static void run(String name, String url, int n, Load load) throws InterruptedException {
     try (var ds = new HikariDataSource()) {
       ds.setJdbcUrl(url);
       String schema =
@@ -44,7 +69,7 @@ public final class StorageWriteBenchmark {
       var properties =
           new StorageProperties(
               "./data",
-              n,
+              2 * n,
               500,
               Duration.ofMillis(200),
               Duration.ofDays(7),
@@ -54,37 +79,119 @@ public final class StorageWriteBenchmark {
       var repository = new CallRecordRepository(new JdbcTemplate(ds));
       warmUp(repository, properties);
       var writer = new CallRecordWriter(repository, properties);
-      Instant at = Instant.parse("2026-11-28T10:00:00Z");
-      for (int i = 0; i < n; i++) {
-        writer.enqueue(
-            CallRecord.of(
-                Facts.call(
-                    at.plusMillis(i),
-                    i % 2 == 0 ? "/qa" : "/reason",
-                    i % 3 == 0 ? "gemini-2.5-pro" : "gemini-2.5-flash",
-                    300 + i % 1000),
-                null));
-      }
+      long cpu = offThreadCpu();
       long start = System.nanoTime();
-      writer.start();
+      int warm = 0;
+      if (load == Load.PACED) {
+        writer.start();
+        warm = PACED_WARM_UP;
+        feedPaced(writer, 0, warm); // the writer's paced path, JIT-compiled before it is measured
+        cpu = offThreadCpu();
+        start = System.nanoTime();
+        feedPaced(writer, warm, n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          writer.enqueue(CallRecord.of(call(i), null));
+          if (load == Load.SCORED) {
+            writer.enqueue(Facts.score(call(i), 0.8, false));
+          }
+        }
+        cpu = offThreadCpu();
+        start = System.nanoTime();
+        writer.start();
+      }
       while (writer.queueDepth() > 0) {
         Thread.sleep(5); // benchmark harness: waiting for the writer thread is the measurement
       }
       writer.stop();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long stored = repository.count() - 1_000;
-      System.out.printf(
-          Locale.ROOT,
-          "%-10s %,d records in %.2f s = %,.0f records/s (dropped %d)%n",
-          name,
-          stored,
-          seconds,
-          stored / seconds,
-          writer.takeDropped());
+      long nanos = System.nanoTime() - start;
+      report(name, load, n, ds, repository, writer, nanos, offThreadCpu() - cpu, warm);
       if (schema != null) {
         new JdbcTemplate(ds).execute("DROP SCHEMA " + schema + " CASCADE");
       }
     }
+  }
+
+  private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
+
+  /** The same fact for the same index, so a quality result joins its record. */
+  private static LlmCallCompleted call(int i) {
+    var c =
+        Facts.call(
+            AT.plusMillis(i),
+            i % 2 == 0 ? "/qa" : "/reason",
+            i % 3 == 0 ? "gemini-2.5-pro" : "gemini-2.5-flash",
+            300 + i % 1000);
+    return new LlmCallCompleted(
+        c.at(),
+        "p-" + i,
+        c.endpoint(),
+        c.requestType(),
+        c.requestedModel(),
+        c.model(),
+        c.provider(),
+        c.outcome(),
+        c.failure(),
+        c.latencyMs(),
+        c.timeToFirstTokenMs(),
+        c.usage(),
+        c.costUsd(),
+        c.retryCount(),
+        c.fallbackUsed(),
+        c.tags(),
+        c.traceId());
+  }
+
+  /** One call per millisecond; the quality result of call i arrives with call i + 2. */
+  private static void feedPaced(CallRecordWriter writer, int from, int n) {
+    long next = System.nanoTime();
+    for (int i = from; i < from + n + SCORE_LAG; i++) {
+      if (i < from + n) {
+        writer.enqueue(CallRecord.of(call(i), null));
+      }
+      if (i >= from + SCORE_LAG) {
+        writer.enqueue(Facts.score(call(i - SCORE_LAG), 0.8, false));
+      }
+      next += PACE_NANOS;
+      LockSupport.parkNanos(next - System.nanoTime());
+    }
+  }
+
+  private static void report(
+      String name,
+      Load load,
+      int n,
+      HikariDataSource ds,
+      CallRecordRepository repository,
+      CallRecordWriter writer,
+      long nanos,
+      long cpuNanos,
+      int warm) {
+    long stored = repository.count() - 1_000 - warm;
+    Long withQuality =
+        new JdbcTemplate(ds)
+            .queryForObject(
+                "SELECT COUNT(*) FROM call_record WHERE semantic_similarity IS NOT NULL",
+                Long.class);
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s %-25s %,7d records in %5.2f s = %,7.0f records/s, CPU %5.1f us/record"
+            + " (dropped %d, with quality %,d)%n",
+        name,
+        load.label,
+        stored,
+        nanos / 1e9,
+        stored / (nanos / 1e9),
+        cpuNanos / 1e3 / n,
+        writer.takeDropped(),
+        withQuality - warm);
+  }
+
+  /** CPU of the whole JVM except the thread that feeds the writer. */
+  private static long offThreadCpu() {
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return os.getProcessCpuTime() - ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private static void warmUp(CallRecordRepository repository, StorageProperties properties) {

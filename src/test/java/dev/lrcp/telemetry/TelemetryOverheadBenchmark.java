@@ -1,8 +1,8 @@
 package dev.lrcp.telemetry;
 
-import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.AsyncAppenderBase;
 import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
 import dev.lrcp.llm.LlmCallCompleted;
 import dev.lrcp.llm.LlmClient;
@@ -12,30 +12,48 @@ import dev.lrcp.llm.Message;
 import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.llm.TokenUsage;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import net.logstash.logback.encoder.LogstashEncoder;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Not a test: prints the cost of the telemetry layer per call (ns/call) next to a bare client. The
- * telemetry path does everything production does except network I/O it cannot wait on: spans (no-op
- * without the agent, real with {@code -javaagent}), the JSON call log encoded by
- * logstash-logback-encoder into a null stream, and the DogStatsD lines of each call queued to a
- * real non-blocking client. Run with {@code bench/telemetry/run.sh}.
+ * Not a test: prints the cost of the telemetry layer per call next to a bare client. The telemetry
+ * path does everything production does except network I/O it cannot wait on: spans (no-op without
+ * the agent, real with {@code -javaagent}), the call log through the production {@code
+ * logback-spring.xml} (stdout replaced by a line-counting null stream), and the DogStatsD lines of
+ * each call queued to a real non-blocking client. Calls run in bursts smaller than the log queue;
+ * between bursts the harness waits for the log worker, so no line is dropped and the process CPU
+ * figure includes the work moved off the request thread. Run with {@code bench/telemetry/run.sh}.
  */
 public final class TelemetryOverheadBenchmark {
 
   private static final int CALLS = 100_000;
+  private static final int BURST = 200;
   private static final int ROUNDS = 7;
   private static final boolean METRICS = !Boolean.getBoolean("bench.no-metrics");
   private static final boolean LOGS = !Boolean.getBoolean("bench.no-logs");
+  private static final AtomicLong LINES = new AtomicLong();
 
   private TelemetryOverheadBenchmark() {}
 
+  /**
+   * Per-call figures of one round: request-thread wall time and CPU time (the latter immune to
+   * other processes on a busy machine), process CPU (all threads: log worker, DogStatsD, GC) and
+   * bytes allocated by the request thread.
+   */
+  private record Round(long wallNs, long threadCpuNs, long cpuNs, long bytes) {}
+
   public static void main(String[] args) {
-    quietJsonLogging();
+    PrintStream report = System.out;
+    productionLogging();
     var response =
         LlmResponse.of("4", "gemini-2.5-flash", "google", new TokenUsage(120, 30, 0), "STOP");
     LlmClient bare = r -> response;
@@ -71,68 +89,129 @@ public final class TelemetryOverheadBenchmark {
 
     measure(bare, request);
     measure(telemetry, request);
-    long[] bareNs = new long[ROUNDS];
-    long[] telemetryNs = new long[ROUNDS];
+    var bareRounds = new Round[ROUNDS];
+    var telemetryRounds = new Round[ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
-      bareNs[round] = measure(bare, request);
-      telemetryNs[round] = measure(telemetry, request);
+      bareRounds[round] = measure(bare, request);
+      telemetryRounds[round] = measure(telemetry, request);
     }
+    context().stop(); // as at shutdown: an asynchronous appender writes out what it still holds
+    long lines = LINES.get();
     statsd.close();
-    long bareMedian = median(bareNs);
-    long telemetryMedian = median(telemetryNs);
-    System.out.printf(
-        "calls/round=%d rounds=%d agent=%s%nbare client:      median %,d ns/call  rounds %s%n"
-            + "telemetry client: median %,d ns/call  rounds %s%noverhead:         %,d ns/call%n",
+    report.printf(
+        "calls/round=%d rounds=%d agent=%s logs=%s metrics=%s log lines=%d of %d calls%n",
         CALLS,
         ROUNDS,
         agentAttached(),
-        bareMedian,
-        Arrays.toString(bareNs),
-        telemetryMedian,
-        Arrays.toString(telemetryNs),
-        telemetryMedian - bareMedian);
+        LOGS,
+        METRICS,
+        lines,
+        LOGS ? (long) CALLS * (ROUNDS + 1) : 0);
+    print(report, "bare client:     ", bareRounds);
+    print(report, "telemetry client:", telemetryRounds);
+    report.printf(
+        "overhead:          request thread %,d ns/call (CPU %,d), process CPU %,d ns/call%n",
+        median(telemetryRounds, Round::wallNs) - median(bareRounds, Round::wallNs),
+        median(telemetryRounds, Round::threadCpuNs) - median(bareRounds, Round::threadCpuNs),
+        median(telemetryRounds, Round::cpuNs) - median(bareRounds, Round::cpuNs));
   }
 
-  private static long measure(LlmClient client, LlmRequest request) {
+  private static Round measure(LlmClient client, LlmRequest request) {
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long sink = 0;
-    long start = System.nanoTime();
-    for (int i = 0; i < CALLS; i++) {
-      sink += client.generate(request).usage().total();
+    long wall = 0;
+    long threadCpu = 0;
+    long cpu = os.getProcessCpuTime();
+    long bytes = threads.getCurrentThreadAllocatedBytes();
+    for (int done = 0; done < CALLS; done += BURST) {
+      long startCpu = threads.getCurrentThreadCpuTime();
+      long start = System.nanoTime();
+      for (int i = 0; i < BURST; i++) {
+        sink += client.generate(request).usage().total();
+      }
+      wall += System.nanoTime() - start;
+      threadCpu += threads.getCurrentThreadCpuTime() - startCpu;
+      awaitLogWorker();
     }
-    long perCall = (System.nanoTime() - start) / CALLS;
+    bytes = threads.getCurrentThreadAllocatedBytes() - bytes;
+    cpu = os.getProcessCpuTime() - cpu;
     if (sink == 42) {
       System.out.print("");
     }
-    return perCall;
+    return new Round(wall / CALLS, threadCpu / CALLS, cpu / CALLS, bytes / CALLS);
   }
 
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
+  private static void print(PrintStream out, String name, Round[] rounds) {
+    out.printf(
+        "%s request thread median %,d ns/call %s, CPU %,d ns/call | process CPU median %,d"
+            + " ns/call %s | allocated %,d B/call%n",
+        name,
+        median(rounds, Round::wallNs),
+        Arrays.toString(Arrays.stream(rounds).mapToLong(Round::wallNs).toArray()),
+        median(rounds, Round::threadCpuNs),
+        median(rounds, Round::cpuNs),
+        Arrays.toString(Arrays.stream(rounds).mapToLong(Round::cpuNs).toArray()),
+        median(rounds, Round::bytes));
+  }
+
+  private static long median(Round[] rounds, java.util.function.ToLongFunction<Round> field) {
+    long[] sorted = Arrays.stream(rounds).mapToLong(field).sorted().toArray();
     return sorted[sorted.length / 2];
   }
 
   private static boolean agentAttached() {
-    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .anyMatch(a -> a.startsWith("-javaagent"));
   }
 
-  /** The call log still goes through the JSON encoder, into a null stream instead of stdout. */
-  private static void quietJsonLogging() {
-    var context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.detachAndStopAllAppenders();
+  /**
+   * logback-spring.xml exactly as the service loads it (through Spring Boot's logging system), with
+   * stdout replaced: the console appender looks System.out up on every write.
+   */
+  private static void productionLogging() {
+    System.setOut(new PrintStream(new LineCounter(), false));
+    var logging = LoggingSystem.get(TelemetryOverheadBenchmark.class.getClassLoader());
+    logging.beforeInitialize();
+    logging.initialize(
+        new LoggingInitializationContext(new StandardEnvironment()),
+        "classpath:logback-spring.xml",
+        null);
     if (!LOGS) {
-      context.getLogger("dev.lrcp.telemetry.calls").setLevel(ch.qos.logback.classic.Level.OFF);
+      context().getLogger("dev.lrcp.telemetry.calls").setLevel(Level.OFF);
     }
-    var encoder = new LogstashEncoder();
-    encoder.setContext(context);
-    encoder.start();
-    var appender = new OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-    appender.setContext(context);
-    appender.setEncoder(encoder);
-    appender.setOutputStream(OutputStream.nullOutputStream());
-    appender.start();
-    root.addAppender(appender);
+  }
+
+  /** Waits (outside the timed bursts) until an asynchronous log appender has written its queue. */
+  private static void awaitLogWorker() {
+    var root = context().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    for (var it = root.iteratorForAppenders(); it.hasNext(); ) {
+      if (it.next() instanceof AsyncAppenderBase<?> async) {
+        while (async.getNumberOfElementsInQueue() > 0) {
+          LockSupport.parkNanos(50_000); // parked, so the wait adds no CPU to the process figure
+        }
+      }
+    }
+  }
+
+  private static LoggerContext context() {
+    return (LoggerContext) LoggerFactory.getILoggerFactory();
+  }
+
+  private static final class LineCounter extends OutputStream {
+    @Override
+    public void write(int b) {
+      if (b == '\n') {
+        LINES.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      for (int i = off; i < off + len; i++) {
+        write(b[i]);
+      }
+    }
   }
 }

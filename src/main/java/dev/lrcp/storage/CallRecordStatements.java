@@ -1,0 +1,102 @@
+package dev.lrcp.storage;
+
+import dev.lrcp.quality.AnswerScored;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * One flush of the writer over plain JDBC, in one transaction: call records as multi-row INSERTs
+ * ({@value #ROWS} rows per statement, each statement prepared once per flush and re-bound), then
+ * quality results for calls already written as one batched UPDATE. All or nothing, so the writer
+ * counts exactly what was written or lost. Portable between H2 and PostgreSQL.
+ */
+final class CallRecordStatements {
+
+  static final int ROWS = 50;
+  static final String COLUMNS =
+      "prompt_id, at_ms, endpoint, request_type, requested_model, model, provider, outcome,"
+          + " failure, latency_ms, ttft_ms, input_tokens, output_tokens, thinking_tokens, cost_usd,"
+          + " retry_count, fallback_used, trace_id, application, feature, semantic_similarity,"
+          + " grounding_score, ungrounded, injection_score, injection_flag, pii_types, token_abuse";
+  private static final String UPDATE_QUALITY =
+      "UPDATE call_record SET semantic_similarity = ?, grounding_score = ?, ungrounded = ?"
+          + " WHERE prompt_id = ?";
+
+  private final DataSource dataSource;
+  private final String insertMany = insert(ROWS);
+  private final String insertOne = insert(1);
+
+  CallRecordStatements(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  void write(List<CallRecord> records, List<AnswerScored> lateScores) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        insert(connection, records);
+        update(connection, lateScores);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e; // the pool resets (or evicts) the connection it gets back
+      }
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private void insert(Connection connection, List<CallRecord> records) throws SQLException {
+    int full = records.size() / ROWS * ROWS;
+    if (full > 0) {
+      try (PreparedStatement ps = connection.prepareStatement(insertMany)) {
+        for (int start = 0; start < full; start += ROWS) {
+          CallRecordRow.bind(ps, records.subList(start, start + ROWS));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (full < records.size()) {
+      try (PreparedStatement ps = connection.prepareStatement(insertOne)) {
+        for (CallRecord r : records.subList(full, records.size())) {
+          CallRecordRow.bind(ps, Collections.singletonList(r));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private static void update(Connection connection, List<AnswerScored> scores) throws SQLException {
+    if (scores.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(UPDATE_QUALITY)) {
+      for (AnswerScored s : scores) {
+        ps.setDouble(1, s.semanticSimilarity());
+        CallRecordRow.setDouble(ps, 2, s.groundingScore());
+        ps.setBoolean(3, s.ungrounded());
+        ps.setString(4, s.promptId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static String insert(int rows) {
+    String row = "(" + "?,".repeat(CallRecordRow.PARAMETERS - 1) + "?)";
+    var sql = new StringBuilder("INSERT INTO call_record (" + COLUMNS + ") VALUES ");
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "" : ",").append(row);
+    }
+    return sql.toString();
+  }
+}
