@@ -64,5 +64,9 @@ for (const r of rows) out.push(`| ${r.join(' | ')} |`);
 out.push('', `Telemetry reaching the fake Datadog agent during the run: ${agent.trace_payloads ?? 'n/a'} trace payloads, ` +
   `${agent.llmobs_payloads ?? 'n/a'} LLM Observability/EVP payloads, ${agent.statsd_lines ?? 'n/a'} DogStatsD lines ` +
   `(${agent.statsd_packets ?? 'n/a'} packets).`, '');
+const warm = (n) => read(`warmup-${n}.txt`).trim().split('\n').filter(Boolean).map(Number);
+const warmCell = (xs) => (xs.length ? `${xs.length} rounds: ${xs.join(', ')}` : 'n/a');
+out.push('Warm-up before measuring (req/s in each 10 s round of wrk at the throughput load, until the last ' +
+  'three rounds are within 5 % of the three before them):', '', `- our gateway: ${warmCell(warm('gateway'))}`, `- Portkey: ${warmCell(warm('portkey'))}`, '');
 out.push('Environment:', '', '```', env, '```', '');
 process.stdout.write(out.join('\n'));

@@ -21,8 +21,8 @@ UPSTREAM_PORT="${UPSTREAM_PORT:-9101}" GATEWAY_PORT="${GATEWAY_PORT:-18080}" POR
 DATAPLANE_PORT="${DATAPLANE_PORT:-18081}"
 AGENT_PORT="${AGENT_PORT:-18126}" STATSD_PORT="${STATSD_PORT:-18125}" WRK_CONNS="${WRK_CONNS:-64}"
 case "$MODE" in
-  full)  N=2000 WARM=300 NS=500 WARM_S=50 WRK_SECS=20 SOAK_N=5000 SOAK_RAMP=1000 WARM_SECS=30 ;;
-  quick) N=500 WARM=100 NS=150 WARM_S=20 WRK_SECS=8 SOAK_N=1000 SOAK_RAMP=500 WARM_SECS=10 ;;
+  full)  N=2000 WARM=300 NS=500 WARM_S=50 WRK_SECS=20 SOAK_N=5000 SOAK_RAMP=1000 WARM_MIN=12 WARM_MAX=30 ;;
+  quick) N=500 WARM=100 NS=150 WARM_S=20 WRK_SECS=8 SOAK_N=1000 SOAK_RAMP=500 WARM_MIN=6 WARM_MAX=12 ;;
   *) echo "usage: $0 [full|quick]" >&2; exit 2 ;;
 esac
 JAR="$ROOT/target/llm-reliability-control-plane.jar"; AGENT_JAR="$ROOT/target/agent/dd-java-agent.jar"
@@ -105,9 +105,25 @@ run_sampled() {  # name pid phase -- command...: runs the command while sampling
   if [[ -n $j ]]; then kill "$j" 2>/dev/null || true; wait "$j" 2>/dev/null || true; fi
 }
 
-echo "warm-up (JIT and connection pools): wrk ${WARM_SECS} s on each gateway"
-wrk -t1 -c16 -d"${WARM_SECS}s" -s "$HERE/chat.lua" "$OURS" > /dev/null 2>&1 || true
-WRK_HEADERS="$PK_HDRS" wrk -t1 -c16 -d"${WARM_SECS}s" -s "$HERE/chat.lua" "$PORTKEY" > /dev/null 2>&1 || true
+# Warm-up to steady state: 10 s wrk rounds at the throughput load until the last three rounds
+# mean is within 5 % of the three before them (at least WARM_MIN rounds, at most WARM_MAX). A JVM
+# on two shared cores keeps compiling for minutes, with plateaus on the way; V8 settles in
+# seconds. Each round's req/s is kept for the results page.
+warm_up() {  # name url [headers]
+  local name=$1 url=$2 r rps
+  : > "$RAW/warmup-$name.txt"
+  for ((r=1; r<=WARM_MAX; r++)); do
+    rps=$(WRK_HEADERS="${3:-}" wrk -t1 -c"$WRK_CONNS" -d10s -s "$HERE/chat.lua" "$url" 2>/dev/null \
+          | awk '/Requests\/sec/ {print int($2)}')
+    echo "${rps:-0}" >> "$RAW/warmup-$name.txt"
+    (( r >= WARM_MIN )) && tail -6 "$RAW/warmup-$name.txt" \
+      | awk '{x[NR]=$1} END {a=x[1]+x[2]+x[3]; b=x[4]+x[5]+x[6]; exit !(b <= a * 1.05)}' && break
+  done
+  echo "  $name: $(paste -sd' ' "$RAW/warmup-$name.txt") req/s"
+}
+echo "warm-up to steady state (JIT, connection pools): 10 s rounds of wrk -c$WRK_CONNS"
+warm_up gateway "$OURS"
+warm_up portkey "$PORTKEY" "$PK_HDRS"
 : > "$RAW/paired.jsonl"; : > "$RAW/paired-stream.jsonl"
 echo "(a) paired non-streaming, c=1, $N per target"
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$N" --warmup="$WARM" >> "$RAW/paired.jsonl"

@@ -5,13 +5,13 @@ import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.llm.PromptIds;
 import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.AnswerScorer.ScoringInput;
 import dev.lrcp.routing.ModelRouter;
 import dev.lrcp.routing.RouteDecision;
 import dev.lrcp.security.SecurityScanner;
 import dev.lrcp.security.SecurityVerdict;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +42,7 @@ public class CompletionPipeline {
   }
 
   public CompletionResponse complete(Completion completion) {
-    String promptId = UUID.randomUUID().toString();
+    String promptId = PromptIds.next();
     RouteDecision route = router.route(completion.requestType(), completion.requestedModel());
     SecurityVerdict verdict = scan(promptId, completion);
     var timing = new CallTiming();

@@ -1,6 +1,7 @@
 package dev.lrcp.gateway;
 
 import dev.lrcp.gateway.DataPlaneRoutes.Call;
+import dev.lrcp.llm.PromptIds;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -68,11 +69,7 @@ final class DataPlaneHandler extends SimpleChannelInboundHandler<FullHttpRequest
   private void start(Call call) {
     current =
         new NettyReply(
-            ctx.channel(),
-            call.version(),
-            call.keepAlive(),
-            DataPlaneRoutes.newPromptId(),
-            this::next);
+            ctx.channel(), call.version(), call.keepAlive(), PromptIds.next(), this::next);
     if (call.body() == null) {
       routes.malformed(current);
     } else {

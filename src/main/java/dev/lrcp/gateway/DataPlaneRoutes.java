@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -129,10 +128,6 @@ final class DataPlaneRoutes {
   /** A request Netty could not decode (bad request line, oversized headers): 400, then close. */
   void malformed(NettyReply reply) {
     gateway.fail(reply, GatewayException.invalid("The HTTP request could not be parsed", null));
-  }
-
-  static String newPromptId() {
-    return UUID.randomUUID().toString();
   }
 
   /** Chat calls still running, for a graceful stop. */

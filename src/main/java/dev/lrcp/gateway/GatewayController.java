@@ -1,8 +1,8 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.llm.PromptIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,7 +39,7 @@ class GatewayController {
       @RequestBody ChatCompletionRequest body,
       HttpServletRequest http,
       HttpServletResponse response) {
-    String promptId = UUID.randomUUID().toString();
+    String promptId = PromptIds.next();
     var tags =
         properties.tags(
             http.getHeader(GatewayProperties.APPLICATION_HEADER),

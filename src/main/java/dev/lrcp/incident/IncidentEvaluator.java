@@ -93,6 +93,7 @@ public class IncidentEvaluator {
             windowStart,
             now.minus(properties.window().dividedBy(2)),
             properties.minRequests());
+    var windows = new ScopeSelector.Windows(current, baseline);
     var active = store.active();
     Set<String> breaching = new HashSet<>();
     for (Rule rule : Rule.values()) {
@@ -104,7 +105,7 @@ public class IncidentEvaluator {
               .filter(a -> a.rule() == rule)
               .map(IncidentStore.Active::scope)
               .collect(Collectors.toSet());
-      for (Finding f : selector.select(rule, current, baseline, scopes)) {
+      for (Finding f : selector.select(rule, windows, scopes)) {
         var attribution =
             attributor.attribute(explain.before(), explain.recent(), explain.scale(), f.measure());
         var draft = composer.compose(f, attribution, current, now);

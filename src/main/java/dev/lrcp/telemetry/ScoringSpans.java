@@ -11,6 +11,8 @@ import io.opentracing.util.GlobalTracer;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.ProxyFactory;
@@ -54,12 +56,17 @@ final class ScoringSpans implements BeanPostProcessor {
     }
   }
 
-  private record Interceptor(Class<?> port, String operation) implements MethodInterceptor {
+  private record Interceptor(Class<?> port, String operation, Map<Method, Boolean> ofPort)
+      implements MethodInterceptor {
+
+    Interceptor(Class<?> port, String operation) {
+      this(port, operation, new ConcurrentHashMap<>());
+    }
 
     @Override
     public Object invoke(MethodInvocation invocation) throws Throwable {
       Method method = invocation.getMethod();
-      if (!declaredBy(port, method)) {
+      if (!ofPort.computeIfAbsent(method, m -> declaredBy(port, m))) {
         return invocation.proceed();
       }
       Tracer tracer = GlobalTracer.get();

@@ -13,13 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import tools.jackson.core.JacksonException;
@@ -27,25 +25,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Calls {@code POST {baseUrl}/chat/completions}. One shared JDK HttpClient (HTTP/1.1, pooled
- * keep-alive connections) serves every call. The timeout bounds a whole answer's exchange, body
- * included, so a server that stalls mid-body still ends in {@link LlmFailure#TIMEOUT}; a stream is
- * bounded by it until its response headers, and per delta by the resilience layer.
+ * keep-alive connections) serves every call, and runs its own work on its selector thread: a whole
+ * answer wakes the waiting caller from there, and a stream's lines are queued there for the caller
+ * to forward (it may block on its own client; the selector never does). The timeout bounds a whole
+ * answer's exchange, body included, so a server that stalls mid-body still ends in {@link
+ * LlmFailure#TIMEOUT}; a stream is bounded by it until its response headers, and per delta by the
+ * resilience layer.
  */
 public final class OpenAiClient implements LlmClient {
 
   public static final String PROVIDER = "openai";
 
-  /**
-   * Streams: deltas are written to our caller's socket, which may block, so never on the selector.
-   */
   private final HttpClient http;
-
-  /**
-   * Whole answers: the body is read into a string and the waiting caller woken straight from the
-   * client's selector thread, saving a hand-off to an executor thread per call.
-   */
-  private final HttpClient inline;
-
   private final URI endpoint;
   private final String authorization;
   private final Duration timeout;
@@ -55,42 +46,67 @@ public final class OpenAiClient implements LlmClient {
     this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
     this.authorization = apiKey == null || apiKey.isBlank() ? null : "Bearer " + apiKey;
     this.timeout = timeout;
-    this.http = client(timeout, Executors.newVirtualThreadPerTaskExecutor());
-    this.inline = client(timeout, Runnable::run);
-  }
-
-  private static HttpClient client(Duration timeout, java.util.concurrent.Executor executor) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .executor(executor)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .executor(Runnable::run)
+            .build();
   }
 
   @Override
   public LlmResponse generate(LlmRequest request) {
-    boolean streaming = request.stream() != StreamListener.NONE;
-    HttpRequest httpRequest = httpRequest(request, streaming);
-    if (streaming) {
-      var sse = new SseChatSubscriber(request.stream());
-      HttpResponse<Void> response =
-          exchange(
-              http,
-              request,
-              httpRequest,
-              BodyHandlers.fromLineSubscriber(sse, s -> null, "\n"),
-              false);
-      failOnStatus(request, response.statusCode(), "");
-      if (sse.malformed() || sse.finishReason() == null) {
-        throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
-      }
-      TokenUsage usage = sse.usage() != null ? sse.usage() : estimate(request, sse.text());
-      return response(request, sse.text(), sse.finishReason(), usage);
+    if (request.stream() != StreamListener.NONE) {
+      return stream(request);
     }
-    HttpResponse<String> response =
-        exchange(inline, request, httpRequest, BodyHandlers.ofString(), true);
+    CompletableFuture<HttpResponse<String>> future =
+        http.sendAsync(httpRequest(request, false), BodyHandlers.ofString());
+    HttpResponse<String> response = await(request, future, true);
     failOnStatus(request, response.statusCode(), response.body());
     return parse(request, response.body());
+  }
+
+  /**
+   * Reads the stream's lines on this thread as the selector queues them; an error status's body is
+   * read whole for its message instead of being forwarded.
+   */
+  private LlmResponse stream(LlmRequest request) {
+    var lines = new StreamedLines();
+    var sse = new SseChatReader(request.stream());
+    var errorBody = new StringBuilder();
+    CompletableFuture<HttpResponse<Void>> future =
+        http.sendAsync(httpRequest(request, true), lines.handler());
+    future.whenComplete((r, e) -> lines.end());
+    try {
+      for (String line = lines.take(); line != null; line = lines.take()) {
+        if (lines.status() / 100 != 2) {
+          errorBody.append(line).append('\n');
+        } else if (!sse.line(line)) {
+          lines.cancel();
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      lines.cancel();
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw failure(request, LlmFailure.TIMEOUT, "call cancelled");
+    } catch (CancellationException gone) {
+      lines.cancel();
+      future.cancel(true);
+      throw gone; // the listener's consumer left: not an upstream error (StreamListener)
+    }
+    if (sse.malformed()) {
+      future.cancel(true);
+      throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
+    }
+    HttpResponse<Void> response = await(request, future, false);
+    failOnStatus(request, response.statusCode(), errorBody.toString());
+    if (sse.finishReason() == null) {
+      throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
+    }
+    TokenUsage usage = sse.usage() != null ? sse.usage() : estimate(request, sse.text());
+    return response(request, sse.text(), sse.finishReason(), usage);
   }
 
   private HttpRequest httpRequest(LlmRequest request, boolean streaming) {
@@ -113,9 +129,8 @@ public final class OpenAiClient implements LlmClient {
    *     response headers (the request timeout), since a long answer may keep streaming for minutes:
    *     the resilience layer's per-delta deadline (or the caller) interrupts a stalled one
    */
-  private <T> HttpResponse<T> exchange(
-      HttpClient client, LlmRequest request, HttpRequest req, BodyHandler<T> body, boolean whole) {
-    CompletableFuture<HttpResponse<T>> future = client.sendAsync(req, body);
+  private <T> HttpResponse<T> await(
+      LlmRequest request, CompletableFuture<HttpResponse<T>> future, boolean whole) {
     try {
       return whole ? future.get(timeout.toMillis(), TimeUnit.MILLISECONDS) : future.get();
     } catch (TimeoutException e) {
@@ -126,22 +141,8 @@ public final class OpenAiClient implements LlmClient {
       Thread.currentThread().interrupt();
       throw failure(request, LlmFailure.TIMEOUT, "call cancelled");
     } catch (ExecutionException e) {
-      CancellationException gone = consumerGone(e.getCause());
-      if (gone != null) {
-        throw gone; // the stream listener's consumer left: not an upstream error (StreamListener)
-      }
       throw transport(request, e.getCause());
     }
-  }
-
-  /** The listener's {@link CancellationException}, however the HTTP client wrapped it. */
-  private static CancellationException consumerGone(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof CancellationException c) {
-        return c;
-      }
-    }
-    return null;
   }
 
   private LlmException transport(LlmRequest request, Throwable cause) {

@@ -172,5 +172,22 @@ class OpenAiClientTests {
     respond(429, "error-429.json");
     assertThat(failureOf(() -> client.generate(request().withStream(d -> {}))))
         .isEqualTo(LlmFailure.RATE_LIMITED);
+    respond(429, "error-429.json");
+    assertThatThrownBy(() -> client.generate(request().withStream(d -> {})))
+        .hasMessageContaining("Rate limit reached");
+  }
+
+  @Test
+  void aStreamedErrorBodyIsNeverForwardedAsDeltas() {
+    server.reply(
+        new Reply(
+            500,
+            "text/event-stream",
+            "data: {\"choices\":[{\"delta\":{\"content\":\"leak\"}}]}\n\n",
+            false));
+    var deltas = new ArrayList<String>();
+    assertThat(failureOf(() -> client.generate(request().withStream(deltas::add))))
+        .isEqualTo(LlmFailure.UPSTREAM_ERROR);
+    assertThat(deltas).isEmpty();
   }
 }

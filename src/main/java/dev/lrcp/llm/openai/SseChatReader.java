@@ -2,47 +2,43 @@ package dev.lrcp.llm.openai;
 
 import dev.lrcp.llm.StreamListener;
 import dev.lrcp.llm.TokenUsage;
-import java.util.concurrent.Flow;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a streamed chat completion ({@code data: {json}} lines, then {@code data: [DONE]}),
- * forwarding text deltas as they arrive and keeping the finish reason and the final usage chunk.
+ * Reads a streamed chat completion ({@code data: {json}} lines, then {@code data: [DONE]}) on the
+ * calling thread, forwarding text deltas to the listener as they arrive and keeping the finish
+ * reason and the final usage chunk.
  */
-final class SseChatSubscriber implements Flow.Subscriber<String> {
+final class SseChatReader {
 
   private final StreamListener listener;
   private final StringBuilder text = new StringBuilder();
-  private volatile String finishReason;
-  private volatile TokenUsage usage;
-  private volatile boolean malformed;
-  private Flow.Subscription subscription;
+  private String finishReason;
+  private TokenUsage usage;
+  private boolean malformed;
 
-  SseChatSubscriber(StreamListener listener) {
+  SseChatReader(StreamListener listener) {
     this.listener = listener;
   }
 
-  @Override
-  public void onSubscribe(Flow.Subscription s) {
-    subscription = s;
-    s.request(Long.MAX_VALUE);
-  }
-
-  @Override
-  public void onNext(String line) {
+  /**
+   * @return false once the stream is malformed: nothing more is worth reading
+   */
+  boolean line(String line) {
     if (!line.startsWith("data:")) {
-      return; // blank separators, comments, event names
+      return true; // blank separators, comments, event names
     }
     String data = line.substring(5).strip();
-    if (data.equals("[DONE]") || malformed) {
-      return;
+    if (data.equals("[DONE]")) {
+      return true;
     }
     try {
       chunk(ChatCompletionsJson.MAPPER.readTree(data));
+      return true;
     } catch (JacksonException e) {
       malformed = true;
-      subscription.cancel();
+      return false;
     }
   }
 
@@ -61,12 +57,6 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
       usage = ChatCompletionsJson.usage(chunk.path("usage"));
     }
   }
-
-  @Override
-  public void onError(Throwable throwable) {}
-
-  @Override
-  public void onComplete() {}
 
   String text() {
     return text.toString();
