@@ -134,7 +134,13 @@ wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$DIRECT" 
 run_sampled gateway "$GW_PID" wrk -- wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$OURS" > "$RAW/wrk-gateway.txt" 2>&1
 run_sampled portkey "$PK_PID" wrk -- env WRK_HEADERS="$PK_HDRS" wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$PORTKEY" > "$RAW/wrk-portkey.txt" 2>&1
 echo "(e) soak: $SOAK_N concurrent slow streams (20 deltas, 500 ms apart) per gateway"
+# Live heap with every stream open: once the ramp is over, one full collection (jcmd GC.run), then
+# the heap in use right after it. jstat's peak includes garbage G1 had not yet needed to collect.
+( sleep $(( SOAK_N / SOAK_RAMP + 3 )); "$JAVA_HOME/bin/jcmd" "$GW_PID" GC.run > /dev/null 2>&1 \
+  && "$JAVA_HOME/bin/jcmd" "$GW_PID" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?", "", v); print int(v/1024); exit}}' \
+  > "$RAW/heap-live-gateway-soak.txt" ) & LIVE=$!; PIDS+=("$LIVE")
 run_sampled gateway "$GW_PID" soak -- node "$HERE/soak.mjs" --target="gateway=$OURS" --n="$SOAK_N" --ramp-per-s="$SOAK_RAMP" > "$RAW/soak-gateway.json"
+wait "$LIVE" 2>/dev/null || true
 run_sampled portkey "$PK_PID" soak -- node "$HERE/soak.mjs" --target="portkey=$PORTKEY" --portkey=portkey --upstream="$UP" --n="$SOAK_N" --ramp-per-s="$SOAK_RAMP" > "$RAW/soak-portkey.json"
 curl -s "http://127.0.0.1:$AGENT_PORT/counts" > "$RAW/agent-counts.json"
 curl -s "http://127.0.0.1:$UPSTREAM_PORT/stats" > "$RAW/upstream-stats.json"
