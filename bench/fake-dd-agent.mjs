@@ -8,7 +8,19 @@ import dgram from 'node:dgram';
 const arg = (k, d) => (process.argv.find((a) => a.startsWith(`--${k}=`)) || `=${d}`).split('=')[1];
 const APM = parseInt(arg('apm-port', '18126'), 10);
 const STATSD = parseInt(arg('statsd-port', '18125'), 10);
-const counts = { http_requests: 0, trace_payloads: 0, llmobs_payloads: 0, statsd_packets: 0, statsd_lines: 0, paths: {} };
+const counts = { http_requests: 0, trace_payloads: 0, llmobs_payloads: 0, statsd_packets: 0, statsd_lines: 0, paths: {}, metrics: {} };
+// Tallied DogStatsD metrics: a count adds its values, anything else its number of samples, both
+// divided by the sample rate (name:v1[:v2...]|type[|@rate][|#tags]).
+const TALLIED = new Set(['llm.semantic_similarity_score', 'llm.quality.unscored.count',
+  'llm.storage.written.count', 'llm.storage.dropped.count', 'llm.request.latency_ms']);
+const tally = (line) => {
+  const [head, type, ...rest] = line.split('|');
+  const values = head.split(':'), name = values.shift();
+  if (!TALLIED.has(name)) return;
+  const rate = parseFloat((rest.find((r) => r.startsWith('@')) || '@1').slice(1)) || 1;
+  const n = type === 'c' ? values.reduce((a, v) => a + parseFloat(v), 0) : values.length;
+  counts.metrics[name] = (counts.metrics[name] || 0) + n / rate;
+};
 
 http.createServer((req, res) => {
   let bytes = 0;
@@ -33,5 +45,8 @@ http.createServer((req, res) => {
 }).listen(APM, '127.0.0.1', () => console.log(`fake-dd-agent apm 127.0.0.1:${APM} statsd udp ${STATSD} pid=${process.pid}`));
 
 const udp = dgram.createSocket('udp4');
-udp.on('message', (m) => { counts.statsd_packets++; counts.statsd_lines += m.toString().split('\n').filter(Boolean).length; });
+udp.on('message', (m) => {
+  const lines = m.toString().split('\n').filter(Boolean);
+  counts.statsd_packets++; counts.statsd_lines += lines.length; lines.forEach(tally);
+});
 udp.bind(STATSD, '127.0.0.1');

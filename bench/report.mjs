@@ -69,7 +69,12 @@ out.push('| metric | target | our gateway | Portkey 1.15.2 | direct to upstream 
 for (const r of rows) out.push(`| ${r.join(' | ')} |`);
 out.push('', `Telemetry reaching the fake Datadog agent during the run: ${agent.trace_payloads ?? 'n/a'} trace payloads, ` +
   `${agent.llmobs_payloads ?? 'n/a'} LLM Observability/EVP payloads, ${agent.statsd_lines ?? 'n/a'} DogStatsD lines ` +
-  `(${agent.statsd_packets ?? 'n/a'} packets).`, '');
+  `(${agent.statsd_packets ?? 'n/a'} packets).`);
+const m = agent.metrics || {}, count = (k) => (m[k] === undefined ? 'n/a' : Math.round(m[k]).toLocaleString('en-US'));
+out.push(`From those metrics: ${count('llm.request.latency_ms')} gateway calls measured; ` +
+  `${count('llm.semantic_similarity_score')} answers scored in the background and ` +
+  `${count('llm.quality.unscored.count')} left unscored (CPU budget or queue; scoring is a sample under load); ` +
+  `${count('llm.storage.written.count')} call records stored, ${count('llm.storage.dropped.count')} dropped.`, '');
 const warm = (n) => read(`warmup-${n}.txt`).trim().split('\n').filter(Boolean).map(Number);
 const warmCell = (xs) => (xs.length ? `${xs.length} rounds: ${xs.join(', ')}` : 'n/a');
 out.push('Warm-up before measuring (req/s in each 10 s round of wrk at the throughput load, until the last ' +

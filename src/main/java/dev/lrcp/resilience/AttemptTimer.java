@@ -1,5 +1,6 @@
 package dev.lrcp.resilience;
 
+import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
@@ -7,23 +8,18 @@ import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds one attempt in time. The attempt runs on the caller's own (virtual) thread — handing it to
  * another thread and back cost two scheduling rounds per call on a busy machine — and a shared
- * timer interrupts that thread at the deadline, which ends sleeps and JDK HTTP exchanges. An
- * attempt that ends after its deadline is a timeout, whatever it returned.
+ * timer ({@link Deadlines}) interrupts that thread at the deadline, which ends sleeps and JDK HTTP
+ * exchanges. An attempt that ends after its deadline is a timeout, whatever it returned.
  *
  * <p>For a whole answer the timeout bounds the call. For a stream it bounds the wait for each delta
  * (the first one included): every delta moves the deadline out by the timeout again, so a long
  * answer that keeps arriving is never cut off, while an upstream that goes silent still is.
  */
 final class AttemptTimer {
-
-  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
   private final Duration timeout;
   private final String provider;
@@ -93,7 +89,7 @@ final class AttemptTimer {
     private final long timeoutNanos;
     private final long start;
     private final Pulse pulse;
-    private ScheduledFuture<?> timer;
+    private Deadlines.Deadline timer;
     private boolean done;
     private boolean expired;
 
@@ -125,11 +121,11 @@ final class AttemptTimer {
     }
 
     synchronized void disarm() {
-      timer.cancel(false);
+      timer.cancel();
     }
 
     private synchronized void arm(long nanos) {
-      timer = DEADLINES.schedule(this::expire, nanos, TimeUnit.NANOSECONDS);
+      timer = Deadlines.after(nanos, this::expire);
     }
 
     /**
@@ -143,13 +139,5 @@ final class AttemptTimer {
       }
       return true;
     }
-  }
-
-  private static ScheduledThreadPoolExecutor deadlines() {
-    var executor =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().name("lrcp-attempt-deadlines").daemon().factory());
-    executor.setRemoveOnCancelPolicy(true);
-    return executor;
   }
 }

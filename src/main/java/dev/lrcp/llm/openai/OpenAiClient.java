@@ -1,5 +1,7 @@
 package dev.lrcp.llm.openai;
 
+import dev.lrcp.llm.Deadlines;
+import dev.lrcp.llm.Deadlines.Deadline;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
@@ -18,8 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -131,17 +132,32 @@ public final class OpenAiClient implements LlmClient {
    */
   private <T> HttpResponse<T> await(
       LlmRequest request, CompletableFuture<HttpResponse<T>> future, boolean whole) {
+    var expired = new AtomicBoolean();
+    Deadline deadline =
+        whole
+            ? Deadlines.after(
+                timeout,
+                () -> {
+                  expired.set(true);
+                  future.cancel(true); // aborts the exchange
+                })
+            : Deadline.NONE;
     try {
-      return whole ? future.get(timeout.toMillis(), TimeUnit.MILLISECONDS) : future.get();
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw failure(request, LlmFailure.TIMEOUT, "no complete response within " + timeout);
+      return future.get();
+    } catch (CancellationException | ExecutionException e) {
+      if (expired.get()) { // however the aborted exchange ended
+        throw failure(request, LlmFailure.TIMEOUT, "no complete response within " + timeout);
+      }
+      if (e instanceof CancellationException gone) {
+        throw gone;
+      }
+      throw transport(request, e.getCause());
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       throw failure(request, LlmFailure.TIMEOUT, "call cancelled");
-    } catch (ExecutionException e) {
-      throw transport(request, e.getCause());
+    } finally {
+      deadline.cancel();
     }
   }
 
