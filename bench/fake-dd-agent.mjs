@@ -9,8 +9,8 @@ const arg = (k, d) => (process.argv.find((a) => a.startsWith(`--${k}=`)) || `=${
 const APM = parseInt(arg('apm-port', '18126'), 10);
 const STATSD = parseInt(arg('statsd-port', '18125'), 10);
 const counts = { http_requests: 0, trace_payloads: 0, llmobs_payloads: 0, statsd_packets: 0, statsd_lines: 0, paths: {}, metrics: {} };
-// Tallied DogStatsD metrics: a count adds its values, anything else its number of samples, both
-// divided by the sample rate (name:v1[:v2...]|type[|@rate][|#tags]).
+// Tallied DogStatsD metrics, per service tag ("service/name"): a count adds its values, anything
+// else its number of samples, both divided by the sample rate (name:v1[:v2...]|type[|@rate][|#tags]).
 const TALLIED = new Set(['llm.semantic_similarity_score', 'llm.quality.unscored.count',
   'llm.storage.written.count', 'llm.storage.dropped.count', 'llm.request.latency_ms']);
 const tally = (line) => {
@@ -18,8 +18,10 @@ const tally = (line) => {
   const values = head.split(':'), name = values.shift();
   if (!TALLIED.has(name)) return;
   const rate = parseFloat((rest.find((r) => r.startsWith('@')) || '@1').slice(1)) || 1;
+  const service = ((rest.find((r) => r.startsWith('#')) || '').match(/(?:^#|,)service:([^,]+)/) || [])[1] || '-';
   const n = type === 'c' ? values.reduce((a, v) => a + parseFloat(v), 0) : values.length;
-  counts.metrics[name] = (counts.metrics[name] || 0) + n / rate;
+  const key = `${service}/${name}`;
+  counts.metrics[key] = (counts.metrics[key] || 0) + n / rate;
 };
 
 http.createServer((req, res) => {

@@ -70,14 +70,25 @@ for (const r of rows) out.push(`| ${r.join(' | ')} |`);
 out.push('', `Telemetry reaching the fake Datadog agent during the run: ${agent.trace_payloads ?? 'n/a'} trace payloads, ` +
   `${agent.llmobs_payloads ?? 'n/a'} LLM Observability/EVP payloads, ${agent.statsd_lines ?? 'n/a'} DogStatsD lines ` +
   `(${agent.statsd_packets ?? 'n/a'} packets).`);
-const m = agent.metrics || {}, count = (k) => (m[k] === undefined ? 'n/a' : Math.round(m[k]).toLocaleString('en-US'));
-out.push(`From those metrics: ${count('llm.request.latency_ms')} gateway calls measured; ` +
+const m = agent.metrics || {}, count = (k) => (m[`lrcp-gateway/${k}`] === undefined ? 'n/a' : Math.round(m[`lrcp-gateway/${k}`]).toLocaleString('en-US'));
+out.push(`From our gateway's metrics: ${count('llm.request.latency_ms')} calls measured; ` +
   `${count('llm.semantic_similarity_score')} answers scored in the background and ` +
   `${count('llm.quality.unscored.count')} left unscored (CPU budget or queue; scoring is a sample under load); ` +
   `${count('llm.storage.written.count')} call records stored, ${count('llm.storage.dropped.count')} dropped.`, '');
+const b = paired.bare?.paired_added_ms || {}, bs = stream.bare?.paired_added_ms || {}, wb = wrk('bare');
+if (paired.bare) {
+  out.push('The same jar without dd-java-agent, in the same run (DogStatsD metrics, JSON logs, stored records and ' +
+    'sampled scoring on; no APM or LLM Observability spans). Not a target column: it shows what the agent costs.', '',
+    '| metric | with dd-java-agent (above) | without | Portkey 1.15.2 |', '|---|---|---|---|',
+    `| added latency p50 / p99, c=1 | +${num(g.p50, 3)} / +${num(g.p99, 3)} ms | +${num(b.p50, 3)} / +${num(b.p99, 3)} ms | +${num(p.p50, 3)} / +${num(p.p99, 3)} ms |`,
+    `| added time to first token p50 / p99 | +${num(gs.p50, 3)} / +${num(gs.p99, 3)} ms | +${num(bs.p50, 3)} / +${num(bs.p99, 3)} ms | +${num(ps.p50, 3)} / +${num(ps.p99, 3)} ms |`,
+    `| throughput (wrk -c64) | ${num(w.gateway.rps, 0)} req/s (${num(ratio, 1)}×) | ${num(wb.rps, 0)} req/s (${num(wb.rps / w.portkey.rps, 1)}×; errors ${wb.non2xx + wb.socketErrors}) | ${num(w.portkey.rps, 0)} req/s |`,
+    `| RSS under that load | ${num(maxRss('rss-gateway-wrk.txt'), 0)} MB | ${num(maxRss('rss-bare-wrk.txt'), 0)} MB | ${num(maxRss('rss-portkey-wrk.txt'), 0)} MB |`, '');
+}
 const warm = (n) => read(`warmup-${n}.txt`).trim().split('\n').filter(Boolean).map(Number);
 const warmCell = (xs) => (xs.length ? `${xs.length} rounds: ${xs.join(', ')}` : 'n/a');
 out.push('Warm-up before measuring (req/s in each 10 s round of wrk at the throughput load, until the last ' +
-  'three rounds are within 5 % of the three before them):', '', `- our gateway: ${warmCell(warm('gateway'))}`, `- Portkey: ${warmCell(warm('portkey'))}`, '');
+  'three rounds are within 5 % of the three before them):', '', `- our gateway: ${warmCell(warm('gateway'))}`,
+  ...(paired.bare ? [`- without dd-java-agent: ${warmCell(warm('bare'))}`] : []), `- Portkey: ${warmCell(warm('portkey'))}`, '');
 out.push('Environment:', '', '```', env, '```', '');
 process.stdout.write(out.join('\n'));

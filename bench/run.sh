@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # One command, one run, loopback only: our gateway (packaged jar, dd-java-agent attached, telemetry
 # sent to a fake Datadog agent, LRCP_PROVIDER=openai pointed at a fake upstream) side by side with
-# Portkey OSS 1.15.2 (npm), both compared to calling the fake upstream directly.
+# Portkey OSS 1.15.2 (npm), both compared to calling the fake upstream directly; the same jar without
+# the agent runs beside them to show what the agent costs.
 #
-#   bench/run.sh [full|quick]     full ≈ 6–8 min (5,000-stream soak), quick ≈ 2–3 min (1,000 streams)
+#   bench/run.sh [full|quick]     full ≈ 12–18 min (5,000-stream soak), quick ≈ 5 min (1,000 streams)
 #
 # Measures (a) added latency p50/p99 at concurrency 1 (paired with direct calls), (b) added time to
 # first token of streams (paired), (c) max throughput with wrk, (d) RSS under load, (e) a soak of
@@ -11,14 +12,14 @@
 # Our gateway is measured on its data plane (lrcp.gateway.port, the Netty listener for /v1); the
 # main port (health, readiness) is only used to wait for start-up.
 # Environment (optional): JAVA_HOME, UPSTREAM_PORT=9101 GATEWAY_PORT=18080 DATAPLANE_PORT=18081 PORTKEY_PORT=18790
-# AGENT_PORT=18126 STATSD_PORT=18125, PORTKEY_DIR (reuse an install), GATEWAY_XMX=512m, WRK_CONNS=64.
+# BARE_PORT=18082 BARE_DATAPLANE_PORT=18083 AGENT_PORT=18126 STATSD_PORT=18125, PORTKEY_DIR (reuse an install), GATEWAY_XMX=512m, WRK_CONNS=64.
 # Stops exactly the processes it started (by PID).
 set -euo pipefail
 MODE="${1:-full}"
 HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(dirname "$HERE")"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 UPSTREAM_PORT="${UPSTREAM_PORT:-9101}" GATEWAY_PORT="${GATEWAY_PORT:-18080}" PORTKEY_PORT="${PORTKEY_PORT:-18790}"
-DATAPLANE_PORT="${DATAPLANE_PORT:-18081}"
+DATAPLANE_PORT="${DATAPLANE_PORT:-18081}" BARE_PORT="${BARE_PORT:-18082}" BARE_DATAPLANE_PORT="${BARE_DATAPLANE_PORT:-18083}"
 AGENT_PORT="${AGENT_PORT:-18126}" STATSD_PORT="${STATSD_PORT:-18125}" WRK_CONNS="${WRK_CONNS:-64}"
 case "$MODE" in
   full)  N=2000 WARM=300 NS=500 WARM_S=50 WRK_SECS=20 SOAK_N=5000 SOAK_RAMP=1000 WARM_MIN=12 WARM_MAX=30 ;;
@@ -44,7 +45,7 @@ wait_http() {  # url seconds pid
     kill -0 "$3" 2>/dev/null || { echo "process $3 exited; logs in $WORK" >&2; return 1; }
     curl -s -o /dev/null --max-time 1 "$1" && return 0; sleep 0.2; done
   echo "not answering after $2 s: $1" >&2; return 1; }
-for p in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$DATAPLANE_PORT" "$PORTKEY_PORT" "$AGENT_PORT"; do
+for p in "$UPSTREAM_PORT" "$GATEWAY_PORT" "$DATAPLANE_PORT" "$BARE_PORT" "$BARE_DATAPLANE_PORT" "$PORTKEY_PORT" "$AGENT_PORT"; do
   port_free "$p" || { echo "port $p on 127.0.0.1 is in use" >&2; exit 1; }; done
 
 # Tools: the jar (built if missing), wrk (apt), Portkey (npm, pinned, cached).
@@ -65,23 +66,30 @@ node "$HERE/fake-upstream.mjs" --port="$UPSTREAM_PORT" > "$WORK/upstream.log" 2>
 node "$HERE/fake-dd-agent.mjs" --apm-port="$AGENT_PORT" --statsd-port="$STATSD_PORT" > "$WORK/agent.log" 2>&1 & DD_PID=$!; PIDS+=("$DD_PID")
 wait_http "http://127.0.0.1:$UPSTREAM_PORT/v1/models" 10 "$UP_PID"
 wait_http "http://127.0.0.1:$AGENT_PORT/counts" 10 "$DD_PID"
-(cd "$WORK" && LRCP_PROVIDER=openai LRCP_OPENAI_BASE_URL="http://127.0.0.1:$UPSTREAM_PORT/v1" \
-   DD_AGENT_HOST=127.0.0.1 DD_TRACE_AGENT_PORT="$AGENT_PORT" DD_DOGSTATSD_PORT="$STATSD_PORT" \
-   DD_SERVICE=lrcp-bench DD_ENV=bench DD_LLMOBS_ENABLED=true DD_LLMOBS_ML_APP=lrcp-bench \
-   DD_INSTRUMENTATION_TELEMETRY_ENABLED=false \
-   exec "$JAVA_HOME/bin/java" -javaagent:"$AGENT_JAR" -Xmx"${GATEWAY_XMX:-512m}" -jar "$JAR" \
-     --server.port="$GATEWAY_PORT" --server.address=127.0.0.1 --lrcp.storage.directory="$WORK/data" \
-     --lrcp.gateway.port="$DATAPLANE_PORT" --lrcp.gateway.address=127.0.0.1) \
-   > "$WORK/gateway.log" 2>&1 & GW_PID=$!; PIDS+=("$GW_PID")
+gateway() {  # name main-port data-plane-port [java options...]: the packaged jar at the fake upstream
+  local name=$1 port=$2 dataplane=$3; shift 3
+  (cd "$WORK" && LRCP_PROVIDER=openai LRCP_OPENAI_BASE_URL="http://127.0.0.1:$UPSTREAM_PORT/v1" \
+     DD_AGENT_HOST=127.0.0.1 DD_TRACE_AGENT_PORT="$AGENT_PORT" DD_DOGSTATSD_PORT="$STATSD_PORT" \
+     DD_SERVICE="lrcp-$name" DD_ENV=bench DD_LLMOBS_ENABLED=true DD_LLMOBS_ML_APP=lrcp-bench \
+     DD_INSTRUMENTATION_TELEMETRY_ENABLED=false \
+     exec "$JAVA_HOME/bin/java" "$@" -Xmx"${GATEWAY_XMX:-512m}" -jar "$JAR" \
+       --server.port="$port" --server.address=127.0.0.1 --lrcp.storage.directory="$WORK/data-$name" \
+       --lrcp.gateway.port="$dataplane" --lrcp.gateway.address=127.0.0.1) > "$WORK/$name.log" 2>&1 &
+}
+gateway gateway "$GATEWAY_PORT" "$DATAPLANE_PORT" -javaagent:"$AGENT_JAR"; GW_PID=$!; PIDS+=("$GW_PID")
+# The same jar without dd-java-agent (DogStatsD metrics, JSON logs, storage and scoring still on; no
+# APM or LLM Observability spans): shows what the agent costs. Measured in the same run, not a target.
+gateway bare "$BARE_PORT" "$BARE_DATAPLANE_PORT"; BARE_PID=$!; PIDS+=("$BARE_PID")
 (cd "$PK_DIR" && NODE_ENV=production exec node node_modules/@portkey-ai/gateway/build/start-server.js \
    --port="$PORTKEY_PORT" --headless) > "$WORK/portkey.log" 2>&1 & PK_PID=$!; PIDS+=("$PK_PID")
 wait_http "http://127.0.0.1:$PORTKEY_PORT/" 30 "$PK_PID"
 wait_http "http://127.0.0.1:$DATAPLANE_PORT/v1/models" 180 "$GW_PID"
+wait_http "http://127.0.0.1:$BARE_DATAPLANE_PORT/v1/models" 180 "$BARE_PID"
 
 UP="http://127.0.0.1:$UPSTREAM_PORT/v1"
 DIRECT="$UP/chat/completions"; OURS="http://127.0.0.1:$DATAPLANE_PORT/v1/chat/completions"
-PORTKEY="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"
-T=(--target="direct=$DIRECT" --target="gateway=$OURS" --target="portkey=$PORTKEY" --portkey=portkey --upstream="$UP")
+PORTKEY="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"; BARE="http://127.0.0.1:$BARE_DATAPLANE_PORT/v1/chat/completions"
+T=(--target="direct=$DIRECT" --target="gateway=$OURS" --target="portkey=$PORTKEY" --target="bare=$BARE" --portkey=portkey --upstream="$UP")
 PK_HDRS="x-portkey-provider: openai|x-portkey-custom-host: $UP"
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n=1 --warmup=0 > "$WORK/smoke.json"
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n=1 --warmup=0 --stream >> "$WORK/smoke.json"
@@ -123,6 +131,7 @@ warm_up() {  # name url [headers]
 }
 echo "warm-up to steady state (JIT, connection pools): 10 s rounds of wrk -c$WRK_CONNS"
 warm_up gateway "$OURS"
+warm_up bare "$BARE"
 warm_up portkey "$PORTKEY" "$PK_HDRS"
 : > "$RAW/paired.jsonl"; : > "$RAW/paired-stream.jsonl"
 echo "(a) paired non-streaming, c=1, $N per target"
@@ -132,6 +141,7 @@ node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$NS" --warmup="$WARM_S" --str
 echo "(c, d) throughput: wrk -t1 -c$WRK_CONNS -d${WRK_SECS}s, RSS sampled"
 wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$DIRECT" > "$RAW/wrk-direct.txt" 2>&1 || true
 run_sampled gateway "$GW_PID" wrk -- wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$OURS" > "$RAW/wrk-gateway.txt" 2>&1
+run_sampled bare "$BARE_PID" wrk -- wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$BARE" > "$RAW/wrk-bare.txt" 2>&1
 run_sampled portkey "$PK_PID" wrk -- env WRK_HEADERS="$PK_HDRS" wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$PORTKEY" > "$RAW/wrk-portkey.txt" 2>&1
 echo "(e) soak: $SOAK_N concurrent slow streams (20 deltas, 500 ms apart) per gateway"
 # Live heap with every stream open: once the ramp is over, one full collection (jcmd GC.run), then
@@ -145,7 +155,7 @@ run_sampled portkey "$PK_PID" soak -- node "$HERE/soak.mjs" --target="portkey=$P
 curl -s "http://127.0.0.1:$AGENT_PORT/counts" > "$RAW/agent-counts.json"
 curl -s "http://127.0.0.1:$UPSTREAM_PORT/stats" > "$RAW/upstream-stats.json"
 grep -c -E ' ERROR ' "$WORK/gateway.log" > "$RAW/gateway-error-lines.txt" || true
-cp "$WORK/gateway.log" "$RAW/gateway.log"; cp "$WORK/portkey.log" "$RAW/portkey.log"
+cp "$WORK/gateway.log" "$WORK/bare.log" "$WORK/portkey.log" "$RAW/"
 echo "finished=$(date -u +%FT%TZ) loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/env.txt"
 
 node "$HERE/report.mjs" "$RAW" "$MODE" > "$RESULTS/$DAY.md"
