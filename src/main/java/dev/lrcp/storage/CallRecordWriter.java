@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns call facts into rows without touching the request thread: listeners only {@code offer} to a
  * bounded queue (a full queue drops and counts, never blocks) and one writer thread drains it every
- * {@link #TICK_NANOS}, so no request ever wakes it (waking a parked thread per offer cost the
- * request thread a futex call and the machine a context switch, per event). The writer holds
+ * 10 ms ({@link #TICK_NANOS}), so no request ever wakes it (waking a parked thread per offer cost
+ * the request thread a futex call and the machine a context switch, per event). The writer holds
  * records until a batch is full or the oldest has waited {@code flushInterval}, so a quality result
  * arriving meanwhile is folded into its record ({@link PendingCalls}) instead of costing an UPDATE;
  * each flush is one transaction of multi-row INSERTs ({@link CallRecordStatements}). Every record
@@ -130,6 +130,9 @@ public class CallRecordWriter implements SmartLifecycle {
         drainLock.unlock();
       }
       LockSupport.parkNanos(this, tick); // stop() unparks it
+      if (Thread.currentThread().isInterrupted()) {
+        return; // as before: an interrupted writer stops (stop() still flushes what is left)
+      }
     }
   }
 
@@ -176,8 +179,8 @@ public class CallRecordWriter implements SmartLifecycle {
     Thread t = worker;
     worker = null;
     running = false;
-    LockSupport.unpark(t);
     if (t != null) {
+      LockSupport.unpark(t);
       // no interrupt: H2 closes its file channel when a thread is interrupted during I/O
       try {
         t.join(properties.flushInterval().toMillis() + 30_000);
