@@ -9,8 +9,8 @@ const jsonl = (f) => read(f).trim().split('\n').filter(Boolean).map((l) => JSON.
 const num = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : (+x).toFixed(d));
 const mark = (ok) => (ok === null ? '–' : ok ? '✅ met' : '❌ missed');
 
-const paired = jsonl('paired.jsonl')[0]?.targets || {};
-const stream = jsonl('paired-stream.jsonl')[0]?.targets || {};
+const pairedRun = jsonl('paired.jsonl')[0] || {}, streamRun = jsonl('paired-stream.jsonl')[0] || {};
+const paired = pairedRun.targets || {}, stream = streamRun.targets || {};
 function wrk(name) {
   const t = read(`wrk-${name}.txt`);
   const ms = (s) => { const m = s && s.match(/([\d.]+)(us|ms|s)\b/); if (!m) return null; return +m[1] * ({ us: 1e-3, ms: 1, s: 1e3 })[m[2]]; };
@@ -89,6 +89,8 @@ const warm = (n) => read(`warmup-${n}.txt`).trim().split('\n').filter(Boolean).m
 const warmCell = (xs) => (xs.length ? `${xs.length} rounds: ${xs.join(', ')}` : 'n/a');
 out.push('Warm-up before measuring (req/s in each 10 s round of wrk at the throughput load, until the last ' +
   'three rounds are within 5 % of the three before them):', '', `- our gateway: ${warmCell(warm('gateway'))}`,
-  ...(paired.bare ? [`- without dd-java-agent: ${warmCell(warm('bare'))}`] : []), `- Portkey: ${warmCell(warm('portkey'))}`, '');
+  ...(paired.bare ? [`- without dd-java-agent: ${warmCell(warm('bare'))}`] : []), `- Portkey: ${warmCell(warm('portkey'))}`,
+  `- then, at c=1, the first ${num(pairedRun.warmup, 0)} paired iterations (${num(streamRun.warmup, 0)} streaming) on every ` +
+  'target, not counted: one call at a time takes other branches than 64 at once, and C2 compiles them anew', '');
 out.push('Environment:', '', '```', env, '```', '');
 process.stdout.write(out.join('\n'));

@@ -5,16 +5,24 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Best-effort scoring off the caller's thread, bounded twice: by a {@link ScoringBudget} of CPU
- * time and by the pool's queue. Work beyond either is refused at once, never waited for. The
- * threads run at minimum priority; Linux ignores Java priorities by default, so the budget is what
- * really keeps scoring from competing with requests.
+ * time and by the pool's queue. Work beyond either is refused at once, never waited for. On Linux
+ * the threads also run in {@code SCHED_IDLE} ({@link IdleScheduling}, unless {@code
+ * lrcp.quality.scoring-idle} is false), so on a busy machine a request never waits behind them for
+ * a core; they then score only with CPU nothing else wanted, fewer answers under saturating load.
  */
 final class BackgroundScoring implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(BackgroundScoring.class);
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
 
   private final ScoringBudget budget;
   private final ExecutorService executor;
@@ -25,6 +33,12 @@ final class BackgroundScoring implements AutoCloseable {
   }
 
   static BackgroundScoring start(QualityProperties properties) {
+    ThreadFactory threads =
+        Thread.ofPlatform()
+            .name("answer-scoring-", 0)
+            .daemon()
+            .priority(Thread.MIN_PRIORITY)
+            .factory();
     var pool =
         new ThreadPoolExecutor(
             properties.scoringThreads(),
@@ -32,15 +46,24 @@ final class BackgroundScoring implements AutoCloseable {
             0,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(properties.scoringQueue()),
-            Thread.ofPlatform()
-                .name("answer-scoring-", 0)
-                .daemon()
-                .priority(Thread.MIN_PRIORITY)
-                .factory());
+            properties.scoringIdle() ? idle(threads) : threads);
     var budget =
         new ScoringBudget(
             properties.scoringCpuShare(), System::nanoTime, ScoringBudget.threadCpuTime());
     return new BackgroundScoring(budget, pool);
+  }
+
+  private static ThreadFactory idle(ThreadFactory threads) {
+    return task ->
+        threads.newThread(
+            () -> {
+              if (!IdleScheduling.enter() && WARNED.compareAndSet(false, true)) {
+                log.info(
+                    "background scoring runs in the normal scheduling class (SCHED_IDLE not"
+                        + " available here): its CPU share alone bounds it");
+              }
+              task.run();
+            });
   }
 
   /** Queues {@code task} if budget and queue allow: empty when queued, else why it was not. */

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param scoringCpuShare CPU those threads may use together, in cores (0.25 = a quarter of one
  *     core, at most one core per thread), measured as their CPU time; beyond it new answers are
  *     left unscored, so under sustained load background scoring is a sample
+ * @param scoringIdle true runs those threads in Linux's {@code SCHED_IDLE} class: they use only CPU
+ *     no request wants (fewer answers scored on a saturated machine, none of the requests' latency)
  * @param modelWait how long a scoring call waits for the embedding model while it loads at start-up
  *     before falling back to lexical evidence only
  * @param embeddings false skips loading MiniLM (≈ 200 MB of native memory): similarity then uses
@@ -31,6 +33,7 @@ record QualityProperties(
     @DefaultValue("1") @Min(1) int scoringThreads,
     @DefaultValue("256") @Min(1) int scoringQueue,
     @DefaultValue("0.25") double scoringCpuShare,
+    @DefaultValue("true") boolean scoringIdle,
     @DefaultValue("20s") Duration modelWait,
     @DefaultValue("true") boolean embeddings) {
 

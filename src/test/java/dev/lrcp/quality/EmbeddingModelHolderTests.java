@@ -13,7 +13,7 @@ class EmbeddingModelHolderTests {
   void disabledModelIsNeverReadyAndFailsFastSoScoringFallsBack() {
     EmbeddingModelHolder holder =
         new EmbeddingModelHolder(
-            new QualityProperties(0.5, 1, 8, 0.25, Duration.ofMinutes(5), false));
+            new QualityProperties(0.5, 1, 8, 0.25, true, Duration.ofMinutes(5), false));
 
     assertThat(holder.ready()).isFalse();
     assertThatThrownBy(() -> holder.vectors(List.of("text")))

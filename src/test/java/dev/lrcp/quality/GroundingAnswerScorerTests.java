@@ -43,7 +43,7 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             embedder,
-            new QualityProperties(0.5, 1, queue, 0.25, Duration.ofSeconds(1), true),
+            new QualityProperties(0.5, 1, queue, 0.25, true, Duration.ofSeconds(1), true),
             events::add,
             beans.getBeanProvider(Clock.class));
     return scorer;
@@ -109,7 +109,7 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             GroundingAnswerScorerTests::sameVectors,
-            new QualityProperties(0.5, 1, 8, 0.25, Duration.ofSeconds(1), true),
+            new QualityProperties(0.5, 1, 8, 0.25, true, Duration.ofSeconds(1), true),
             e -> published.countDown(),
             beans.getBeanProvider(Clock.class));
 
@@ -167,7 +167,7 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             costly,
-            new QualityProperties(0.5, 1, 8, 0.25, Duration.ofSeconds(1), true),
+            new QualityProperties(0.5, 1, 8, 0.25, true, Duration.ofSeconds(1), true),
             events::add,
             CLOCK,
             new BackgroundScoring(new ScoringBudget(0.25, wall::get, cpu::get), pool));

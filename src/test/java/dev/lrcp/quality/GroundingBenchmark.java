@@ -30,7 +30,7 @@ public final class GroundingBenchmark {
     GroundingAnswerScorer scorer =
         new GroundingAnswerScorer(
             MiniLmEmbedder.load(),
-            new QualityProperties(0.5, 1, 16, 0.25, Duration.ofSeconds(20), true),
+            new QualityProperties(0.5, 1, 16, 0.25, true, Duration.ofSeconds(20), true),
             event -> {},
             new org.springframework.beans.factory.support.DefaultListableBeanFactory()
                 .getBeanProvider(java.time.Clock.class));

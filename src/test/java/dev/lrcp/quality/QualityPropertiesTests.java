@@ -15,7 +15,7 @@ class QualityPropertiesTests {
   }
 
   static QualityProperties withShare(int threads, double share) {
-    return new QualityProperties(0.5, threads, 256, share, Duration.ofSeconds(20), true);
+    return new QualityProperties(0.5, threads, 256, share, true, Duration.ofSeconds(20), true);
   }
 
   @Test
