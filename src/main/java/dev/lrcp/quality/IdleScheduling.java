@@ -7,9 +7,8 @@ import com.sun.jna.Platform;
 /**
  * Linux's {@code SCHED_IDLE} class for the calling thread: it then runs only on CPU that no other
  * thread wants, so a request's thread woken on a busy core takes the core at once. A nice value (or
- * a Java priority with {@code -XX:ThreadPriorityPolicy=1}) only lowers the thread's share, and a
- * share still holds the core for a slice while a request waits. Elsewhere, or where the kernel
- * refuses the change, the thread keeps its class.
+ * a Java priority with {@code -XX:ThreadPriorityPolicy=1}) only lowers the thread's weight against
+ * the others. Elsewhere, or where the kernel refuses the change, the thread keeps its class.
  */
 final class IdleScheduling {
 
