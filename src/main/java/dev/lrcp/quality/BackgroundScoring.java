@@ -24,6 +24,18 @@ final class BackgroundScoring implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BackgroundScoring.class);
   private static final AtomicBoolean WARNED = new AtomicBoolean();
 
+  /**
+   * Thrown for every answer refused by a full queue, which under saturating load is most of them:
+   * one shared instance without a stack trace, since filling one in cost more than the hand-off.
+   */
+  private static final RejectedExecutionException QUEUE_FULL =
+      new RejectedExecutionException("scoring queue full") {
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+          return this;
+        }
+      };
+
   private final ScoringBudget budget;
   private final ExecutorService executor;
 
@@ -46,7 +58,10 @@ final class BackgroundScoring implements AutoCloseable {
             0,
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(properties.scoringQueue()),
-            properties.scoringIdle() ? idle(threads) : threads);
+            properties.scoringIdle() ? idle(threads) : threads,
+            (task, executor) -> {
+              throw QUEUE_FULL;
+            });
     var budget =
         new ScoringBudget(
             properties.scoringCpuShare(), System::nanoTime, ScoringBudget.threadCpuTime());

@@ -22,8 +22,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * Child spans for quality and security scoring ({@code llm.quality_scoring}, {@code
  * llm.security_scan}) without the scoring packages knowing about tracing: the scorer and scanner
  * beans are wrapped in class-based proxies (so beans injected by their concrete class still work)
- * that time the port methods and tag the results. Only when a tracer is registered, i.e. the agent
- * is attached; otherwise beans are left untouched.
+ * that time the port methods returning a result and tag it. Only when a tracer is registered, i.e.
+ * the agent is attached; otherwise beans are left untouched.
  */
 final class ScoringSpans implements BeanPostProcessor {
 
@@ -66,7 +66,7 @@ final class ScoringSpans implements BeanPostProcessor {
     @Override
     public Object invoke(MethodInvocation invocation) throws Throwable {
       Method method = invocation.getMethod();
-      if (!ofPort.computeIfAbsent(method, m -> declaredBy(port, m))) {
+      if (!ofPort.computeIfAbsent(method, m -> traced(port, m))) {
         return invocation.proceed();
       }
       Tracer tracer = GlobalTracer.get();
@@ -89,12 +89,17 @@ final class ScoringSpans implements BeanPostProcessor {
       }
     }
 
-    private static boolean declaredBy(Class<?> port, Method method) {
-      return Arrays.stream(port.getMethods())
-          .anyMatch(
-              m ->
-                  m.getName().equals(method.getName())
-                      && Arrays.equals(m.getParameterTypes(), method.getParameterTypes()));
+    /**
+     * The port's methods that return a result: a void one ({@code scoreLater}) only hands the work
+     * to another thread, and a span per call for that hand-off would time a queue insertion.
+     */
+    private static boolean traced(Class<?> port, Method method) {
+      return method.getReturnType() != void.class
+          && Arrays.stream(port.getMethods())
+              .anyMatch(
+                  m ->
+                      m.getName().equals(method.getName())
+                          && Arrays.equals(m.getParameterTypes(), method.getParameterTypes()));
     }
 
     private static void tag(Span span, Object result) {

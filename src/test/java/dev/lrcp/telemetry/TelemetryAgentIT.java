@@ -174,10 +174,7 @@ class TelemetryAgentIT {
     assertThat(span.get("parent_id")).isNotEqualTo(0L);
 
     // quality and security scoring get their own spans in the same trace
-    var inTrace =
-        agent.spans().stream().filter(s -> Objects.equals(s.get("trace_id"), span.get("trace_id")));
-    assertThat(inTrace.map(s -> s.get("name")))
-        .contains("llm.security_scan", "llm.quality_scoring");
+    assertThat(namesInTrace(agent, span)).contains("llm.security_scan", "llm.quality_scoring");
     var scan =
         agent.spans().stream()
             .filter(s -> Objects.equals(s.get("trace_id"), span.get("trace_id")))
@@ -198,6 +195,17 @@ class TelemetryAgentIT {
     Map<String, Object> root = rootOf(agent, span);
     assertThat(root.get("name")).isEqualTo("netty.request");
     assertThat(root.get("resource")).isEqualTo("POST /v1/chat/completions");
+    // the input scan is traced; handing the answer to background scoring is not
+    assertThat(namesInTrace(agent, span))
+        .contains("llm.security_scan")
+        .doesNotContain("llm.quality_scoring");
+  }
+
+  private static List<Object> namesInTrace(FakeDatadogAgent agent, Map<String, Object> span) {
+    return agent.spans().stream()
+        .filter(s -> Objects.equals(s.get("trace_id"), span.get("trace_id")))
+        .map(s -> s.get("name"))
+        .toList();
   }
 
   private static void assertFailedSpan(FakeDatadogAgent agent, Map<String, Object> span) {
