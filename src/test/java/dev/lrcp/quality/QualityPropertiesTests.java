@@ -26,6 +26,12 @@ class QualityPropertiesTests {
   }
 
   @Test
+  void backgroundScoringRunsInTheIdleClassUnlessTurnedOff() {
+    assertThat(bind(Map.of()).scoringIdle()).isTrue();
+    assertThat(bind(Map.of("LRCP_QUALITY_SCORING_IDLE", "false")).scoringIdle()).isFalse();
+  }
+
+  @Test
   void cpuShareIsPositiveAndAtMostOneCorePerThread() {
     assertThat(withShare(2, 2.0).scoringCpuShare()).isEqualTo(2.0);
     assertThatIllegalArgumentException().isThrownBy(() -> withShare(1, 0));
