@@ -12,13 +12,10 @@ import com.sun.jna.Platform;
  */
 final class IdleScheduling {
 
-  static final int SCHED_OTHER = 0;
-  static final int SCHED_IDLE = 5;
+  private static final int SCHED_IDLE = 5;
 
   interface LibC extends Library {
     int sched_setscheduler(int pid, int policy, int[] param);
-
-    int sched_getscheduler(int pid);
   }
 
   private IdleScheduling() {}
@@ -27,12 +24,6 @@ final class IdleScheduling {
   static boolean enter() {
     LibC libc = Holder.LIBC;
     return libc != null && libc.sched_setscheduler(0, SCHED_IDLE, new int[] {0}) == 0;
-  }
-
-  /** The calling thread's scheduling policy, or -1 where it cannot be read. */
-  static int current() {
-    LibC libc = Holder.LIBC;
-    return libc == null ? -1 : libc.sched_getscheduler(0);
   }
 
   /** Loaded on first use; null off Linux or when the C library cannot be bound. */

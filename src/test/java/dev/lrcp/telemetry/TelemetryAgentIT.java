@@ -176,8 +176,7 @@ class TelemetryAgentIT {
     // quality and security scoring get their own spans in the same trace
     assertThat(namesInTrace(agent, span)).contains("llm.security_scan", "llm.quality_scoring");
     var scan =
-        agent.spans().stream()
-            .filter(s -> Objects.equals(s.get("trace_id"), span.get("trace_id")))
+        inTrace(agent, span).stream()
             .filter(s -> "llm.security_scan".equals(s.get("name")))
             .findFirst()
             .orElseThrow();
@@ -201,11 +200,15 @@ class TelemetryAgentIT {
         .doesNotContain("llm.quality_scoring");
   }
 
-  private static List<Object> namesInTrace(FakeDatadogAgent agent, Map<String, Object> span) {
+  private static List<Map<String, Object>> inTrace(
+      FakeDatadogAgent agent, Map<String, Object> span) {
     return agent.spans().stream()
         .filter(s -> Objects.equals(s.get("trace_id"), span.get("trace_id")))
-        .map(s -> s.get("name"))
         .toList();
+  }
+
+  private static List<Object> namesInTrace(FakeDatadogAgent agent, Map<String, Object> span) {
+    return inTrace(agent, span).stream().map(s -> s.get("name")).toList();
   }
 
   private static void assertFailedSpan(FakeDatadogAgent agent, Map<String, Object> span) {
