@@ -11,11 +11,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +47,7 @@ class ControlPlaneIntegrationTests {
       "Artificial intelligence (AI) is the simulation of human intelligence by machines.";
 
   @LocalServerPort int port;
+  @Autowired ApplicationContext context;
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -188,5 +195,17 @@ class ControlPlaneIntegrationTests {
           .startsWith("application/problem+json");
     }
     assertThat(chunkedTooLarge.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void backgroundJobsRunOnPlatformThreadsNotOnTheCarriersOfRequestThreads() throws Exception {
+    // the one scheduler: @Scheduled methods and the incident and storage jobs all use it
+    TaskScheduler scheduler = context.getBean(TaskScheduler.class);
+    var ran = new CompletableFuture<Thread>();
+    scheduler.schedule(() -> ran.complete(Thread.currentThread()), Instant.now());
+
+    Thread job = ran.get(10, TimeUnit.SECONDS);
+    assertThat(job.isVirtual()).isFalse();
+    assertThat(job.getName()).startsWith("lrcp-jobs-");
   }
 }
