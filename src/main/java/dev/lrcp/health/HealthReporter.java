@@ -28,9 +28,9 @@ class HealthReporter {
 
   @Scheduled(fixedRate = 10, timeUnit = TimeUnit.SECONDS)
   void report() {
-    for (Scope scope : windows.scopes(properties.window())) {
-      WindowStats stats = windows.stats(properties.window(), scope);
-      HealthScore score = windows.score(stats);
+    for (var scoped : windows.statsOfEveryScope(properties.window()).entrySet()) {
+      Scope scope = scoped.getKey();
+      HealthScore score = windows.score(scoped.getValue());
       events.publishEvent(
           score == null
               ? new HealthEvaluated(clock.instant(), scope.label(), null, "no_data", null)

@@ -1,11 +1,17 @@
 package dev.lrcp.health;
 
 import dev.lrcp.llm.LlmCallCompleted;
+import dev.lrcp.quality.AnswerScored;
+import dev.lrcp.security.PromptScanned;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /** Window statistics and health scores per scope, computed on demand from {@link RecentCalls}. */
@@ -28,13 +34,21 @@ public class HealthWindows {
 
   /** Statistics of the window ending at {@code end} (exclusive). */
   public WindowStats stats(Duration window, Scope scope, Instant end) {
-    Instant from = end.minus(window);
-    return WindowStats.of(
-        window,
-        recent.calls(from, end, c -> scope.matches(c.endpoint(), c.model())),
-        // scans happen before routing, so they carry no model: a model scope sees none
-        recent.scans(from, end, s -> scope.model() == null && scope.matches(s.endpoint(), null)),
-        recent.scores(from, end, s -> scope.matches(s.endpoint(), s.model())));
+    return new Window(recent, window, end).stats(scope);
+  }
+
+  /**
+   * Statistics of the window ending now for the service and every endpoint and model with calls in
+   * it, in that order. The recent-call logs are read once for all of them: this runs every few
+   * seconds over up to {@link HealthProperties#maxSamples()} calls.
+   */
+  public Map<Scope, WindowStats> statsOfEveryScope(Duration window) {
+    var read = new Window(recent, window, clock.instant());
+    var result = new LinkedHashMap<Scope, WindowStats>();
+    for (Scope scope : scopes(read.calls)) {
+      result.put(scope, read.stats(scope));
+    }
+    return result;
   }
 
   /** The score of a window, or null when it held no calls. */
@@ -44,11 +58,9 @@ public class HealthWindows {
   }
 
   /** The service plus every endpoint and every model that had calls in the window. */
-  public Set<Scope> scopes(Duration window) {
-    Instant now = clock.instant();
+  private static Set<Scope> scopes(List<LlmCallCompleted> calls) {
     var scopes = new LinkedHashSet<Scope>();
     scopes.add(Scope.SERVICE);
-    var calls = recent.calls(now.minus(window), now, c -> true);
     calls.stream()
         .map(LlmCallCompleted::endpoint)
         .distinct()
@@ -56,5 +68,34 @@ public class HealthWindows {
         .forEach(scopes::add);
     calls.stream().map(LlmCallCompleted::model).distinct().map(Scope::model).forEach(scopes::add);
     return scopes;
+  }
+
+  /** One read of the three logs over [end - length, end), sliced per scope. */
+  private static final class Window {
+    private final Duration length;
+    private final List<LlmCallCompleted> calls;
+    private final List<PromptScanned> scans;
+    private final List<AnswerScored> scores;
+
+    Window(RecentCalls recent, Duration length, Instant end) {
+      Instant from = end.minus(length);
+      this.length = length;
+      this.calls = recent.calls(from, end, c -> true);
+      this.scans = recent.scans(from, end, s -> true);
+      this.scores = recent.scores(from, end, s -> true);
+    }
+
+    WindowStats stats(Scope scope) {
+      return WindowStats.of(
+          length,
+          scope == Scope.SERVICE ? calls : only(calls, c -> scope.matches(c.endpoint(), c.model())),
+          // scans happen before routing, so they carry no model: a model scope sees none
+          scope.model() != null ? List.of() : only(scans, s -> scope.matches(s.endpoint(), null)),
+          only(scores, s -> scope.matches(s.endpoint(), s.model())));
+    }
+
+    private static <T> List<T> only(List<T> items, Predicate<T> keep) {
+      return items.stream().filter(keep).toList();
+    }
   }
 }

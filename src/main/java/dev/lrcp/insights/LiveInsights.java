@@ -50,8 +50,9 @@ class LiveInsights {
   InsightsResponse analyze(Duration window) {
     var observations = new ArrayList<Observation>();
     var predictions = new ArrayList<Prediction>();
-    for (Scope scope : windows.scopes(window)) {
-      WindowStats stats = windows.stats(window, scope);
+    for (var scoped : windows.statsOfEveryScope(window).entrySet()) {
+      Scope scope = scoped.getKey();
+      WindowStats stats = scoped.getValue();
       HealthScore score = windows.score(stats);
       if (score != null) {
         observations.add(

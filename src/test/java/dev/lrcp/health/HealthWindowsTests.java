@@ -59,13 +59,20 @@ class HealthWindowsTests {
     assertThat(service.requests()).isEqualTo(40);
     assertThat(service.totalCostUsd())
         .isCloseTo(36 * 0.0004, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(windows.scopes(Duration.ofMinutes(1)))
+
+    // every scope at once, from one read of the logs: the same figures as one scope at a time
+    var everyScope = windows.statsOfEveryScope(Duration.ofMinutes(1));
+    assertThat(everyScope.keySet())
         .containsExactly(
             Scope.SERVICE,
             Scope.endpoint("/qa"),
             Scope.endpoint("/reason"),
             Scope.model("gemini-2.5-flash"),
             Scope.model("gemini-2.5-pro"));
+    everyScope.forEach(
+        (scope, stats) -> assertThat(stats).isEqualTo(windows.stats(Duration.ofMinutes(1), scope)));
+    assertThat(everyScope.get(Scope.endpoint("/qa"))).isEqualTo(qa);
+    assertThat(everyScope.get(Scope.model("gemini-2.5-pro"))).isEqualTo(pro);
   }
 
   @Test
