@@ -9,8 +9,15 @@ const jsonl = (f) => read(f).trim().split('\n').filter(Boolean).map((l) => JSON.
 const num = (x, d = 2) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : (+x).toFixed(d));
 const mark = (ok) => (ok === null ? '–' : ok ? '✅ met' : '❌ missed');
 
-const pairedRun = jsonl('paired.jsonl')[0] || {}, streamRun = jsonl('paired-stream.jsonl')[0] || {};
-const paired = pairedRun.targets || {}, stream = streamRun.targets || {};
+// One line per gateway paired with the direct call; the direct column is the one beside our gateway.
+function pairs(f) {
+  const runs = jsonl(f), targets = {};
+  for (const r of runs) for (const [k, v] of Object.entries(r.targets)) if (k !== 'direct' || r.targets.gateway) targets[k] = v;
+  return { warmup: runs[0]?.warmup, targets };
+}
+const pairedRun = pairs('paired.jsonl'), streamRun = pairs('paired-stream.jsonl');
+const paired = pairedRun.targets, stream = streamRun.targets;
+const rotationRun = jsonl('rotation.jsonl')[0], rotationStream = jsonl('rotation-stream.jsonl')[0];
 function wrk(name) {
   const t = read(`wrk-${name}.txt`);
   const ms = (s) => { const m = s && s.match(/([\d.]+)(us|ms|s)\b/); if (!m) return null; return +m[1] * ({ us: 1e-3, ms: 1, s: 1e3 })[m[2]]; };
@@ -64,7 +71,8 @@ out.push(`# Gateway benchmark, ${path.basename(dir)} (\`bench/run.sh ${mode}\`)`
 out.push('Loopback, one run, same machine and fake upstream for every column. Our gateway: packaged jar with',
   '`-javaagent:dd-java-agent.jar`, traces, LLM Observability and DogStatsD sent to a local fake agent,',
   '`LRCP_PROVIDER=openai` pointed at the fake upstream. Portkey: `@portkey-ai/gateway` 1.15.2 from npm with the',
-  'streaming pins. "Added" columns are paired per request against calling the upstream directly.', '');
+  'streaming pins. "Added" columns are paired per request against calling the upstream directly: each gateway',
+  'alternates with the direct call, one request each, while the others stand idle.', '');
 out.push('| metric | target | our gateway | Portkey 1.15.2 | direct to upstream | our target |', '|---|---|---|---|---|---|');
 for (const r of rows) out.push(`| ${r.join(' | ')} |`);
 out.push('', `Telemetry reaching the fake Datadog agent during the run: ${agent.trace_payloads ?? 'n/a'} trace payloads, ` +
@@ -85,12 +93,23 @@ if (paired.bare) {
     `| throughput (wrk -c64) | ${num(w.gateway.rps, 0)} req/s (${num(ratio, 1)}×) | ${num(wb.rps, 0)} req/s (${num(wb.rps / w.portkey.rps, 1)}×; errors ${wb.non2xx + wb.socketErrors}) | ${num(w.portkey.rps, 0)} req/s |`,
     `| RSS under that load | ${num(maxRss('rss-gateway-wrk.txt'), 0)} MB | ${num(maxRss('rss-bare-wrk.txt'), 0)} MB | ${num(maxRss('rss-portkey-wrk.txt'), 0)} MB |`, '');
 }
+if (rotationRun) {
+  const added = (run, n) => { const a = run?.targets[n]?.paired_added_ms; return a ? `+${num(a.p50, 3)} / +${num(a.p99, 3)} ms` : 'n/a'; };
+  const total = (run) => (run?.targets.direct ? `${num(run.targets.direct.p50, 3)} / ${num(run.targets.direct.p99, 3)} ms` : 'n/a');
+  out.push('All four in one rotation, the shared kit\'s protocol: per iteration one request to the direct call, ' +
+    'our gateway, Portkey and our gateway without the agent, in rotating order (after the pairs, ' +
+    `${num(rotationRun.warmup, 0)} more iterations discarded). Between two of its calls each server waits while three ` +
+    'others run on the same two cores, so its caches are cold; every column, the direct call included, is slower than in the pairs above.', '',
+    '| added p50 / p99, c=1 | our gateway | without the agent | Portkey 1.15.2 | the direct call itself |', '|---|---|---|---|---|',
+    `| non-streaming | ${added(rotationRun, 'gateway')} | ${added(rotationRun, 'bare')} | ${added(rotationRun, 'portkey')} | ${total(rotationRun)} |`,
+    `| time to first token | ${added(rotationStream, 'gateway')} | ${added(rotationStream, 'bare')} | ${added(rotationStream, 'portkey')} | ${total(rotationStream)} |`, '');
+}
 const warm = (n) => read(`warmup-${n}.txt`).trim().split('\n').filter(Boolean).map(Number);
 const warmCell = (xs) => (xs.length ? `${xs.length} rounds: ${xs.join(', ')}` : 'n/a');
 out.push('Warm-up before measuring (req/s in each 10 s round of wrk at the throughput load, until the last ' +
   'three rounds are within 5 % of the three before them):', '', `- our gateway: ${warmCell(warm('gateway'))}`,
   ...(paired.bare ? [`- without dd-java-agent: ${warmCell(warm('bare'))}`] : []), `- Portkey: ${warmCell(warm('portkey'))}`,
-  `- then, at c=1, the first ${num(pairedRun.warmup, 0)} paired iterations (${num(streamRun.warmup, 0)} streaming) on every ` +
+  `- then, at c=1, the first ${num(pairedRun.warmup, 0)} paired iterations (${num(streamRun.warmup, 0)} streaming) of every ` +
   'target, not counted: one call at a time takes other branches than 64 at once, and C2 compiles them anew', '');
 out.push('Environment:', '', '```', env, '```', '');
 process.stdout.write(out.join('\n'));

@@ -90,6 +90,7 @@ UP="http://127.0.0.1:$UPSTREAM_PORT/v1"
 DIRECT="$UP/chat/completions"; OURS="http://127.0.0.1:$DATAPLANE_PORT/v1/chat/completions"
 PORTKEY="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"; BARE="http://127.0.0.1:$BARE_DATAPLANE_PORT/v1/chat/completions"
 T=(--target="direct=$DIRECT" --target="gateway=$OURS" --target="portkey=$PORTKEY" --target="bare=$BARE" --portkey=portkey --upstream="$UP")
+declare -A URL=([gateway]="$OURS" [bare]="$BARE" [portkey]="$PORTKEY")
 PK_HDRS="x-portkey-provider: openai|x-portkey-custom-host: $UP"
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n=1 --warmup=0 > "$WORK/smoke.json"
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n=1 --warmup=0 --stream >> "$WORK/smoke.json"
@@ -134,10 +135,20 @@ warm_up gateway "$OURS"
 warm_up bare "$BARE"
 warm_up portkey "$PORTKEY" "$PK_HDRS"
 : > "$RAW/paired.jsonl"; : > "$RAW/paired-stream.jsonl"
-echo "(a) paired non-streaming, c=1, $N per target"
-node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$N" --warmup="$WARM" >> "$RAW/paired.jsonl"
-echo "(b) paired streaming time to first token, c=1, $NS per target"
-node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$NS" --warmup="$WARM_S" --stream >> "$RAW/paired-stream.jsonl"
+# (a), (b): each gateway alternates with the direct call on its own (the others idle), then all four
+# rotate in one loop, as in the shared kit. The rotation also measures what a gateway loses when
+# three other servers ran on its cores between two of its calls; it is reported beside the pairs.
+pairs() {  # n warmup file [--stream]
+  local t; for t in gateway bare portkey; do
+    node "$HERE/interleaved-client.mjs" --target="direct=$DIRECT" --target="$t=${URL[$t]}" --portkey=portkey \
+      --upstream="$UP" --n="$1" --warmup="$2" ${4:-} >> "$RAW/$3"; done; }
+: > "$RAW/rotation.jsonl"; : > "$RAW/rotation-stream.jsonl"
+echo "(a) paired non-streaming, c=1, $N per target (each gateway with direct), then all four in rotation"
+pairs "$N" "$WARM" paired.jsonl
+node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$N" --warmup="$((WARM / 4))" >> "$RAW/rotation.jsonl"
+echo "(b) paired streaming time to first token, c=1, $NS per target, then all four in rotation"
+pairs "$NS" "$WARM_S" paired-stream.jsonl --stream
+node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$NS" --warmup="$((WARM_S / 4))" --stream >> "$RAW/rotation-stream.jsonl"
 echo "(c, d) throughput: wrk -t1 -c$WRK_CONNS -d${WRK_SECS}s, RSS sampled"
 wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$DIRECT" > "$RAW/wrk-direct.txt" 2>&1 || true
 run_sampled gateway "$GW_PID" wrk -- wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --latency -s "$HERE/chat.lua" "$OURS" > "$RAW/wrk-gateway.txt" 2>&1
