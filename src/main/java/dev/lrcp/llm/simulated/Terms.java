@@ -149,14 +149,16 @@ final class Terms {
 
   /**
    * Noun-phrase-like runs of up to two adjacent content words, in original case ("circuit breaker",
-   * "LLM provider"), for echoing the prompt's own vocabulary in generated text.
+   * "LLM provider"), for echoing the prompt's own vocabulary in generated text. Words of two
+   * letters count only as capitals ("AI", "ML"): "What is AI?" is about AI.
    */
   static List<String> phrases(String text) {
     var phrases = new ArrayList<String>();
     var run = new ArrayList<String>();
     for (String word : NON_WORD.split(text)) {
       String lower = word.toLowerCase(Locale.ROOT);
-      if (word.length() > 2 && !STOP.contains(lower) && !VERBS.contains(lower)) {
+      boolean acronym = word.length() == 2 && word.chars().allMatch(Character::isUpperCase);
+      if ((word.length() > 2 || acronym) && !STOP.contains(lower) && !VERBS.contains(lower)) {
         run.add(word);
         continue;
       }

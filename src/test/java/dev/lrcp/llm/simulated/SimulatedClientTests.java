@@ -127,6 +127,19 @@ class SimulatedClientTests {
   }
 
   @Test
+  void aTwoLetterAcronymIsTheTopicOfAShortQuestion() {
+    var asked =
+        List.of(
+            request("chat", "v1/chat/completions", "gemini-2.5-flash", "What is AI?"),
+            qa("qa", "What is AI?", null));
+    for (LlmRequest request : asked) {
+      assertThat(client(5, 0).generate(request).text())
+          .contains("AI")
+          .doesNotContain("the request");
+    }
+  }
+
+  @Test
   void countsTokensWithTheBpeTokenizer() {
     LlmRequest request = qa("t", "What is Datadog?", DATADOG_DOC);
     LlmResponse r = client(1, 0).generate(request);
