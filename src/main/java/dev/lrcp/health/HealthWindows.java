@@ -73,13 +73,17 @@ public class HealthWindows {
   /** One read of the three logs over [end - length, end), sliced per scope. */
   private static final class Window {
     private final Duration length;
+    private final Duration held;
     private final List<LlmCallCompleted> calls;
     private final List<PromptScanned> scans;
     private final List<AnswerScored> scores;
 
     Window(RecentCalls recent, Duration length, Instant end) {
       Instant from = end.minus(length);
+      Instant heldSince = recent.callsHeldSince();
       this.length = length;
+      this.held =
+          Duration.between(heldSince != null && heldSince.isAfter(from) ? heldSince : from, end);
       this.calls = recent.calls(from, end, c -> true);
       this.scans = recent.scans(from, end, s -> true);
       this.scores = recent.scores(from, end, s -> true);
@@ -88,6 +92,7 @@ public class HealthWindows {
     WindowStats stats(Scope scope) {
       return WindowStats.of(
           length,
+          held,
           scope == Scope.SERVICE ? calls : only(calls, c -> scope.matches(c.endpoint(), c.model())),
           // scans happen before routing, so they carry no model: a model scope sees none
           scope.model() != null ? List.of() : only(scans, s -> scope.matches(s.endpoint(), null)),

@@ -60,6 +60,15 @@ public class RecentCalls {
         .toList();
   }
 
+  /**
+   * The time of the oldest call still held once any call has been dropped (older than the
+   * retention, or over the cap), else null: a window reaching back before it holds only the calls
+   * since then.
+   */
+  Instant callsHeldSince() {
+    return calls.heldSince();
+  }
+
   List<LlmCallCompleted> calls(Instant from, Instant to, Predicate<LlmCallCompleted> filter) {
     return calls.between(from, to, filter);
   }
@@ -85,6 +94,7 @@ public class RecentCalls {
     private final Function<T, Instant> time;
     private final HealthProperties properties;
     private final Clock clock;
+    private volatile boolean dropped;
 
     Log(Function<T, Instant> time, HealthProperties properties, Clock clock) {
       this.time = time;
@@ -101,8 +111,16 @@ public class RecentCalls {
           && (size.get() > properties.maxSamples() || time.apply(head).isBefore(oldest))) {
         if (items.pollFirst() != null) {
           size.decrementAndGet();
+          if (!dropped) {
+            dropped = true;
+          }
         }
       }
+    }
+
+    Instant heldSince() {
+      T head = items.peekFirst();
+      return dropped && head != null ? time.apply(head) : null;
     }
 
     List<T> between(Instant from, Instant to, Predicate<T> filter) {

@@ -37,8 +37,13 @@ public record WindowStats(
     double tokenAbuseRate,
     int scannedRequests) {
 
+  /**
+   * @param held the part of the window whose calls are all still held (the whole window unless the
+   *     recent-call log has dropped calls from its start): the request rate is taken over it
+   */
   static WindowStats of(
       Duration window,
+      Duration held,
       List<LlmCallCompleted> calls,
       List<PromptScanned> scans,
       List<AnswerScored> scores) {
@@ -52,7 +57,7 @@ public record WindowStats(
     return new WindowStats(
         format(window),
         n,
-        n / (double) Math.max(1, window.toSeconds()),
+        n / Math.max(1.0, held.toMillis() / 1000.0),
         percentile(latencies, 0.50),
         percentile(latencies, 0.95),
         percentile(latencies, 0.99),

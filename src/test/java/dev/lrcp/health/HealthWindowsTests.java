@@ -112,6 +112,28 @@ class HealthWindowsTests {
   }
 
   @Test
+  void aWindowCutShortByTheCapTakesItsRequestRateOverTheCallsItStillHolds() {
+    var capped =
+        new HealthProperties(
+            500, 4000, 0.001, 0.1, 3000, 0.05, Duration.ofMinutes(5), Duration.ofHours(1), 10);
+    var held = new RecentCalls(capped, clock);
+    var cappedWindows = new HealthWindows(held, new HealthScoreCalculator(capped), clock);
+    for (int i = 0; i < 30; i++) { // one call a second; only the last 10 fit
+      clock.advance(Duration.ofSeconds(1));
+      held.on(Facts.call(clock.instant(), "/qa", "m", 100));
+    }
+    clock.advance(Duration.ofSeconds(1));
+
+    var stats = cappedWindows.stats(Duration.ofMinutes(5), Scope.SERVICE);
+    assertThat(stats.requests()).isEqualTo(10);
+    assertThat(stats.requestRatePerS()).isEqualTo(1.0); // 10 calls since the oldest held, 10 s ago
+    // nothing dropped: the rate is over the whole window, as before
+    recent.on(Facts.call(clock.instant().minusSeconds(1), "/qa", "m", 100));
+    assertThat(windows.stats(Duration.ofMinutes(5), Scope.SERVICE).requestRatePerS())
+        .isEqualTo(1 / 300.0);
+  }
+
+  @Test
   void forgetsCallsOlderThanTheRetention() {
     recent.on(Facts.call(clock.instant(), "/qa", "m", 100));
     clock.advance(Duration.ofHours(2));
