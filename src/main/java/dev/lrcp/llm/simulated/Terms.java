@@ -149,8 +149,8 @@ final class Terms {
 
   /**
    * Noun-phrase-like runs of up to two adjacent content words, in original case ("circuit breaker",
-   * "LLM provider"), for echoing the prompt's own vocabulary in generated text. Words of two
-   * letters count only as capitals ("AI", "ML"): "What is AI?" is about AI.
+   * "LLM provider"), for echoing the prompt's own vocabulary in generated text. A two-letter word
+   * counts only in capitals ("AI", "ML"): "What is AI?" is about AI.
    */
   static List<String> phrases(String text) {
     var phrases = new ArrayList<String>();
