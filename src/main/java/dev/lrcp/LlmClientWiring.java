@@ -1,16 +1,13 @@
 package dev.lrcp;
 
+import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmProperties;
-import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.resilience.FaultInjectingLlmClient;
 import dev.lrcp.resilience.ResilienceProperties;
 import dev.lrcp.resilience.ResilientLlmClient;
-import dev.lrcp.telemetry.TelemetryLlmClient;
-import dev.lrcp.telemetry.TelemetryProperties;
 import java.time.Clock;
 import java.util.Locale;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Composes the model client, outermost first: telemetry → resilience (timeout, retry, breaker,
- * fallback) → fault injection → provider adapter. The order matters: telemetry sees one call with
- * its retries folded in, and injected faults happen inside the retry loop like real ones.
+ * Composes the model port, outermost first: resilience (timeout, retry, breaker, fallback) → fault
+ * injection → provider adapter. Injected faults happen inside the retry loop, like real ones. The
+ * flow ({@code dev.lrcp.flow.CallFlow}) times, prices and traces each call of this port.
  */
 @Configuration(proxyBeanMethods = false)
 class LlmClientWiring {
@@ -38,17 +35,11 @@ class LlmClientWiring {
       @Qualifier("provider") LlmClient adapter,
       LlmProperties llm,
       ResilienceProperties resilience,
-      ModelCatalog catalog,
       ApplicationEventPublisher events,
       Clock clock,
-      ObjectProvider<TelemetryProperties> telemetry) {
+      Deadlines deadlines) {
     String provider = llm.provider().name().toLowerCase(Locale.ROOT);
     LlmClient faults = new FaultInjectingLlmClient(adapter, resilience.faults(), provider);
-    LlmClient resilient = new ResilientLlmClient(faults, resilience, provider, events, clock);
-    // the full application binds lrcp.telemetry.*; slimmer contexts get the record's defaults
-    TelemetryProperties settings = telemetry.getIfAvailable();
-    return settings == null
-        ? new TelemetryLlmClient(resilient, catalog, events, clock)
-        : new TelemetryLlmClient(resilient, catalog, events, clock, settings);
+    return new ResilientLlmClient(faults, resilience, provider, events, clock, deadlines);
   }
 }

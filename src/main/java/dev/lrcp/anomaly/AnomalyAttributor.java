@@ -1,6 +1,6 @@
 package dev.lrcp.anomaly;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.lrcp.anomaly;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.storage.CallRecordRepository;
 import jakarta.validation.Valid;
 import java.net.URI;

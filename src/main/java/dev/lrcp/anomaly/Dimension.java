@@ -1,6 +1,6 @@
 package dev.lrcp.anomaly;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import java.util.function.Function;
 
 /** A way to slice calls; each call has exactly one value per dimension. */
@@ -9,7 +9,7 @@ public enum Dimension {
   PROVIDER("provider", CallRecord::provider),
   ENDPOINT("endpoint", CallRecord::endpoint),
   PROMPT_SIZE("prompt_size", r -> promptSize(r.numbers().inputTokens())),
-  ERROR_TYPE("error_type", r -> r.failure() == null ? "none" : r.failure());
+  ERROR_TYPE("error_type", r -> r.failure() == null ? "none" : r.failure().tag());
 
   private final String key;
   private final Function<CallRecord, String> value;
@@ -28,7 +28,7 @@ public enum Dimension {
     return v == null ? "unknown" : v;
   }
 
-  /** Buckets on input tokens, the same as {@code health.CallSample#promptSizeBucket()}. */
+  /** Buckets of input tokens: {@code <1k}, {@code 1k-10k}, {@code >10k}. */
   static String promptSize(int inputTokens) {
     return inputTokens < 1_000 ? "<1k" : inputTokens <= 10_000 ? "1k-10k" : ">10k";
   }

@@ -1,6 +1,6 @@
 package dev.lrcp.anomaly;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,10 @@
 package dev.lrcp.completion;
 
+import dev.lrcp.flow.CallRequest;
 import dev.lrcp.llm.CallTags;
 import dev.lrcp.llm.Faults;
+import dev.lrcp.llm.Message;
+import java.util.List;
 
 /**
  * Per-call settings that come from the transport rather than the body: the {@code simulate_*}
@@ -18,5 +21,34 @@ public record CallContext(Faults faults, CallTags tags) {
 
   public CallContext withFaults(Faults other) {
     return new CallContext(other, tags);
+  }
+
+  /**
+   * The flow's request for one of the original's endpoints: one user message, a whole answer,
+   * scored before it is returned.
+   *
+   * @param question what is scanned and scored against (without the document)
+   * @param document the context to ground against, or null
+   * @param model the model the caller named, or null
+   */
+  public CallRequest request(
+      String endpoint,
+      String requestType,
+      String question,
+      String document,
+      String prompt,
+      String model) {
+    return new CallRequest(
+        endpoint,
+        requestType,
+        question,
+        document,
+        List.of(Message.user(prompt)),
+        model,
+        null,
+        faults,
+        tags,
+        null,
+        CallRequest.Scoring.NOW);
   }
 }

@@ -2,6 +2,9 @@ package dev.lrcp.completion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.quality.QualityScores;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Collections;
 import java.util.Set;
@@ -53,5 +56,38 @@ public record CompletionMetadata(
     // sorted, so the JSON array is stable from one response to the next
     piiTypes =
         piiTypes == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(piiTypes));
+  }
+
+  /** The metadata of a call whose answer was scored before it returned. */
+  static CompletionMetadata of(CallRecord record, LlmResponse response) {
+    var labels = record.labels();
+    var numbers = record.numbers();
+    var quality = record.quality();
+    var security = record.security();
+    return new CompletionMetadata(
+        record.promptId(),
+        labels.model(),
+        labels.model(),
+        labels.requestedModel(),
+        record.routing() == null ? null : record.routing().reason(),
+        labels.provider(),
+        numbers.latencyMs(),
+        numbers.ttftMs(),
+        numbers.inputTokens(),
+        numbers.outputTokens(),
+        numbers.thinkingTokens(),
+        numbers.costUsd(),
+        numbers.retryCount(),
+        response.safetyBlock(),
+        numbers.fallbackUsed(),
+        response.finishReason(),
+        QualityScores.words(response.text()),
+        quality == null || quality.semanticSimilarity() == null ? 0 : quality.semanticSimilarity(),
+        quality == null ? null : quality.groundingScore(),
+        quality != null && Boolean.TRUE.equals(quality.ungrounded()),
+        security == null ? 0 : security.injectionScore(),
+        security != null && security.injectionFlag(),
+        security == null ? Set.of() : security.piiTypes(),
+        security != null && security.tokenAbuse());
   }
 }

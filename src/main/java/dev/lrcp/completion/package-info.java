@@ -1,6 +1,6 @@
 /**
- * The one request flow shared by every public completion endpoint (/qa, /reason, /stress and the
- * OpenAI-compatible gateway): scan, route, call the model port, score, describe. Controllers stay
- * thin and never repeat this flow; this package never knows HTTP.
+ * The original's completion contract shared by {@code /qa}, {@code /reason} and {@code /stress}:
+ * their call context, and the answer with its metadata. The calls themselves run through {@code
+ * dev.lrcp.flow}; this package only translates.
  */
 package dev.lrcp.completion;

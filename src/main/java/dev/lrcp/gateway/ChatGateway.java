@@ -1,65 +1,51 @@
 package dev.lrcp.gateway;
 
-import dev.lrcp.gateway.ChatCompletionChunk.StreamHeader;
+import dev.lrcp.flow.CallFailedException;
+import dev.lrcp.flow.CallFlow;
+import dev.lrcp.flow.CallResult;
 import dev.lrcp.llm.CallTags;
-import dev.lrcp.llm.LlmClient;
-import dev.lrcp.llm.LlmException;
-import dev.lrcp.llm.LlmRequest;
-import dev.lrcp.llm.LlmResponse;
-import dev.lrcp.llm.Message;
-import dev.lrcp.quality.AnswerScorer;
-import dev.lrcp.quality.AnswerScorer.ScoringInput;
-import dev.lrcp.security.SecurityScanner;
-import dev.lrcp.security.SecurityVerdict;
+import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.security.PolicyBlockedException;
 import java.util.concurrent.CancellationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One gateway call, whatever the transport, with the signals in the same order as {@code /qa}:
- * validate, scan the input before the model is called, call the decorated port (which publishes
- * {@code LlmCallCompleted}), answer, and hand the answer to the scorer off the response path. Every
- * failure leaves in the OpenAI error shape through the {@link ChatReply}.
+ * One gateway call, whatever the transport: the OpenAI request becomes the flow's request, the flow
+ * runs it like every other call (answers are scored in the background), and the answer or the
+ * refusal goes back in the OpenAI shape through the {@link ChatReply}.
  */
 @Component
 class ChatGateway {
 
-  private final LlmClient llm;
-  private final SecurityScanner scanner;
-  private final AnswerScorer scorer;
+  private final CallFlow flow;
   private final ChatTranslator translator;
   private final JsonMapper json;
 
-  ChatGateway(
-      LlmClient llm,
-      SecurityScanner scanner,
-      AnswerScorer scorer,
-      ChatTranslator translator,
-      JsonMapper json) {
-    this.llm = llm;
-    this.scanner = scanner;
-    this.scorer = scorer;
+  ChatGateway(CallFlow flow, ChatTranslator translator, JsonMapper json) {
+    this.flow = flow;
     this.translator = translator;
     this.json = json;
   }
 
-  void chat(ChatCompletionRequest body, String promptId, CallTags tags, ChatReply reply) {
+  void chat(ChatCompletionRequest body, CallTags tags, ChatReply reply) {
     long created = translator.now();
     try {
       if (body.streaming()) {
-        var header = new StreamHeader(ChatTranslator.chatId(promptId), created, body.model());
-        var stream = new ChatStream(reply, json, header);
-        stream(translator.toLlm(body, promptId, tags, stream), stream, body.includeUsage());
+        stream(body, tags, reply, created);
         return;
       }
-      LlmRequest request = translator.toLlm(body, promptId, tags, null);
-      LlmResponse answer = generate(request);
-      reply.send(200, json.writeValueAsBytes(translator.toCompletion(promptId, created, answer)));
-      scoreLater(request, answer);
-    } catch (GatewayException e) {
-      fail(reply, e);
-    } catch (LlmException e) {
-      fail(reply, GatewayException.upstream(e));
+      CallResult result = flow.run(translator.toCall(body, tags, null));
+      reply.requestId(result.promptId());
+      reply.send(
+          200,
+          json.writeValueAsBytes(
+              translator.toCompletion(result.promptId(), created, result.response())));
+    } catch (GatewayException
+        | CallFailedException
+        | UnknownModelException
+        | PolicyBlockedException e) {
+      refuse(reply, e);
     }
   }
 
@@ -68,79 +54,41 @@ class ChatGateway {
     reply.send(e.status(), json.writeValueAsBytes(e.body()));
   }
 
-  private void stream(LlmRequest request, ChatStream stream, boolean includeUsage) {
-    LlmResponse answer;
+  private void stream(ChatCompletionRequest body, CallTags tags, ChatReply reply, long created) {
+    var stream = new ChatStream(reply, json, created);
+    CallResult result;
     try {
-      answer = generate(request);
-    } catch (LlmException e) {
+      result = flow.run(translator.toCall(body, tags, stream));
+    } catch (CallFailedException e) {
       if (!stream.started()) {
         throw e; // nothing sent yet: the client gets a real status code
       }
-      failInBand(stream, e);
+      failInBand(stream, GatewayException.upstream(e.failure()));
       return;
     } catch (CancellationException e) {
       return; // the client went away and the upstream call was abandoned with it
     }
     try {
-      stream.complete(answer, includeUsage);
+      stream.complete(result.response(), body.includeUsage());
     } catch (CancellationException e) {
-      // the client left after the last token: the answer was produced and still gets scored
+      // the client left after the last token: the answer was produced and recorded
     }
-    scoreLater(request, answer);
   }
 
-  private static void failInBand(ChatStream stream, LlmException e) {
+  private void refuse(ChatReply reply, RuntimeException e) {
+    switch (e) {
+      case CallFailedException failed -> reply.requestId(failed.promptId());
+      case PolicyBlockedException blocked -> reply.requestId(blocked.promptId());
+      default -> {}
+    }
+    fail(reply, GatewayException.of(e));
+  }
+
+  private static void failInBand(ChatStream stream, GatewayException e) {
     try {
-      stream.fail(GatewayException.upstream(e));
+      stream.fail(e);
     } catch (CancellationException gone) {
       // nobody left to tell
     }
-  }
-
-  /** Throws {@link GatewayException} when the security policy blocks the input. */
-  private LlmResponse generate(LlmRequest request) {
-    SecurityVerdict verdict =
-        scanner.scan(
-            request.promptId(),
-            request.endpoint(),
-            userText(request),
-            null,
-            request.tags().client());
-    if (verdict.blocked()) {
-      throw GatewayException.blocked(verdict.blockReason());
-    }
-    return llm.generate(request);
-  }
-
-  private void scoreLater(LlmRequest request, LlmResponse response) {
-    scorer.scoreLater(
-        new ScoringInput(
-            request.promptId(),
-            request.endpoint(),
-            response.model(),
-            response.provider(),
-            lastUserMessage(request),
-            null,
-            response.text()));
-  }
-
-  /** What the caller typed; system prompts are the application's, not the user's. */
-  private static String userText(LlmRequest request) {
-    var text = new StringBuilder();
-    for (Message m : request.messages()) {
-      if (m.role() == Message.Role.USER) {
-        text.append(text.isEmpty() ? "" : "\n").append(m.content());
-      }
-    }
-    return text.toString();
-  }
-
-  private static String lastUserMessage(LlmRequest request) {
-    for (Message m : request.messages().reversed()) {
-      if (m.role() == Message.Role.USER) {
-        return m.content();
-      }
-    }
-    return "";
   }
 }

@@ -9,6 +9,9 @@ import java.util.concurrent.CancellationException;
  */
 interface ChatReply {
 
+  /** The call's prompt id, sent as {@code X-Request-Id}; before {@link #send} or any event. */
+  void requestId(String promptId);
+
   /** A whole JSON response (the answer or an error); only before any event. */
   void send(int status, byte[] json);
 

@@ -1,8 +1,8 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.flow.AnswerStream;
 import dev.lrcp.gateway.ChatCompletionChunk.StreamHeader;
 import dev.lrcp.llm.LlmResponse;
-import dev.lrcp.llm.StreamListener;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,19 +14,26 @@ import tools.jackson.databind.json.JsonMapper;
  * client has gone the reply throws {@link java.util.concurrent.CancellationException}, which the
  * adapter propagates, closing the upstream call.
  */
-final class ChatStream implements StreamListener {
+final class ChatStream implements AnswerStream {
 
   private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
   private final ChatReply reply;
   private final JsonMapper json;
-  private final StreamHeader header;
+  private final long created;
+  private StreamHeader header;
   private boolean started;
 
-  ChatStream(ChatReply reply, JsonMapper json, StreamHeader header) {
+  ChatStream(ChatReply reply, JsonMapper json, long created) {
     this.reply = reply;
     this.json = json;
-    this.header = header;
+    this.created = created;
+  }
+
+  @Override
+  public void begin(String promptId, String model) {
+    header = new StreamHeader(ChatTranslator.chatId(promptId), created, model);
+    reply.requestId(promptId);
   }
 
   @Override

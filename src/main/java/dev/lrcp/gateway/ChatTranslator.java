@@ -1,14 +1,15 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.flow.AnswerStream;
+import dev.lrcp.flow.CallRequest;
+import dev.lrcp.flow.CallRequest.Scoring;
 import dev.lrcp.gateway.ChatCompletionRequest.ChatMessage;
 import dev.lrcp.llm.CallTags;
-import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmRequest.GenerationOptions;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import dev.lrcp.llm.Message.Role;
 import dev.lrcp.llm.ModelCatalog;
-import dev.lrcp.llm.StreamListener;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Translates the OpenAI wire format to the {@link dev.lrcp.llm.LlmClient} port and back. */
+/** Translates the OpenAI wire format to the call flow's request and its answer back. */
 @Component
 class ChatTranslator {
 
@@ -39,19 +40,43 @@ class ChatTranslator {
     return ModelList.of(catalog.all(), now());
   }
 
-  /** Validates the body (400 / 404 in the OpenAI shape) and builds the port request. */
-  LlmRequest toLlm(ChatCompletionRequest body, String promptId, CallTags tags, StreamListener out) {
+  /**
+   * Validates the body (400 in the OpenAI shape) and builds the flow's request. {@code "model":
+   * "auto"} leaves the choice to the router; an unknown model is the router's 404.
+   *
+   * @param stream where a streamed answer goes, or null for a whole one
+   */
+  CallRequest toCall(ChatCompletionRequest body, CallTags tags, AnswerStream stream) {
     if (body.model() == null || body.model().isBlank()) {
       throw GatewayException.invalid("you must provide a model parameter", "model");
-    }
-    if (catalog.find(body.model()).isEmpty()) {
-      throw GatewayException.modelNotFound(body.model());
     }
     if (body.n() != null && body.n() != 1) {
       throw GatewayException.invalid("only n=1 is supported", "n");
     }
-    return new LlmRequest(
-        promptId, ENDPOINT, "chat", body.model(), messages(body), options(body), null, tags, out);
+    List<Message> messages = messages(body);
+    return new CallRequest(
+        ENDPOINT,
+        "chat",
+        userText(messages),
+        null,
+        messages,
+        body.model(),
+        options(body),
+        null,
+        tags,
+        stream,
+        Scoring.LATER);
+  }
+
+  /** What the caller typed, scanned and scored against; system prompts are the application's. */
+  private static String userText(List<Message> messages) {
+    var text = new StringBuilder();
+    for (Message m : messages) {
+      if (m.role() == Role.USER) {
+        text.append(text.isEmpty() ? "" : "\n").append(m.content());
+      }
+    }
+    return text.toString();
   }
 
   ChatCompletion toCompletion(String promptId, long created, LlmResponse r) {

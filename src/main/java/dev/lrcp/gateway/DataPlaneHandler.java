@@ -1,7 +1,6 @@
 package dev.lrcp.gateway;
 
 import dev.lrcp.gateway.DataPlaneRoutes.Call;
-import dev.lrcp.llm.PromptIds;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -67,9 +66,7 @@ final class DataPlaneHandler extends SimpleChannelInboundHandler<FullHttpRequest
   }
 
   private void start(Call call) {
-    current =
-        new NettyReply(
-            ctx.channel(), call.version(), call.keepAlive(), PromptIds.next(), this::next);
+    current = new NettyReply(ctx.channel(), call.version(), call.keepAlive(), this::next);
     if (call.body() == null) {
       routes.malformed(current);
     } else {

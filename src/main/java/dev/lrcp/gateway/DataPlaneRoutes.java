@@ -108,9 +108,9 @@ final class DataPlaneRoutes {
               call.headers().get(GatewayProperties.APPLICATION_HEADER),
               call.headers().get(GatewayProperties.FEATURE_HEADER),
               client);
-      gateway.chat(body, reply.promptId(), tags, reply);
+      gateway.chat(body, tags, reply);
     } catch (RuntimeException e) {
-      log.error("gateway call {} failed", reply.promptId(), e);
+      log.error("gateway call failed", e);
     } finally {
       reply.finish(internalError);
       inFlight.decrementAndGet();

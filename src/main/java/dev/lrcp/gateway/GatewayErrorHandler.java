@@ -1,6 +1,5 @@
 package dev.lrcp.gateway;
 
-import dev.lrcp.llm.LlmException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,11 +25,6 @@ class GatewayErrorHandler {
   @ExceptionHandler(GatewayException.class)
   ResponseEntity<OpenAiError> gateway(GatewayException e) {
     return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.body());
-  }
-
-  @ExceptionHandler(LlmException.class)
-  ResponseEntity<OpenAiError> upstream(LlmException e) {
-    return gateway(GatewayException.upstream(e));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

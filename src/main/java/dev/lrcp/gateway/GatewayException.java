@@ -1,6 +1,9 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.llm.LlmException;
+import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.security.PolicyBlockedException;
 
 /** A gateway request that ends in an OpenAI-shape error with this status. */
 final class GatewayException extends RuntimeException {
@@ -72,29 +75,46 @@ final class GatewayException extends RuntimeException {
   }
 
   /**
-   * Upstream failures keep gateway semantics: 429 passes through, 502 bad upstream, 503 unavailable
-   * or circuit open, 504 timeout. The message names the kind, never upstream text.
+   * A call the flow refused or could not answer, in the OpenAI shape: an upstream failure with its
+   * kind's status ({@link dev.lrcp.llm.LlmFailure#httpStatus()}), an unknown model as OpenAI's 404,
+   * a security refusal as a 400. Anything else is not a refusal and is rethrown.
    */
+  static GatewayException of(RuntimeException e) {
+    return switch (e) {
+      case GatewayException g -> g;
+      case CallFailedException failed -> upstream(failed.failure());
+      case UnknownModelException unknown -> modelNotFound(unknown.model());
+      case PolicyBlockedException blocked -> blocked(blocked.reason());
+      default -> throw e;
+    };
+  }
+
+  /** The message names the kind, never upstream text. */
   static GatewayException upstream(LlmException e) {
     String model = e.model() == null ? "the model" : "model " + e.model();
+    int status = e.failure().httpStatus();
     return switch (e.failure()) {
       case RATE_LIMITED ->
           upstream(
-              429, "rate_limit_error", "rate_limit_exceeded", "Upstream rate limit for " + model);
-      case UPSTREAM_ERROR -> upstream(502, "upstream_error", "Upstream error from " + model);
+              status,
+              "rate_limit_error",
+              "rate_limit_exceeded",
+              "Upstream rate limit for " + model);
+      case UPSTREAM_ERROR -> upstream(status, "upstream_error", "Upstream error from " + model);
       case MALFORMED_RESPONSE ->
-          upstream(502, "upstream_malformed_response", "Malformed upstream reply from " + model);
+          upstream(status, "upstream_malformed_response", "Malformed upstream reply from " + model);
       case AUTHENTICATION ->
           upstream(
-              502,
+              status,
               "upstream_authentication",
               "The gateway's upstream credentials for " + model + " were refused");
       case INVALID_REQUEST ->
-          upstream(502, "upstream_rejected_request", "The upstream rejected the call to " + model);
+          upstream(
+              status, "upstream_rejected_request", "The upstream rejected the call to " + model);
       case UNAVAILABLE ->
-          upstream(503, "upstream_unavailable", "Upstream unavailable for " + model);
-      case CIRCUIT_OPEN -> upstream(503, "circuit_open", "Circuit open for " + model);
-      case TIMEOUT -> upstream(504, "upstream_timeout", "Upstream timed out for " + model);
+          upstream(status, "upstream_unavailable", "Upstream unavailable for " + model);
+      case CIRCUIT_OPEN -> upstream(status, "circuit_open", "Circuit open for " + model);
+      case TIMEOUT -> upstream(status, "upstream_timeout", "Upstream timed out for " + model);
     };
   }
 

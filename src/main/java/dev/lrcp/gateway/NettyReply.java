@@ -37,8 +37,8 @@ final class NettyReply implements ChatReply {
 
   private final Channel channel;
   private final HttpVersion version;
-  private final String promptId;
   private final Runnable done;
+  private String promptId;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
   private volatile boolean gone;
@@ -50,13 +50,16 @@ final class NettyReply implements ChatReply {
    * @param done runs on the event loop once the last byte of the response is written (or the client
    *     has gone)
    */
-  NettyReply(
-      Channel channel, HttpVersion version, boolean keepAlive, String promptId, Runnable done) {
+  NettyReply(Channel channel, HttpVersion version, boolean keepAlive, Runnable done) {
     this.channel = channel;
     this.version = version;
     this.keepAlive = keepAlive;
-    this.promptId = promptId;
     this.done = done;
+  }
+
+  @Override
+  public void requestId(String promptId) {
+    this.promptId = promptId;
   }
 
   @Override
@@ -140,10 +143,6 @@ final class NettyReply implements ChatReply {
     }
   }
 
-  String promptId() {
-    return promptId;
-  }
-
   /** From the event loop: the connection closed, or its writability changed. */
   void channelChanged() {
     if (!channel.isActive()) {
@@ -158,7 +157,9 @@ final class NettyReply implements ChatReply {
   }
 
   private void common(HttpHeaders headers) {
-    headers.set(GatewayProperties.REQUEST_ID_HEADER, promptId);
+    if (promptId != null) {
+      headers.set(GatewayProperties.REQUEST_ID_HEADER, promptId);
+    }
     if (!keepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (version.equals(HttpVersion.HTTP_1_0)) {

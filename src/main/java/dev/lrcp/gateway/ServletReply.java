@@ -15,8 +15,12 @@ final class ServletReply implements ChatReply {
   private final HttpServletResponse response;
   private ServletOutputStream events;
 
-  ServletReply(HttpServletResponse response, String promptId) {
+  ServletReply(HttpServletResponse response) {
     this.response = response;
+  }
+
+  @Override
+  public void requestId(String promptId) {
     response.setHeader(GatewayProperties.REQUEST_ID_HEADER, promptId);
   }
 

@@ -1,8 +1,6 @@
 package dev.lrcp.health;
 
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.quality.AnswerScored;
-import dev.lrcp.security.PromptScanned;
+import dev.lrcp.flow.CallRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /** Window statistics and health scores per scope, computed on demand from {@link RecentCalls}. */
@@ -58,25 +55,24 @@ public class HealthWindows {
   }
 
   /** The service plus every endpoint and every model that had calls in the window. */
-  private static Set<Scope> scopes(List<LlmCallCompleted> calls) {
+  private static Set<Scope> scopes(List<CallRecord> calls) {
     var scopes = new LinkedHashSet<Scope>();
     scopes.add(Scope.SERVICE);
+    calls.stream().map(CallRecord::endpoint).distinct().map(Scope::endpoint).forEach(scopes::add);
     calls.stream()
-        .map(LlmCallCompleted::endpoint)
+        .map(CallRecord::model)
+        .filter(java.util.Objects::nonNull)
         .distinct()
-        .map(Scope::endpoint)
+        .map(Scope::model)
         .forEach(scopes::add);
-    calls.stream().map(LlmCallCompleted::model).distinct().map(Scope::model).forEach(scopes::add);
     return scopes;
   }
 
-  /** One read of the three logs over [end - length, end), sliced per scope. */
+  /** One read of the recent calls over [end - length, end), sliced per scope. */
   private static final class Window {
     private final Duration length;
     private final Duration held;
-    private final List<LlmCallCompleted> calls;
-    private final List<PromptScanned> scans;
-    private final List<AnswerScored> scores;
+    private final List<CallRecord> calls;
 
     Window(RecentCalls recent, Duration length, Instant end) {
       Instant from = end.minus(length);
@@ -84,23 +80,16 @@ public class HealthWindows {
       this.length = length;
       this.held =
           Duration.between(heldSince != null && heldSince.isAfter(from) ? heldSince : from, end);
-      this.calls = recent.calls(from, end, c -> true);
-      this.scans = recent.scans(from, end, s -> true);
-      this.scores = recent.scores(from, end, s -> true);
+      this.calls = recent.between(from, end);
     }
 
     WindowStats stats(Scope scope) {
       return WindowStats.of(
           length,
           held,
-          scope == Scope.SERVICE ? calls : only(calls, c -> scope.matches(c.endpoint(), c.model())),
-          // scans happen before routing, so they carry no model: a model scope sees none
-          scope.model() != null ? List.of() : only(scans, s -> scope.matches(s.endpoint(), null)),
-          only(scores, s -> scope.matches(s.endpoint(), s.model())));
-    }
-
-    private static <T> List<T> only(List<T> items, Predicate<T> keep) {
-      return items.stream().filter(keep).toList();
+          scope == Scope.SERVICE
+              ? calls
+              : calls.stream().filter(c -> scope.matches(c.endpoint(), c.model())).toList());
     }
   }
 }

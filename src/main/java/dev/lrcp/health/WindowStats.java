@@ -1,16 +1,16 @@
 package dev.lrcp.health;
 
-import dev.lrcp.llm.LlmCallCompleted;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.CallRecord.Outcome;
 import dev.lrcp.llm.LlmFailure;
-import dev.lrcp.quality.AnswerScored;
-import dev.lrcp.security.PromptScanned;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Statistics of one scope over one window. Rates are fractions 0..1 of the calls (or scans) in the
- * window; latency percentiles are nearest-rank. Nullable fields are null when the window holds no
- * data for them.
+ * Statistics of one scope over one window. Rates are fractions 0..1 of the calls that reached a
+ * model (or, for the security rates, of the scanned calls, refused ones included) in the window;
+ * latency percentiles are nearest-rank. Nullable fields are null when the window holds no data for
+ * them.
  */
 public record WindowStats(
     String window,
@@ -41,19 +41,17 @@ public record WindowStats(
    * @param held the part of the window whose calls are all still held (the whole window unless the
    *     recent-call log has dropped calls from its start): the request rate is taken over it
    */
-  static WindowStats of(
-      Duration window,
-      Duration held,
-      List<LlmCallCompleted> calls,
-      List<PromptScanned> scans,
-      List<AnswerScored> scores) {
+  static WindowStats of(Duration window, Duration held, List<CallRecord> records) {
+    List<CallRecord> calls = records.stream().filter(CallRecord::called).toList();
+    List<CallRecord> scans = records.stream().filter(r -> r.security() != null).toList();
+    List<CallRecord.Quality> scores =
+        records.stream().filter(CallRecord::scored).map(CallRecord::quality).toList();
     int n = calls.size();
-    long[] latencies = calls.stream().mapToLong(LlmCallCompleted::latencyMs).sorted().toArray();
-    long[] ttfts =
-        calls.stream().mapToLong(LlmCallCompleted::timeToFirstTokenMs).sorted().toArray();
-    double cost = calls.stream().mapToDouble(LlmCallCompleted::costUsd).sum();
-    long in = calls.stream().mapToLong(c -> c.usage().input()).sum();
-    long out = calls.stream().mapToLong(c -> c.usage().billableOutput()).sum();
+    long[] latencies = calls.stream().mapToLong(c -> c.numbers().latencyMs()).sorted().toArray();
+    long[] ttfts = calls.stream().mapToLong(c -> c.numbers().ttftMs()).sorted().toArray();
+    double cost = calls.stream().mapToDouble(c -> c.numbers().costUsd()).sum();
+    long in = calls.stream().mapToLong(c -> c.numbers().inputTokens()).sum();
+    long out = calls.stream().mapToLong(c -> c.numbers().billableOutputTokens()).sum();
     return new WindowStats(
         format(window),
         n,
@@ -62,15 +60,11 @@ public record WindowStats(
         percentile(latencies, 0.95),
         percentile(latencies, 0.99),
         percentile(ttfts, 0.95),
-        fraction(calls.stream().filter(LlmCallCompleted::failed).count(), n),
+        fraction(calls.stream().filter(CallRecord::failed).count(), n),
         fraction(calls.stream().filter(c -> c.failure() == LlmFailure.TIMEOUT).count(), n),
-        fraction(calls.stream().filter(c -> c.retryCount() > 0).count(), n),
-        fraction(calls.stream().filter(LlmCallCompleted::fallbackUsed).count(), n),
-        fraction(
-            calls.stream()
-                .filter(c -> c.outcome() == LlmCallCompleted.Outcome.SAFETY_BLOCK)
-                .count(),
-            n),
+        fraction(calls.stream().filter(c -> c.numbers().retryCount() > 0).count(), n),
+        fraction(calls.stream().filter(c -> c.numbers().fallbackUsed()).count(), n),
+        fraction(calls.stream().filter(c -> c.outcome() == Outcome.SAFETY_BLOCK).count(), n),
         n == 0 ? 0 : cost / n,
         cost,
         in,
@@ -78,24 +72,21 @@ public record WindowStats(
         in == 0 ? 0 : out / (double) in,
         scores.isEmpty()
             ? null
-            : scores.stream().mapToDouble(WindowStats::quality).average().orElseThrow(),
+            : scores.stream().mapToDouble(CallRecord.Quality::value).average().orElseThrow(),
         ungroundedRate(scores),
         scores.size(),
-        fraction(scans.stream().filter(PromptScanned::injectionFlag).count(), scans.size()),
-        fraction(scans.stream().filter(PromptScanned::tokenAbuse).count(), scans.size()),
+        fraction(scans.stream().filter(CallRecord::injectionFlagged).count(), scans.size()),
+        fraction(scans.stream().filter(CallRecord::tokenAbuse).count(), scans.size()),
         scans.size());
   }
 
-  /** Grounding when there was a document, else answer relevance. */
-  static double quality(AnswerScored s) {
-    return s.groundingScore() != null ? s.groundingScore() : s.semanticSimilarity();
-  }
-
-  private static Double ungroundedRate(List<AnswerScored> scores) {
-    var grounded = scores.stream().filter(AnswerScored::hasDocument).toList();
+  private static Double ungroundedRate(List<CallRecord.Quality> scores) {
+    var grounded = scores.stream().filter(CallRecord.Quality::hasDocument).toList();
     return grounded.isEmpty()
         ? null
-        : fraction(grounded.stream().filter(AnswerScored::ungrounded).count(), grounded.size());
+        : fraction(
+            grounded.stream().filter(q -> Boolean.TRUE.equals(q.ungrounded())).count(),
+            grounded.size());
   }
 
   static Double percentile(long[] sorted, double q) {

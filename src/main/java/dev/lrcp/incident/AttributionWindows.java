@@ -1,6 +1,6 @@
 package dev.lrcp.incident;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

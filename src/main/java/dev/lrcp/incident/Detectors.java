@@ -3,8 +3,8 @@ package dev.lrcp.incident;
 import static java.util.Comparator.comparingDouble;
 
 import dev.lrcp.anomaly.Measure;
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.incident.Finding.Measurement;
-import dev.lrcp.storage.CallRecord;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.lrcp.incident;
 
 import dev.lrcp.anomaly.Measure;
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.lrcp.incident;
 
 import dev.lrcp.anomaly.Attribution;
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.incident.Incident.Evidence;
 import dev.lrcp.incident.Incident.Sample;
-import dev.lrcp.storage.CallRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.lrcp.incident;
 
-import dev.lrcp.health.CallSample;
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.health.RecentCalls;
-import dev.lrcp.storage.CallRecord;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,6 @@ class RecentCallSource implements CallSource {
 
   @Override
   public List<CallRecord> between(Instant from, Instant to) {
-    return recent.between(from, to).stream().map(RecentCallSource::record).toList();
-  }
-
-  static CallRecord record(CallSample s) {
-    var r = CallRecord.of(s.call(), s.scan());
-    return s.quality() == null ? r : r.withQuality(CallRecord.Quality.of(s.quality()));
+    return recent.between(from, to);
   }
 }

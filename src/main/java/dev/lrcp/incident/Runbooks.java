@@ -2,9 +2,9 @@ package dev.lrcp.incident;
 
 import dev.lrcp.anomaly.Attribution;
 import dev.lrcp.anomaly.Cause;
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.llm.ModelSpec;
-import dev.lrcp.storage.CallRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -167,7 +167,7 @@ final class Runbooks {
     var kinds =
         ScopeSelector.within(window, f.scope()).stream()
             .filter(CallRecord::failed)
-            .collect(Collectors.groupingBy(CallRecord::failure, Collectors.counting()));
+            .collect(Collectors.groupingBy(c -> c.failure().tag(), Collectors.counting()));
     long total = kinds.values().stream().mapToLong(Long::longValue).sum();
     var steps = new ArrayList<String>();
     kinds.entrySet().stream()

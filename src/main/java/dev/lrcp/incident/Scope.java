@@ -1,6 +1,6 @@
 package dev.lrcp.incident;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import java.util.Objects;
 
 /** What an incident is about: an endpoint, a model, both, or (both null) the whole service. */

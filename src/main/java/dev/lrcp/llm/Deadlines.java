@@ -5,15 +5,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One timer wheel for the deadlines of every call (attempt timeouts, whole-response bounds).
- * Setting and cancelling a deadline only queues the change for the wheel's thread, which ticks
- * every 10 ms, so a deadline fires up to a tick late. A {@code ScheduledThreadPoolExecutor}, or a
- * virtual thread's timed wait, woke a scheduler thread on every call, since each new deadline
- * became the head of its queue, and again when it was cancelled.
+ * One timer wheel for the deadlines of every call (attempt timeouts, whole-response bounds, a
+ * record waiting for its score). Setting and cancelling a deadline only queues the change for the
+ * wheel's thread, which ticks every 10 ms, so a deadline fires up to a tick late; a scheduled
+ * executor would wake its thread on every call instead (docs/adr/0005-data-plane.md). One instance
+ * per application context, stopped with it.
  */
-public final class Deadlines {
+public final class Deadlines implements AutoCloseable {
 
-  private static final HashedWheelTimer WHEEL =
+  private final HashedWheelTimer wheel =
       new HashedWheelTimer(
           Thread.ofPlatform().name("lrcp-deadlines").daemon().factory(),
           10,
@@ -30,14 +30,18 @@ public final class Deadlines {
     void cancel();
   }
 
-  private Deadlines() {}
-
   /** Runs {@code action} on the wheel's thread once {@code nanos} have passed. */
-  public static Deadline after(long nanos, Runnable action) {
-    return WHEEL.newTimeout(t -> action.run(), nanos, TimeUnit.NANOSECONDS)::cancel;
+  public Deadline after(long nanos, Runnable action) {
+    return wheel.newTimeout(t -> action.run(), nanos, TimeUnit.NANOSECONDS)::cancel;
   }
 
-  public static Deadline after(Duration delay, Runnable action) {
+  public Deadline after(Duration delay, Runnable action) {
     return after(delay.toNanos(), action);
+  }
+
+  /** Stops the wheel; deadlines not yet fired never fire. */
+  @Override
+  public void close() {
+    wheel.stop();
   }
 }

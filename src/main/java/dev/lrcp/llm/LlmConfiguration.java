@@ -25,15 +25,20 @@ class LlmConfiguration {
   }
 
   @Bean
+  Deadlines deadlines() {
+    return new Deadlines();
+  }
+
+  @Bean
   @Qualifier("provider")
-  LlmClient providerLlmClient(LlmProperties properties, ModelCatalog catalog) {
+  LlmClient providerLlmClient(LlmProperties properties, ModelCatalog catalog, Deadlines deadlines) {
     LlmClient client =
         switch (properties.provider()) {
           case SIMULATED ->
               new SimulatedClient(
                   catalog, properties.simulated().seed(), properties.simulated().latencyScale());
           case GEMINI -> GeminiClient.create(requireGemini(properties), properties.gcp());
-          case OPENAI -> openAi(properties.openai());
+          case OPENAI -> openAi(properties.openai(), deadlines);
         };
     log.info("LLM provider: {}", describe(properties));
     return client;
@@ -48,13 +53,13 @@ class LlmConfiguration {
     return properties.gemini();
   }
 
-  private static OpenAiClient openAi(LlmProperties.OpenAi openai) {
+  private static OpenAiClient openAi(LlmProperties.OpenAi openai, Deadlines deadlines) {
     if (openai.baseUrl() == null) {
       throw new IllegalStateException(
           "LRCP_PROVIDER=openai needs LRCP_OPENAI_BASE_URL (e.g. https://api.openai.com/v1 or"
               + " http://localhost:11434/v1) and, for hosted APIs, LRCP_OPENAI_API_KEY");
     }
-    return new OpenAiClient(openai.baseUrl(), openai.apiKey(), openai.timeout());
+    return new OpenAiClient(openai.baseUrl(), openai.apiKey(), openai.timeout(), deadlines);
   }
 
   private static String describe(LlmProperties p) {

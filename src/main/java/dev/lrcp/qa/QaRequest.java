@@ -1,13 +1,11 @@
 package dev.lrcp.qa;
 
 import dev.lrcp.completion.CallContext;
-import dev.lrcp.completion.Completion;
-import dev.lrcp.llm.Message;
+import dev.lrcp.flow.CallRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 
 /** Body of {@code POST /qa}; limits are the original's. */
 record QaRequest(
@@ -32,16 +30,9 @@ record QaRequest(
         String model) {
 
   /** The original's prompt format, which the simulated provider parses. */
-  Completion toCompletion(CallContext context) {
+  CallRequest toCall(CallContext context) {
     boolean hasDocument = document != null && !document.isEmpty();
     String prompt = "Q: " + question + "\nContext: " + (hasDocument ? document : "N/A");
-    return new Completion(
-        "/qa",
-        "qa",
-        question,
-        hasDocument ? document : null,
-        List.of(Message.user(prompt)),
-        model,
-        context);
+    return context.request("/qa", "qa", question, hasDocument ? document : null, prompt, model);
   }
 }

@@ -1,6 +1,6 @@
 package dev.lrcp.quality;
 
-import dev.lrcp.quality.AnswerLeftUnscored.Reason;
+import dev.lrcp.quality.AnswerScorer.Unscored;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +26,8 @@ final class BackgroundScoring implements AutoCloseable {
 
   /**
    * Thrown for every answer refused by a full queue, which under saturating load is most of them:
-   * one shared instance without a stack trace (filling one in per refusal was 0.44 % of all CPU
-   * samples under {@code wrk -c64}, bench/results/2026-12-04.md).
+   * one shared instance without a stack trace, since filling one in per refusal costs measurable
+   * CPU on the request path (docs/adr).
    */
   private static final RejectedExecutionException QUEUE_FULL =
       new RejectedExecutionException("scoring queue full") {
@@ -83,17 +83,17 @@ final class BackgroundScoring implements AutoCloseable {
   }
 
   /** Queues {@code task} if budget and queue allow: empty when queued, else why it was not. */
-  Optional<Reason> offer(Runnable task) {
+  Optional<Unscored> offer(Runnable task) {
     long reserved = budget.reserve();
     if (reserved == 0) {
-      return Optional.of(Reason.BUDGET);
+      return Optional.of(Unscored.BUDGET);
     }
     try {
       executor.execute(() -> budget.spend(reserved, task));
       return Optional.empty();
     } catch (RejectedExecutionException e) {
       budget.release(reserved);
-      return Optional.of(Reason.QUEUE_FULL);
+      return Optional.of(Unscored.QUEUE_FULL);
     }
   }
 

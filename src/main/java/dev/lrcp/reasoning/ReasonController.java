@@ -1,8 +1,8 @@
 package dev.lrcp.reasoning;
 
 import dev.lrcp.completion.CallContext;
-import dev.lrcp.completion.CompletionPipeline;
 import dev.lrcp.completion.CompletionResponse;
+import dev.lrcp.completion.Completions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "completions")
 class ReasonController {
 
-  private final CompletionPipeline pipeline;
+  private final Completions completions;
 
-  ReasonController(CompletionPipeline pipeline) {
-    this.pipeline = pipeline;
+  ReasonController(Completions completions) {
+    this.completions = completions;
   }
 
   @Operation(
@@ -31,6 +31,6 @@ class ReasonController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   CompletionResponse reason(@Valid @RequestBody ReasonRequest body, CallContext context) {
-    return pipeline.complete(body.toCompletion(context));
+    return completions.complete(body.toCall(context));
   }
 }

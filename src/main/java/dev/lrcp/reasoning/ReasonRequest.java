@@ -1,13 +1,11 @@
 package dev.lrcp.reasoning;
 
 import dev.lrcp.completion.CallContext;
-import dev.lrcp.completion.Completion;
-import dev.lrcp.llm.Message;
+import dev.lrcp.flow.CallRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 
 /** Body of {@code POST /reason}; limits are the original's. */
 record ReasonRequest(
@@ -25,8 +23,7 @@ record ReasonRequest(
         @Size(max = 100)
         String model) {
 
-  Completion toCompletion(CallContext context) {
-    return new Completion(
-        "/reason", "reason", prompt, null, List.of(Message.user(prompt)), model, context);
+  CallRequest toCall(CallContext context) {
+    return context.request("/reason", "reason", prompt, null, prompt, model);
   }
 }

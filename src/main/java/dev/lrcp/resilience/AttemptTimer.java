@@ -23,10 +23,12 @@ final class AttemptTimer {
 
   private final Duration timeout;
   private final String provider;
+  private final Deadlines deadlines;
 
-  AttemptTimer(Duration timeout, String provider) {
+  AttemptTimer(Duration timeout, String provider, Deadlines deadlines) {
     this.timeout = timeout;
     this.provider = provider;
+    this.deadlines = deadlines;
   }
 
   /**
@@ -42,7 +44,7 @@ final class AttemptTimer {
   }
 
   LlmResponse call(LlmClient delegate, LlmRequest request, Pulse pulse) {
-    var attempt = new Attempt(Thread.currentThread(), timeout.toNanos(), pulse);
+    var attempt = new Attempt(Thread.currentThread(), timeout.toNanos(), pulse, deadlines);
     LlmResponse response;
     try {
       response = delegate.generate(request);
@@ -89,15 +91,17 @@ final class AttemptTimer {
     private final long timeoutNanos;
     private final long start;
     private final Pulse pulse;
+    private final Deadlines deadlines;
     private Deadlines.Deadline timer;
     private boolean done;
     private boolean expired;
 
-    Attempt(Thread thread, long timeoutNanos, Pulse pulse) {
+    Attempt(Thread thread, long timeoutNanos, Pulse pulse, Deadlines deadlines) {
       this.thread = thread;
       this.timeoutNanos = timeoutNanos;
       this.start = System.nanoTime();
       this.pulse = pulse;
+      this.deadlines = deadlines;
       arm(timeoutNanos);
     }
 
@@ -125,7 +129,7 @@ final class AttemptTimer {
     }
 
     private synchronized void arm(long nanos) {
-      timer = Deadlines.after(nanos, this::expire);
+      timer = deadlines.after(nanos, this::expire);
     }
 
     /**

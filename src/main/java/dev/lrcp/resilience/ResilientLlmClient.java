@@ -1,5 +1,6 @@
 package dev.lrcp.resilience;
 
+import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
@@ -37,11 +38,13 @@ public final class ResilientLlmClient implements LlmClient {
       ResilienceProperties settings,
       String provider,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Deadlines deadlines) {
     this(
         delegate,
         settings,
         provider,
+        deadlines,
         new ModelBreakers(settings.breaker(), provider, events, clock),
         Sleeper.REAL,
         new RetryBackoff(settings.backoff(), new Random()));
@@ -51,6 +54,7 @@ public final class ResilientLlmClient implements LlmClient {
       LlmClient delegate,
       ResilienceProperties settings,
       String provider,
+      Deadlines deadlines,
       ModelBreakers breakers,
       Sleeper sleeper,
       RetryBackoff backoff) {
@@ -58,7 +62,7 @@ public final class ResilientLlmClient implements LlmClient {
     this.provider = provider;
     this.maxAttempts = settings.maxAttempts();
     this.fallbacks = settings.fallbackMap();
-    this.timer = new AttemptTimer(settings.timeout(), provider);
+    this.timer = new AttemptTimer(settings.timeout(), provider, deadlines);
     this.breakers = breakers;
     this.sleeper = sleeper;
     this.backoff = backoff;

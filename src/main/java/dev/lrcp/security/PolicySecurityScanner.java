@@ -6,13 +6,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@link SecurityScanner}: injection detection on the prompt and, separately, on the document
- * (indirect injection), PII kinds, token abuse, and the flag-or-block policy. Publishes one {@link
- * PromptScanned} per scanned request.
+ * (indirect injection), PII kinds, token abuse, and the flag-or-block policy.
  */
 @Component
 class PolicySecurityScanner implements SecurityScanner {
@@ -20,29 +18,21 @@ class PolicySecurityScanner implements SecurityScanner {
   private final InjectionDetector detector;
   private final TokenAbuseDetector abuse;
   private final SecurityProperties properties;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
   private final AtomicLong scans = new AtomicLong();
 
-  PolicySecurityScanner(
-      SecurityProperties properties,
-      ApplicationEventPublisher events,
-      ObjectProvider<Clock> clock) {
+  PolicySecurityScanner(SecurityProperties properties, ObjectProvider<Clock> clock) {
     this.properties = properties;
-    this.events = events;
-    this.clock = clock.getIfAvailable(Clock::systemUTC);
     this.detector = new InjectionDetector(InjectionModel.load());
     this.abuse =
         new TokenAbuseDetector(
-            this.clock,
+            clock.getIfAvailable(Clock::systemUTC),
             properties.maxRequestTokens(),
             properties.maxClientTokens(),
             properties.clientWindow());
   }
 
   @Override
-  public SecurityVerdict scan(
-      String promptId, String endpoint, String prompt, String document, String client) {
+  public SecurityVerdict scan(String prompt, String document, String client) {
     String p = prompt == null ? "" : prompt;
     String d = document == null || document.isBlank() ? null : document;
     Injection injection = injection(p, d);
@@ -54,20 +44,13 @@ class PolicySecurityScanner implements SecurityScanner {
     if (scans.incrementAndGet() % 1024 == 0) {
       abuse.evictIdle();
     }
-    String blockReason = blockReason(injection);
-    events.publishEvent(
-        new PromptScanned(
-            clock.instant(),
-            promptId,
-            endpoint,
-            injection.score(),
-            injection.flag(),
-            injection.source(),
-            pii,
-            tokenAbuse,
-            blockReason != null));
     return new SecurityVerdict(
-        injection.score(), injection.flag(), injection.source(), pii, tokenAbuse, blockReason);
+        injection.score(),
+        injection.flag(),
+        injection.source(),
+        pii,
+        tokenAbuse,
+        blockReason(injection));
   }
 
   /** The prompt and the document are scored apart: a document is read line by line. */

@@ -1,15 +1,11 @@
 package dev.lrcp.security;
 
-/**
- * Scans the input of a request before the model is called, records per-client token use, and
- * publishes {@link PromptScanned}.
- */
+/** Scans the input of a request before the model is called, and records per-client token use. */
 public interface SecurityScanner {
 
   /**
    * @param document retrieved text sent with the prompt (indirect injection), or null
    * @param client caller identity for per-client token-abuse windows (never a metric tag)
    */
-  SecurityVerdict scan(
-      String promptId, String endpoint, String prompt, String document, String client);
+  SecurityVerdict scan(String prompt, String document, String client);
 }

@@ -1,9 +1,13 @@
 package dev.lrcp.storage;
 
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.llm.LlmFailure;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,7 +62,8 @@ public class CallRecordRepository {
             rs.getString("model"),
             rs.getString("provider"),
             rs.getString("application"),
-            rs.getString("feature"));
+            rs.getString("feature"),
+            rs.getBoolean("injected"));
     var numbers =
         new CallRecord.Numbers(
             rs.getLong("latency_ms"),
@@ -69,31 +74,46 @@ public class CallRecordRepository {
             rs.getDouble("cost_usd"),
             rs.getInt("retry_count"),
             rs.getBoolean("fallback_used"));
-    Double similarity = rs.getObject("semantic_similarity", Double.class);
-    Double grounding = rs.getObject("grounding_score", Double.class);
-    Boolean ungrounded = rs.getObject("ungrounded", Boolean.class);
-    var quality =
-        similarity == null && grounding == null && ungrounded == null
-            ? null
-            : new CallRecord.Quality(similarity, grounding, ungrounded);
-    Double injection = rs.getObject("injection_score", Double.class);
-    var security =
-        injection == null
-            ? null
-            : new CallRecord.Security(
-                injection,
-                rs.getObject("injection_flag", Boolean.class),
-                rs.getString("pii_types"),
-                rs.getObject("token_abuse", Boolean.class));
+    String failure = rs.getString("failure");
+    String policy = rs.getString("routing_policy");
     return new CallRecord(
         Instant.ofEpochMilli(rs.getLong("at_ms")),
         rs.getString("prompt_id"),
         rs.getString("trace_id"),
         labels,
-        rs.getString("outcome"),
-        rs.getString("failure"),
+        CallRecord.Outcome.ofTag(rs.getString("outcome")),
+        failure == null ? null : LlmFailure.valueOf(failure.toUpperCase(Locale.ROOT)),
         numbers,
-        quality,
-        security);
+        policy == null ? null : new CallRecord.Routing(policy, rs.getString("routed_by")),
+        quality(rs),
+        security(rs));
+  }
+
+  private static CallRecord.Quality quality(ResultSet rs) throws SQLException {
+    Double similarity = rs.getObject("semantic_similarity", Double.class);
+    String unscored = rs.getString("unscored");
+    if (similarity == null) {
+      return unscored == null ? null : CallRecord.Quality.unscored(unscored);
+    }
+    return new CallRecord.Quality(
+        similarity,
+        rs.getObject("grounding_score", Double.class),
+        rs.getObject("ungrounded", Boolean.class),
+        null);
+  }
+
+  private static CallRecord.Security security(ResultSet rs) throws SQLException {
+    Double injection = rs.getObject("injection_score", Double.class);
+    if (injection == null) {
+      return null;
+    }
+    String pii = rs.getString("pii_types");
+    return new CallRecord.Security(
+        injection,
+        rs.getBoolean("injection_flag"),
+        rs.getString("injection_source"),
+        pii == null || pii.isEmpty() ? Set.of() : Set.of(pii.split(",")),
+        rs.getBoolean("token_abuse"),
+        "blocked".equals(rs.getString("outcome")));
   }
 }

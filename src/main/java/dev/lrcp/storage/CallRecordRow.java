@@ -1,5 +1,6 @@
 package dev.lrcp.storage;
 
+import dev.lrcp.flow.CallRecord;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -8,7 +9,7 @@ import java.util.List;
 /** How one call record binds to the parameters of a row of {@link CallRecordStatements#COLUMNS}. */
 final class CallRecordRow {
 
-  static final int PARAMETERS = 27;
+  static final int PARAMETERS = 32;
 
   private CallRecordRow() {}
 
@@ -29,8 +30,8 @@ final class CallRecordRow {
     setString(ps, at + 5, l.requestedModel());
     setString(ps, at + 6, l.model());
     setString(ps, at + 7, l.provider());
-    setString(ps, at + 8, r.outcome());
-    setString(ps, at + 9, r.failure());
+    setString(ps, at + 8, r.outcome().tag());
+    setString(ps, at + 9, r.failure() == null ? null : r.failure().tag());
     ps.setLong(at + 10, n.latencyMs());
     ps.setLong(at + 11, n.ttftMs());
     ps.setInt(at + 12, n.inputTokens());
@@ -43,6 +44,9 @@ final class CallRecordRow {
     setString(ps, at + 19, l.application());
     setString(ps, at + 20, l.feature());
     bindQualityAndSecurity(ps, at, r);
+    ps.setBoolean(at + 28, l.injected());
+    setString(ps, at + 29, r.routing() == null ? null : r.routing().policy());
+    setString(ps, at + 30, r.routing() == null ? null : r.routing().reason());
   }
 
   private static void bindQualityAndSecurity(PreparedStatement ps, int at, CallRecord r)
@@ -51,11 +55,13 @@ final class CallRecordRow {
     setDouble(ps, at + 21, q == null ? null : q.semanticSimilarity());
     setDouble(ps, at + 22, q == null ? null : q.groundingScore());
     setBoolean(ps, at + 23, q == null ? null : q.ungrounded());
+    setString(ps, at + 31, q == null ? null : q.unscored());
     var s = r.security();
     setDouble(ps, at + 24, s == null ? null : s.injectionScore());
     setBoolean(ps, at + 25, s == null ? null : s.injectionFlag());
-    setString(ps, at + 26, s == null ? null : s.piiTypes());
+    setString(ps, at + 26, s == null ? null : String.join(",", s.piiTypes()));
     setBoolean(ps, at + 27, s == null ? null : s.tokenAbuse());
+    setString(ps, at + 32, s == null ? null : s.injectionSource());
   }
 
   private static void setString(PreparedStatement ps, int i, String v) throws SQLException {

@@ -1,6 +1,6 @@
 package dev.lrcp.storage;
 
-import dev.lrcp.quality.AnswerScored;
+import dev.lrcp.flow.CallRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * One flush of the writer over plain JDBC, in one transaction: call records as multi-row INSERTs
- * ({@value #ROWS} rows per statement, each statement prepared once per flush and re-bound), then
- * quality results for calls already written as one batched UPDATE. All or nothing, so the writer
- * counts exactly what was written or lost. Portable between H2 and PostgreSQL.
+ * ({@value #ROWS} rows per statement, each statement prepared once per flush and re-bound). All or
+ * nothing, so the writer counts exactly what was written or lost. Portable between H2 and
+ * PostgreSQL.
  */
 final class CallRecordStatements {
 
@@ -21,10 +21,8 @@ final class CallRecordStatements {
       "prompt_id, at_ms, endpoint, request_type, requested_model, model, provider, outcome,"
           + " failure, latency_ms, ttft_ms, input_tokens, output_tokens, thinking_tokens, cost_usd,"
           + " retry_count, fallback_used, trace_id, application, feature, semantic_similarity,"
-          + " grounding_score, ungrounded, injection_score, injection_flag, pii_types, token_abuse";
-  private static final String UPDATE_QUALITY =
-      "UPDATE call_record SET semantic_similarity = ?, grounding_score = ?, ungrounded = ?"
-          + " WHERE prompt_id = ?";
+          + " grounding_score, ungrounded, injection_score, injection_flag, pii_types, token_abuse,"
+          + " injected, routing_policy, routed_by, unscored, injection_source";
 
   private final DataSource dataSource;
   private final String insertMany = insert(ROWS);
@@ -34,12 +32,11 @@ final class CallRecordStatements {
     this.dataSource = dataSource;
   }
 
-  void write(List<CallRecord> records, List<AnswerScored> lateScores) throws SQLException {
+  void write(List<CallRecord> records) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         insert(connection, records);
-        update(connection, lateScores);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -72,22 +69,6 @@ final class CallRecordStatements {
         }
         ps.executeBatch();
       }
-    }
-  }
-
-  private static void update(Connection connection, List<AnswerScored> scores) throws SQLException {
-    if (scores.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps = connection.prepareStatement(UPDATE_QUALITY)) {
-      for (AnswerScored s : scores) {
-        ps.setDouble(1, s.semanticSimilarity());
-        CallRecordRow.setDouble(ps, 2, s.groundingScore());
-        ps.setBoolean(3, s.ungrounded());
-        ps.setString(4, s.promptId());
-        ps.addBatch();
-      }
-      ps.executeBatch();
     }
   }
 

@@ -1,8 +1,6 @@
 package dev.lrcp.storage;
 
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.quality.AnswerScored;
-import dev.lrcp.security.PromptScanned;
+import dev.lrcp.flow.CallRecord;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +16,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns call facts into rows without touching the request thread: listeners only {@code offer} to a
+ * Writes call records without touching the request thread: the listener only {@code offer}s to a
  * bounded queue (a full queue drops and counts, never blocks) and one writer thread drains it every
- * 10 ms ({@link #TICK_NANOS}), so no request ever wakes it (waking a parked thread per offer cost
- * the request thread a futex call and the machine a context switch, per event). The writer holds
- * records until a batch is full or the oldest has waited {@code flushInterval}, so a quality result
- * arriving meanwhile is folded into its record ({@link PendingCalls}) instead of costing an UPDATE;
- * each flush is one transaction of multi-row INSERTs ({@link CallRecordStatements}). Every record
- * is either written or counted as dropped.
+ * 10 ms ({@link #TICK_NANOS}), so no request ever wakes it (waking a parked thread per offer costs
+ * the request thread a futex call and the machine a context switch). The writer holds records until
+ * a batch is full or the oldest has waited {@code flushInterval}; each flush is one transaction of
+ * multi-row INSERTs ({@link CallRecordStatements}). Every record is either written or counted as
+ * dropped.
  */
 @Component
 public class CallRecordWriter implements SmartLifecycle {
@@ -37,14 +34,15 @@ public class CallRecordWriter implements SmartLifecycle {
 
   private final CallRecordStatements statements;
   private final StorageProperties properties;
-  private final BlockingQueue<Object> queue;
-  private final PendingCalls pending = new PendingCalls();
+  private final BlockingQueue<CallRecord> queue;
+  private final List<CallRecord> pending = new ArrayList<>();
+  private long oldestNanos;
   private volatile int pendingSize;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
-  // Held while items are taken from the queue, held or written, so flush() never overtakes items
-  // the worker already took (a quality update written before its call row would be lost), and only
-  // one thread touches `pending`. Fair, so a flush is not starved by the worker's next poll.
+  // Held while records are taken from the queue, held or written, so flush() never overtakes
+  // records the worker already took, and only one thread touches `pending`. Fair, so a flush is
+  // not starved by the worker's next poll.
   private final ReentrantLock drainLock = new ReentrantLock(true);
   private volatile Thread worker;
   private volatile boolean running;
@@ -55,32 +53,10 @@ public class CallRecordWriter implements SmartLifecycle {
     this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
   }
 
-  /**
-   * The request thread only queues events; the writer thread joins a scan to its call (scans are
-   * published first) and builds the record. A scan lost to a full queue costs only the record's
-   * security columns, so it is not counted as a lost record.
-   */
+  /** Queues the record for writing; counts it as dropped if the queue is full. */
   @EventListener
-  void on(PromptScanned scan) {
-    queue.offer(scan);
-  }
-
-  @EventListener
-  void on(LlmCallCompleted call) {
-    enqueue(call);
-  }
-
-  @EventListener
-  void on(AnswerScored scored) {
-    enqueue(scored);
-  }
-
-  /**
-   * Queues a call ({@link LlmCallCompleted} or a ready {@link CallRecord}) or a quality result for
-   * writing; counts it as dropped if the queue is full.
-   */
-  public void enqueue(Object item) {
-    if (!queue.offer(item)) {
+  public void on(CallRecord record) {
+    if (!queue.offer(record)) {
       dropped.incrementAndGet();
     }
   }
@@ -91,7 +67,7 @@ public class CallRecordWriter implements SmartLifecycle {
   public void flush() {
     drainLock.lock();
     try {
-      List<Object> batch = new ArrayList<>();
+      List<CallRecord> batch = new ArrayList<>();
       while (queue.drainTo(batch, properties.batchSize()) > 0) {
         hold(batch, System.nanoTime());
       }
@@ -114,7 +90,7 @@ public class CallRecordWriter implements SmartLifecycle {
   }
 
   private void drainLoop() {
-    List<Object> batch = new ArrayList<>(properties.batchSize());
+    List<CallRecord> batch = new ArrayList<>(properties.batchSize());
     long interval = properties.flushInterval().toNanos();
     long tick = Math.min(interval, TICK_NANOS);
     while (running) {
@@ -123,7 +99,7 @@ public class CallRecordWriter implements SmartLifecycle {
         while (queue.drainTo(batch, properties.batchSize()) > 0) {
           hold(batch, System.nanoTime());
         }
-        if (pending.ageNanos(System.nanoTime()) >= interval) {
+        if (!pending.isEmpty() && System.nanoTime() - oldestNanos >= interval) {
           writePending();
         }
       } finally {
@@ -131,30 +107,33 @@ public class CallRecordWriter implements SmartLifecycle {
       }
       LockSupport.parkNanos(this, tick); // stop() unparks it
       if (Thread.currentThread().isInterrupted()) {
-        return; // as before: an interrupted writer stops (stop() still flushes what is left)
+        return; // an interrupted writer stops (stop() still flushes what is left)
       }
     }
   }
 
-  /** Moves taken items into {@link #pending}, writing whenever a full batch is held. */
-  private void hold(List<Object> batch, long nowNanos) {
-    for (Object item : batch) {
-      pending.add(item, nowNanos);
+  /** Moves taken records into {@link #pending}, writing whenever a full batch is held. */
+  private void hold(List<CallRecord> batch, long nowNanos) {
+    for (CallRecord record : batch) {
+      if (pending.isEmpty()) {
+        oldestNanos = nowNanos;
+      }
+      pending.add(record);
       if (pending.size() >= properties.batchSize()) {
         writePending();
       }
     }
     batch.clear();
-    pendingSize = pending.records().size();
+    pendingSize = pending.size();
   }
 
   private void writePending() {
     if (pending.isEmpty()) {
       return;
     }
-    int records = pending.records().size();
+    int records = pending.size();
     try {
-      statements.write(pending.records(), pending.lateScores());
+      statements.write(pending);
       written.addAndGet(records);
     } catch (SQLException | RuntimeException e) {
       // the writer thread must survive any failure: count the loss, log it, go on

@@ -67,7 +67,7 @@ public class StorageMaintenance {
                   + ", COUNT(*), SUM(CASE WHEN outcome = 'error' THEN 1 ELSE 0 END),"
                   + " SUM(retry_count), SUM(latency_ms), MAX(latency_ms), SUM(input_tokens),"
                   + " SUM(output_tokens), SUM(cost_usd) FROM call_record WHERE at_ms >= ?"
-                  + " GROUP BY "
+                  + " AND outcome <> 'blocked' GROUP BY "
                   + String.join(", ", HOUR, ENDPOINT, MODEL),
               from);
         });

@@ -1,8 +1,8 @@
 package dev.lrcp.stress;
 
 import dev.lrcp.completion.CallContext;
-import dev.lrcp.completion.CompletionPipeline;
 import dev.lrcp.completion.CompletionResponse;
+import dev.lrcp.completion.Completions;
 import dev.lrcp.llm.Faults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "completions")
 class StressController {
 
-  private final CompletionPipeline pipeline;
+  private final Completions completions;
 
-  StressController(CompletionPipeline pipeline) {
-    this.pipeline = pipeline;
+  StressController(Completions completions) {
+    this.completions = completions;
   }
 
   @Operation(
@@ -35,6 +35,6 @@ class StressController {
     Faults f = context.faults();
     var withoutLongContext =
         context.withFaults(new Faults(f.latency(), f.retry(), f.badPrompt(), false));
-    return pipeline.complete(body.toCompletion(withoutLongContext));
+    return completions.complete(body.toCall(withoutLongContext));
   }
 }

@@ -1,15 +1,13 @@
 package dev.lrcp.stress;
 
 import dev.lrcp.completion.CallContext;
-import dev.lrcp.completion.Completion;
-import dev.lrcp.llm.Message;
+import dev.lrcp.flow.CallRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 
 /** Body of {@code POST /stress}; limits and the default of 10 repetitions are the original's. */
 record StressRequest(
@@ -41,10 +39,9 @@ record StressRequest(
    * repetition). The {@code simulate_long_context} fault is therefore not set again here, which
    * would lengthen an already long prompt a second time.
    */
-  Completion toCompletion(CallContext context) {
+  CallRequest toCall(CallContext context) {
     int times = repetitions == null ? DEFAULT_REPETITIONS : repetitions;
     String longPrompt = (" " + prompt).repeat(times);
-    return new Completion(
-        "/stress", "stress", longPrompt, null, List.of(Message.user(longPrompt)), model, context);
+    return context.request("/stress", "stress", longPrompt, null, longPrompt, model);
   }
 }

@@ -1,9 +1,9 @@
 package dev.lrcp.telemetry;
 
 import ch.qos.logback.classic.spi.LoggingEvent;
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.llm.LlmRequest;
-import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.flow.Attempt;
+import dev.lrcp.flow.Call;
+import dev.lrcp.llm.Message;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,58 +29,63 @@ final class CallLog {
     this.logText = logText;
   }
 
-  /** Text is taken from the request, response and error only when a field needs it. */
-  void write(LlmCallCompleted call, LlmRequest request, LlmResponse response, Throwable error) {
-    Level level = call.failed() ? Level.WARN : Level.INFO;
+  /** Text is taken from the request, answer and error only when a field needs it. */
+  void write(Call call, Attempt a, Throwable error) {
+    Level level = a.answered() ? Level.INFO : Level.WARN;
     if (!log.isEnabledForLevel(level)) {
       return;
     }
-    String outcome = Labels.outcome(call.outcome());
-    List<KeyValuePair> fields = fields(call, outcome);
-    if (call.failure() != null) {
-      fields.add(new KeyValuePair("error_type", Labels.failure(call.failure())));
+    String outcome = Labels.outcome(a.outcome());
+    List<KeyValuePair> fields = fields(call, a, outcome);
+    if (!a.answered()) {
+      fields.add(new KeyValuePair("error_type", Labels.failure(a.failure().failure())));
       optional(fields, "error_message", Redactor.redact(error == null ? null : error.getMessage()));
     }
     if (logText) {
-      optional(fields, "prompt", Redactor.redact(request.promptText()));
-      optional(fields, "answer", Redactor.redact(response == null ? null : response.text()));
+      optional(fields, "prompt", Redactor.redact(promptText(call)));
+      optional(fields, "answer", Redactor.redact(a.answered() ? a.response().text() : null));
     }
     String message =
         "llm_call "
-            + call.endpoint()
+            + call.request().endpoint()
             + " "
-            + call.model()
+            + a.model()
             + " "
             + outcome
             + " "
-            + call.latencyMs()
+            + a.latencyMs()
             + "ms";
     emit(level, message, fields);
   }
 
-  private static List<KeyValuePair> fields(LlmCallCompleted call, String outcome) {
+  private static List<KeyValuePair> fields(Call call, Attempt a, String outcome) {
+    var request = call.request();
+    var usage = a.usage();
     var fields = new ArrayList<KeyValuePair>(24);
     fields.add(new KeyValuePair("event", "llm_call"));
     fields.add(new KeyValuePair("prompt_id", call.promptId()));
-    fields.add(new KeyValuePair("endpoint", call.endpoint()));
-    fields.add(new KeyValuePair("request_type", call.requestType()));
-    fields.add(new KeyValuePair("requested_model", call.requestedModel()));
-    fields.add(new KeyValuePair("model", call.model()));
-    fields.add(new KeyValuePair("provider", call.provider()));
+    fields.add(new KeyValuePair("endpoint", request.endpoint()));
+    fields.add(new KeyValuePair("request_type", request.requestType()));
+    fields.add(new KeyValuePair("requested_model", a.requestedModel()));
+    fields.add(new KeyValuePair("model", a.model()));
+    fields.add(new KeyValuePair("provider", a.provider()));
     fields.add(new KeyValuePair("outcome", outcome));
-    fields.add(new KeyValuePair("latency_ms", call.latencyMs()));
-    fields.add(new KeyValuePair("time_to_first_token_ms", call.timeToFirstTokenMs()));
-    fields.add(new KeyValuePair("input_tokens", call.usage().input()));
-    fields.add(new KeyValuePair("output_tokens", call.usage().output()));
-    fields.add(new KeyValuePair("thinking_tokens", call.usage().thinking()));
-    fields.add(new KeyValuePair("cost_usd", call.costUsd()));
-    fields.add(new KeyValuePair("retry_count", call.retryCount()));
-    fields.add(new KeyValuePair("fallback_used", call.fallbackUsed()));
-    if (call.tags() != null) {
-      optional(fields, "application", call.tags().application());
-      optional(fields, "feature", call.tags().feature());
-    }
+    fields.add(new KeyValuePair("latency_ms", a.latencyMs()));
+    fields.add(new KeyValuePair("time_to_first_token_ms", a.ttftMs()));
+    fields.add(new KeyValuePair("input_tokens", usage.input()));
+    fields.add(new KeyValuePair("output_tokens", usage.output()));
+    fields.add(new KeyValuePair("thinking_tokens", usage.thinking()));
+    fields.add(new KeyValuePair("cost_usd", a.costUsd()));
+    fields.add(new KeyValuePair("retry_count", a.retryCount()));
+    fields.add(new KeyValuePair("fallback_used", a.fallbackUsed()));
+    fields.add(new KeyValuePair("traffic", request.injected() ? "injected" : "organic"));
+    optional(fields, "application", request.tags().application());
+    optional(fields, "feature", request.tags().feature());
     return fields;
+  }
+
+  private static String promptText(Call call) {
+    return String.join("\n", call.request().messages().stream().map(Message::content).toList());
   }
 
   private static void emit(Level level, String message, List<KeyValuePair> fields) {

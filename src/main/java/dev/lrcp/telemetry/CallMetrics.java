@@ -1,16 +1,17 @@
 package dev.lrcp.telemetry;
 
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.llm.LlmCallCompleted.Outcome;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.CallRecord.Outcome;
 import dev.lrcp.llm.LlmFailure;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns each {@link LlmCallCompleted} into its metric lines, each sent once. Token, cost and
+ * Turns each call's {@link CallRecord} into its metric lines, each sent once. Token, cost and
  * time-to-first-token lines are sent only for calls that produced an answer, so per-request size
- * distributions are not diluted by zeros from failures; failures are counted by kind instead. Tag
- * arrays come from a bounded cache per kind of call ({@link CallTagCache}).
+ * distributions are not diluted by zeros from failures; failures are counted by kind instead. A
+ * call the security policy refused never reached a model and sends only its security lines ({@link
+ * SignalMetrics}). Tag arrays come from a bounded cache per kind of call ({@link CallTagCache}).
  */
 @Component
 class CallMetrics {
@@ -26,37 +27,40 @@ class CallMetrics {
   }
 
   @EventListener
-  void on(LlmCallCompleted call) {
+  void on(CallRecord call) {
+    if (!call.called()) {
+      return;
+    }
     CallTagSets sets = tags.of(call);
+    var numbers = call.numbers();
     emitter.emit(Metric.REQUEST_COUNT, 1, sets.counted());
-    emitter.emit(Metric.REQUEST_LATENCY, call.latencyMs(), sets.withOutcome());
-    emitter.emit(Metric.RETRY_COUNT, call.retryCount(), sets.base());
-    if (call.fallbackUsed()) {
+    emitter.emit(Metric.REQUEST_LATENCY, numbers.latencyMs(), sets.withOutcome());
+    emitter.emit(Metric.RETRY_COUNT, numbers.retryCount(), sets.base());
+    if (numbers.fallbackUsed()) {
       emitter.emit(Metric.FALLBACK_COUNT, 1, sets.fallback());
     }
     if (call.failed()) {
       emitter.emit(Metric.ERROR_COUNT, 1, sets.error());
-      if (CallTagSets.failureOf(call) == LlmFailure.TIMEOUT) {
+      if (call.failure() == LlmFailure.TIMEOUT) {
         emitter.emit(Metric.TIMEOUT_COUNT, 1, sets.base());
       }
     } else {
-      answered(call, sets.withOutcome());
+      answered(numbers, sets.withOutcome());
     }
     if (call.outcome() == Outcome.SAFETY_BLOCK) {
       emitter.emit(Metric.SAFETY_BLOCK_COUNT, 1, sets.base());
     }
   }
 
-  private void answered(LlmCallCompleted call, Tags tags) {
-    var usage = call.usage();
-    emitter.emit(Metric.TIME_TO_FIRST_TOKEN, call.timeToFirstTokenMs(), tags);
-    emitter.emit(Metric.TOKENS_INPUT, usage.input(), tags);
-    emitter.emit(Metric.TOKENS_OUTPUT, usage.billableOutput(), tags);
-    emitter.emit(Metric.TOKENS_THINKING, usage.thinking(), tags);
-    emitter.emit(Metric.TOKENS_TOTAL, usage.total(), tags);
-    emitter.emit(Metric.REQUEST_INPUT_TOKENS, usage.input(), tags);
-    emitter.emit(Metric.REQUEST_OUTPUT_TOKENS, usage.billableOutput(), tags);
-    emitter.emit(Metric.COST_USD, call.costUsd(), tags);
-    emitter.emit(Metric.REQUEST_COST_USD, call.costUsd(), tags);
+  private void answered(CallRecord.Numbers n, Tags tags) {
+    emitter.emit(Metric.TIME_TO_FIRST_TOKEN, n.ttftMs(), tags);
+    emitter.emit(Metric.TOKENS_INPUT, n.inputTokens(), tags);
+    emitter.emit(Metric.TOKENS_OUTPUT, n.billableOutputTokens(), tags);
+    emitter.emit(Metric.TOKENS_THINKING, n.thinkingTokens(), tags);
+    emitter.emit(Metric.TOKENS_TOTAL, n.totalTokens(), tags);
+    emitter.emit(Metric.REQUEST_INPUT_TOKENS, n.inputTokens(), tags);
+    emitter.emit(Metric.REQUEST_OUTPUT_TOKENS, n.billableOutputTokens(), tags);
+    emitter.emit(Metric.COST_USD, n.costUsd(), tags);
+    emitter.emit(Metric.REQUEST_COST_USD, n.costUsd(), tags);
   }
 }

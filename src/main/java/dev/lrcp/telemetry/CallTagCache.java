@@ -1,7 +1,8 @@
 package dev.lrcp.telemetry;
 
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.llm.LlmCallCompleted.Outcome;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.CallRecord.Labels;
+import dev.lrcp.flow.CallRecord.Outcome;
 import dev.lrcp.llm.LlmFailure;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,8 +20,8 @@ final class CallTagCache {
     this.maxEntries = maxEntries;
   }
 
-  CallTagSets of(LlmCallCompleted call) {
-    var key = Key.of(call);
+  CallTagSets of(CallRecord call) {
+    var key = new Key(call.labels(), call.outcome(), call.failure());
     CallTagSets cached = sets.get(key);
     if (cached != null) {
       return cached;
@@ -36,30 +37,6 @@ final class CallTagCache {
     return sets.size();
   }
 
-  /** Every call field a tag set depends on. */
-  private record Key(
-      String endpoint,
-      String requestType,
-      String requestedModel,
-      String model,
-      String provider,
-      Outcome outcome,
-      LlmFailure failure,
-      String application,
-      String feature) {
-
-    static Key of(LlmCallCompleted c) {
-      var tags = c.tags();
-      return new Key(
-          c.endpoint(),
-          c.requestType(),
-          c.requestedModel(),
-          c.model(),
-          c.provider(),
-          c.outcome(),
-          c.failure(),
-          tags == null ? null : tags.application(),
-          tags == null ? null : tags.feature());
-    }
-  }
+  /** Every call field a tag set depends on (the labels are a record: equal by value). */
+  private record Key(Labels labels, Outcome outcome, LlmFailure failure) {}
 }

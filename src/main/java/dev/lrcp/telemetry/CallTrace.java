@@ -4,9 +4,8 @@ import datadog.trace.api.CorrelationIdentifier;
 import datadog.trace.api.llmobs.LLMObs;
 import datadog.trace.api.llmobs.LLMObsSpan;
 import datadog.trace.api.llmobs.noop.NoOpLLMObsSpan;
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.llm.LlmRequest;
-import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.flow.Attempt;
+import dev.lrcp.flow.Call;
 import dev.lrcp.llm.Message;
 import io.opentracing.Scope;
 import io.opentracing.Span;
@@ -45,32 +44,38 @@ final class CallTrace implements AutoCloseable {
     this.captureText = captureText;
   }
 
-  static CallTrace start(LlmRequest request, String provider, TelemetryProperties settings) {
+  /**
+   * @param mlApp the LLM Observability application, or null for the agent's own ({@code
+   *     DD_LLMOBS_ML_APP}, else the service name)
+   */
+  static CallTrace start(Call call, String provider, String mlApp, boolean captureText) {
     try {
       // without a registered tracer (no agent) the span would be a no-op: skip building it
-      Span span = GlobalTracer.isRegistered() ? apmSpan(request, provider) : null;
+      Span span = GlobalTracer.isRegistered() ? apmSpan(call, provider) : null;
       Scope scope = span == null ? null : GlobalTracer.get().activateSpan(span);
       LLMObsSpan llmObs =
-          LLMObs.startLLMSpan(
-              provider + ".generate", request.model(), provider, settings.mlApp(), null);
-      return new CallTrace(span, scope, llmObs, settings.captureText());
+          LLMObs.startLLMSpan(provider + ".generate", call.model(), provider, mlApp, null);
+      return new CallTrace(span, scope, llmObs, captureText);
     } catch (RuntimeException | LinkageError e) {
       log.debug("tracing unavailable for this call: {}", e.toString());
       return new CallTrace(null, null, null, false);
     }
   }
 
-  private static Span apmSpan(LlmRequest request, String provider) {
+  private static Span apmSpan(Call call, String provider) {
+    var request = call.request();
     return GlobalTracer.get()
         .buildSpan(OPERATION)
-        .withTag("resource.name", provider + "." + request.model() + "." + request.requestType())
+        .withTag("resource.name", provider + "." + call.model() + "." + request.requestType())
         .withTag("span.kind", "client")
-        .withTag("llm.prompt_id", request.promptId())
+        .withTag("peer.service", provider)
+        .withTag("llm.prompt_id", call.promptId())
         .withTag("llm.endpoint", request.endpoint())
         .withTag("llm.request_type", request.requestType())
-        .withTag("llm.requested_model", request.model())
+        .withTag("llm.requested_model", call.model())
+        .withTag("llm.traffic", request.injected() ? "injected" : "organic")
         .withTag("gen_ai.operation.name", "chat")
-        .withTag("gen_ai.request.model", request.model())
+        .withTag("gen_ai.request.model", call.model())
         .start();
   }
 
@@ -84,81 +89,83 @@ final class CallTrace implements AutoCloseable {
     }
   }
 
-  /** Records the outcome on both spans and finishes the LLM Observability span. */
-  void record(LlmCallCompleted call, LlmRequest request, LlmResponse response, Throwable error) {
+  /** Records the attempt's outcome on both spans. */
+  void record(Call call, Attempt attempt, Throwable error) {
     try {
       if (span != null) {
-        tagApmSpan(call, error);
+        tagApmSpan(call, attempt, error);
       }
       // without the agent the span is a no-op: skip the redaction work its annotations need
       if (llmObs != null && !(llmObs instanceof NoOpLLMObsSpan)) {
-        annotateLlmObs(call, request, response, error);
+        annotateLlmObs(call, attempt, error);
       }
     } catch (RuntimeException e) {
       log.debug("could not annotate spans: {}", e.toString());
     }
   }
 
-  private void tagApmSpan(LlmCallCompleted call, Throwable error) {
-    span.setTag("resource.name", call.provider() + "." + call.model() + "." + call.requestType());
-    span.setTag("llm.model", call.model());
-    span.setTag("llm.provider", call.provider());
-    span.setTag("llm.outcome", Labels.outcome(call.outcome()));
-    span.setTag("llm.tokens.input", call.usage().input());
-    span.setTag("llm.tokens.output", call.usage().output());
-    span.setTag("llm.tokens.thinking", call.usage().thinking());
-    span.setTag("llm.tokens.total", call.usage().total());
-    span.setTag("llm.cost_usd", call.costUsd());
-    span.setTag("llm.retry_count", call.retryCount());
-    span.setTag("llm.fallback_used", call.fallbackUsed());
-    span.setTag("llm.latency_ms", call.latencyMs());
-    span.setTag("llm.time_to_first_token_ms", call.timeToFirstTokenMs());
-    span.setTag("gen_ai.provider.name", call.provider());
-    span.setTag("gen_ai.response.model", call.model());
-    span.setTag("gen_ai.usage.input_tokens", call.usage().input());
-    span.setTag("gen_ai.usage.output_tokens", call.usage().billableOutput());
-    if (call.failed()) {
+  private void tagApmSpan(Call call, Attempt a, Throwable error) {
+    var usage = a.usage();
+    String requestType = call.request().requestType();
+    span.setTag("resource.name", a.provider() + "." + a.model() + "." + requestType);
+    span.setTag("llm.model", a.model());
+    span.setTag("llm.provider", a.provider());
+    span.setTag("llm.outcome", Labels.outcome(a.outcome()));
+    span.setTag("llm.tokens.input", usage.input());
+    span.setTag("llm.tokens.output", usage.output());
+    span.setTag("llm.tokens.thinking", usage.thinking());
+    span.setTag("llm.tokens.total", usage.total());
+    span.setTag("llm.cost_usd", a.costUsd());
+    span.setTag("llm.retry_count", a.retryCount());
+    span.setTag("llm.fallback_used", a.fallbackUsed());
+    span.setTag("llm.latency_ms", a.latencyMs());
+    span.setTag("llm.time_to_first_token_ms", a.ttftMs());
+    span.setTag("gen_ai.provider.name", a.provider());
+    span.setTag("gen_ai.response.model", a.model());
+    span.setTag("gen_ai.usage.input_tokens", usage.input());
+    span.setTag("gen_ai.usage.output_tokens", usage.billableOutput());
+    if (!a.answered()) {
       span.setTag("error", true);
-      span.setTag(
-          "error.type", call.failure() == null ? "unknown" : Labels.failure(call.failure()));
+      span.setTag("error.type", Labels.failure(a.failure().failure()));
       span.setTag("error.message", Redactor.redact(error == null ? "" : error.getMessage()));
       span.setTag("error.kind", error == null ? "" : error.getClass().getName());
     }
   }
 
-  private void annotateLlmObs(
-      LlmCallCompleted call, LlmRequest request, LlmResponse response, Throwable error) {
+  private void annotateLlmObs(Call call, Attempt a, Throwable error) {
+    var request = call.request();
+    var usage = a.usage();
     if (captureText) {
       var input = new ArrayList<LLMObs.LLMMessage>(request.messages().size());
       for (Message m : request.messages()) {
         input.add(LLMObs.LLMMessage.from(role(m), Redactor.redact(m.content())));
       }
       List<LLMObs.LLMMessage> output =
-          response == null
-              ? List.of()
-              : List.of(LLMObs.LLMMessage.from("assistant", Redactor.redact(response.text())));
+          a.answered()
+              ? List.of(LLMObs.LLMMessage.from("assistant", Redactor.redact(a.response().text())))
+              : List.of();
       llmObs.annotateIO(input, output);
     }
     llmObs.setMetrics(
         Map.of(
-            "input_tokens", call.usage().input(),
-            "output_tokens", call.usage().billableOutput(),
-            "total_tokens", call.usage().total(),
-            "cost_usd", call.costUsd(),
-            "time_to_first_token_ms", call.timeToFirstTokenMs()));
+            "input_tokens", usage.input(),
+            "output_tokens", usage.billableOutput(),
+            "total_tokens", usage.total(),
+            "cost_usd", a.costUsd(),
+            "time_to_first_token_ms", a.ttftMs()));
     llmObs.setMetadata(
         Map.of(
-            "response_model", String.valueOf(call.model()),
-            "response_provider", String.valueOf(call.provider()),
-            "retry_count", call.retryCount(),
-            "fallback_used", call.fallbackUsed(),
-            "outcome", Labels.outcome(call.outcome()),
+            "response_model", String.valueOf(a.model()),
+            "response_provider", String.valueOf(a.provider()),
+            "retry_count", a.retryCount(),
+            "fallback_used", a.fallbackUsed(),
+            "outcome", Labels.outcome(a.outcome()),
             "temperature", request.options().temperature(),
             "max_tokens", request.options().maxOutputTokens()));
-    llmObs.setTag("endpoint", call.endpoint());
-    llmObs.setTag("request_type", call.requestType());
+    llmObs.setTag("endpoint", request.endpoint());
+    llmObs.setTag("request_type", request.requestType());
     llmObs.setTag("prompt_id", call.promptId());
-    if (call.failed()) {
+    if (!a.answered()) {
       llmObs.setError(true);
       llmObs.setErrorMessage(Redactor.redact(error == null ? "failed" : error.getMessage()));
     }

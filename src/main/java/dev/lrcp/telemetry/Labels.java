@@ -1,6 +1,6 @@
 package dev.lrcp.telemetry;
 
-import dev.lrcp.llm.LlmCallCompleted.Outcome;
+import dev.lrcp.flow.CallRecord.Outcome;
 import dev.lrcp.llm.LlmFailure;
 import java.util.Arrays;
 

@@ -1,15 +1,13 @@
 package dev.lrcp.telemetry;
 
-import dev.lrcp.quality.AnswerLeftUnscored;
-import dev.lrcp.quality.AnswerScored;
-import dev.lrcp.security.PromptScanned;
+import dev.lrcp.flow.CallRecord;
 import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Quality and security signals as metrics. Grounding and the ungrounded flag exist only when a
- * document was given, so the flag's average is the ungrounded rate among grounded questions.
+ * A call's quality and security signals as metrics. Grounding and the ungrounded flag exist only
+ * when a document was given, so the flag's average is the ungrounded rate among grounded questions.
  */
 @Component
 class SignalMetrics {
@@ -21,45 +19,45 @@ class SignalMetrics {
   }
 
   @EventListener
-  void on(AnswerScored scored) {
-    Tags tags =
-        Tags.of("endpoint", scored.endpoint())
-            .and("model", scored.model())
-            .and("provider", scored.provider());
-    emitter.emit(Metric.SEMANTIC_SIMILARITY, scored.semanticSimilarity(), tags);
-    if (scored.hasDocument()) {
-      emitter.emit(Metric.GROUNDING_SCORE, scored.groundingScore(), tags);
-      emitter.emit(Metric.UNGROUNDED_FLAG, scored.ungrounded() ? 1 : 0, tags);
+  void on(CallRecord call) {
+    if (call.quality() != null) {
+      quality(call, call.quality());
+    }
+    if (call.security() != null) {
+      security(call.endpoint(), call.security());
     }
   }
 
-  @EventListener
-  void on(AnswerLeftUnscored unscored) {
-    emitter.emit(
-        Metric.QUALITY_UNSCORED,
-        1,
-        Tags.of("endpoint", unscored.endpoint())
-            .and("model", unscored.model())
-            .and("provider", unscored.provider())
-            .and("reason", unscored.reason().name().toLowerCase(Locale.ROOT)));
+  private void quality(CallRecord call, CallRecord.Quality quality) {
+    Tags tags =
+        Tags.of("endpoint", call.endpoint())
+            .and("model", call.model())
+            .and("provider", call.provider());
+    if (!quality.isScored()) {
+      emitter.emit(Metric.QUALITY_UNSCORED, 1, tags.and("reason", quality.unscored()));
+      return;
+    }
+    emitter.emit(Metric.SEMANTIC_SIMILARITY, quality.semanticSimilarity(), tags);
+    if (quality.hasDocument()) {
+      emitter.emit(Metric.GROUNDING_SCORE, quality.groundingScore(), tags);
+      emitter.emit(Metric.UNGROUNDED_FLAG, Boolean.TRUE.equals(quality.ungrounded()) ? 1 : 0, tags);
+    }
   }
 
-  @EventListener
-  void on(PromptScanned scan) {
-    Tags endpoint = Tags.of("endpoint", scan.endpoint());
-    emitter.emit(Metric.INJECTION_SCORE, scan.injectionScore(), endpoint);
+  private void security(String endpoint, CallRecord.Security scan) {
+    Tags tags = Tags.of("endpoint", endpoint);
+    emitter.emit(Metric.INJECTION_SCORE, scan.injectionScore(), tags);
     if (scan.injectionFlag()) {
-      emitter.emit(Metric.INJECTION_RISK, 1, endpoint.copy().and("source", scan.injectionSource()));
+      emitter.emit(Metric.INJECTION_RISK, 1, tags.copy().and("source", scan.injectionSource()));
     }
     for (String type : scan.piiTypes()) {
-      emitter.emit(
-          Metric.PII_COUNT, 1, endpoint.copy().and("pii_type", type.toLowerCase(Locale.ROOT)));
+      emitter.emit(Metric.PII_COUNT, 1, tags.copy().and("pii_type", type.toLowerCase(Locale.ROOT)));
     }
     if (scan.tokenAbuse()) {
-      emitter.emit(Metric.TOKEN_ABUSE, 1, endpoint);
+      emitter.emit(Metric.TOKEN_ABUSE, 1, tags);
     }
     if (scan.blocked()) {
-      emitter.emit(Metric.BLOCKED_COUNT, 1, endpoint);
+      emitter.emit(Metric.BLOCKED_COUNT, 1, tags);
     }
   }
 }

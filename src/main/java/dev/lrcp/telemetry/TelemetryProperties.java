@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param captureText send prompt and answer text (redacted first) to LLM Observability
  * @param logText put prompt and answer text (redacted) into the per-call log line
- * @param mlApp the LLM Observability application name
  * @param statsdAggregation let the DogStatsD client aggregate counts and gauges before sending
  *     (fewer packets; off in tests that count lines)
  * @param statsdQueueSize lines buffered before the client drops (never blocks the caller)
@@ -17,6 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TelemetryProperties(
     @DefaultValue("true") boolean captureText,
     @DefaultValue("false") boolean logText,
-    @DefaultValue("llm-reliability-control-plane") String mlApp,
     @DefaultValue("true") boolean statsdAggregation,
     @DefaultValue("4096") int statsdQueueSize) {}

@@ -1,8 +1,8 @@
 package dev.lrcp.web;
 
-import dev.lrcp.completion.CompletionFailedException;
-import dev.lrcp.completion.PolicyBlockedException;
+import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.security.PolicyBlockedException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> upstreamFailed(CompletionFailedException e) {
+  ResponseEntity<ProblemDetail> upstreamFailed(CallFailedException e) {
     var failure = e.failure();
     ProblemKind kind = UpstreamProblems.kindOf(failure.failure());
     ProblemDetail problem =

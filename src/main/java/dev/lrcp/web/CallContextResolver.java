@@ -10,24 +10,28 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Gives controllers a {@link CallContext}: the parsed toggles and the caller identity the access
- * filter established, so no controller parses query flags or headers itself.
+ * Gives controllers a {@link CallContext} (the parsed toggles and the caller), or just the caller
+ * as {@link CallTags}: who the access filter let in, so no controller parses query flags or reads
+ * the filter's request attributes itself.
  */
 final class CallContextResolver implements HandlerMethodArgumentResolver {
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == CallContext.class;
+    return parameter.getParameterType() == CallContext.class
+        || parameter.getParameterType() == CallTags.class;
   }
 
   @Override
-  public CallContext resolveArgument(
+  public Object resolveArgument(
       MethodParameter parameter,
       ModelAndViewContainer mav,
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
     HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-    return new CallContext(
-        Toggles.from(request), new CallTags(null, null, ClientIdentity.of(request)));
+    var caller = new CallTags(null, null, ClientIdentity.of(request));
+    return parameter.getParameterType() == CallTags.class
+        ? caller
+        : new CallContext(Toggles.from(request), caller);
   }
 }

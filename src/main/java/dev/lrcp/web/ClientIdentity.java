@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class ClientIdentity {
 
-  /** Request attribute name; a literal because the gateway reads it by name (keep it stable). */
-  static final String ATTRIBUTE = "dev.lrcp.web.ClientIdentity";
+  /** Request attribute name, read only by this package. */
+  static final String ATTRIBUTE = ClientIdentity.class.getName();
 
   private ClientIdentity() {}
 

@@ -7,15 +7,19 @@ final class UpstreamProblems {
 
   private UpstreamProblems() {}
 
-  /** Exhaustive on purpose: a new failure kind does not compile until it has a status here. */
+  /**
+   * The problem kind of a failure, chosen by the status the failure kind itself decides ({@link
+   * LlmFailure#httpStatus()}); an open circuit is its own kind of 503.
+   */
   static ProblemKind kindOf(LlmFailure failure) {
-    return switch (failure) {
-      case RATE_LIMITED -> ProblemKind.UPSTREAM_RATE_LIMITED;
-      case UPSTREAM_ERROR, MALFORMED_RESPONSE, AUTHENTICATION, INVALID_REQUEST ->
-          ProblemKind.UPSTREAM_ERROR;
-      case UNAVAILABLE -> ProblemKind.UPSTREAM_UNAVAILABLE;
-      case CIRCUIT_OPEN -> ProblemKind.CIRCUIT_OPEN;
-      case TIMEOUT -> ProblemKind.UPSTREAM_TIMEOUT;
+    if (failure == LlmFailure.CIRCUIT_OPEN) {
+      return ProblemKind.CIRCUIT_OPEN;
+    }
+    return switch (failure.httpStatus()) {
+      case 429 -> ProblemKind.UPSTREAM_RATE_LIMITED;
+      case 503 -> ProblemKind.UPSTREAM_UNAVAILABLE;
+      case 504 -> ProblemKind.UPSTREAM_TIMEOUT;
+      default -> ProblemKind.UPSTREAM_ERROR;
     };
   }
 

@@ -4,7 +4,7 @@ import static dev.lrcp.anomaly.Calls.call;
 import static dev.lrcp.anomaly.Calls.mix;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
 package dev.lrcp.anomaly;
 
-import dev.lrcp.storage.CallRecord;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.llm.LlmFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds synthetic call records for attribution tests. */
 final class Calls {
@@ -20,10 +22,11 @@ final class Calls {
         Instant.EPOCH,
         "p",
         "t",
-        new CallRecord.Labels(endpoint, "qa", model, model, provider, null, null),
-        failure == null ? "success" : "error",
-        failure,
+        new CallRecord.Labels(endpoint, "qa", model, model, provider, null, null, false),
+        failure == null ? CallRecord.Outcome.SUCCESS : CallRecord.Outcome.ERROR,
+        failure == null ? null : LlmFailure.valueOf(failure.toUpperCase(Locale.ROOT)),
         new CallRecord.Numbers(latencyMs, latencyMs / 3, 300, 100, 0, 0.001, 0, false),
+        null,
         null,
         null);
   }

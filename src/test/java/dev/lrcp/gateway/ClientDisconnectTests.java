@@ -8,6 +8,7 @@ import dev.lrcp.gateway.GatewayTestApp.ScriptedLlm;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.SharedDeadlines;
 import dev.lrcp.llm.TokenUsage;
 import dev.lrcp.llm.openai.OpenAiClient;
 import java.io.BufferedReader;
@@ -110,7 +111,8 @@ class ClientDisconnectTests {
 
   @Test
   void theOpenAiAdapterAbortsTheUpstreamWhenTheClientHangsUp() throws Exception {
-    routeTo(new OpenAiClient(upstreamBase(), null, Duration.ofSeconds(30)));
+    routeTo(
+        new OpenAiClient(upstreamBase(), null, Duration.ofSeconds(30), SharedDeadlines.INSTANCE));
 
     hangUpAfterFirstDelta();
 

@@ -2,6 +2,7 @@ package dev.lrcp.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.gateway.GatewayTestApp.ScriptedLlm;
 import dev.lrcp.gateway.GatewayTestApp.Signals;
 import dev.lrcp.llm.LlmException;
@@ -47,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "lrcp.gateway.applications=checkout,search",
       "lrcp.gateway.features=summary",
-      "lrcp.gateway.port=0"
+      "lrcp.gateway.port=0",
+      "lrcp.routing.models.chat=gemini-2.5-flash-lite"
     })
 class GatewayIntegrationTests {
 
@@ -120,18 +122,38 @@ class GatewayIntegrationTests {
             new Message(Message.Role.USER, "Hello!"));
     assertThat(request.tags().application()).isEqualTo("checkout");
     assertThat(request.tags().feature()).isEqualTo("summary");
-    assertThat(signals.scannedPrompts).containsExactly("/v1/chat/completions Hello!");
-    // handed over after the response is written, so an earlier test's hand-over may land late:
-    // look only at this call's prompt id, and expect it scored exactly once
-    awaitTrue(() -> signals.scored.stream().anyMatch(s -> s.promptId().equals(request.promptId())));
-    assertThat(signals.scored.stream().filter(s -> s.promptId().equals(request.promptId())))
+    assertThat(signals.scannedPrompts).containsExactly("Hello!");
+    assertThat(signals.scored)
         .singleElement()
         .satisfies(
             s -> {
-              assertThat(s.promptId()).isEqualTo(request.promptId());
               assertThat(s.question()).isEqualTo("Hello!");
               assertThat(s.answer()).isEqualTo("Hello there!");
             });
+    // one record, scored in the background, labelled with the allow-listed headers
+    awaitTrue(() -> signals.recordOf(request.promptId()) != null);
+    assertThat(signals.records.stream().filter(r -> r.promptId().equals(request.promptId())))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.quality().semanticSimilarity()).isEqualTo(0.9);
+              assertThat(r.labels().application()).isEqualTo("checkout");
+              assertThat(r.routing().reason()).isEqualTo("request");
+            });
+  }
+
+  @Test
+  void autoLetsTheRouterChooseTheModelConfiguredForChat() throws Exception {
+    HttpResponse<String> response = post(OFFICIAL_BODY.replace("gpt-4o-mini", "auto"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).get("model").asString())
+        .isEqualTo("gemini-2.5-flash-lite");
+    var request = llm.requests.getFirst();
+    assertThat(request.model()).isEqualTo("gemini-2.5-flash-lite");
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue(request.promptId());
+    awaitTrue(() -> signals.recordOf(request.promptId()) != null);
+    assertThat(signals.recordOf(request.promptId()).routing().reason()).isEqualTo("endpoint");
   }
 
   @Test
@@ -178,10 +200,14 @@ class GatewayIntegrationTests {
     assertThat(chunks.get(3).at("/usage/prompt_tokens").asInt()).isEqualTo(12);
     assertThat(chunks.get(3).at("/usage/completion_tokens").asInt()).isEqualTo(9);
     String promptId = llm.requests.getFirst().promptId();
-    awaitTrue(() -> signals.scored.stream().anyMatch(x -> x.promptId().equals(promptId)));
-    assertThat(signals.scored.stream().filter(x -> x.promptId().equals(promptId)))
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue(promptId);
+    assertThat(chunks.getFirst().get("id").asString()).isEqualTo("chatcmpl-" + promptId);
+    assertThat(signals.scored)
         .singleElement()
         .satisfies(x -> assertThat(x.answer()).isEqualTo("Hello"));
+    awaitTrue(() -> signals.recordOf(promptId) != null);
+    assertThat(signals.recordOf(promptId).numbers().ttftMs())
+        .isLessThanOrEqualTo(signals.recordOf(promptId).numbers().latencyMs());
   }
 
   @Test
@@ -290,10 +316,13 @@ class GatewayIntegrationTests {
       assertThat(error.get("code").asString()).isEqualTo(code);
       assertThat(error.get("message").asString()).doesNotContain("secret");
     }
-    // failed calls are never scored (an earlier test's late hand-over may still arrive: ignore it)
+    // failed calls are never scored, and are recorded as failures
     var failedIds = llm.requests.stream().map(r -> r.promptId()).toList();
     assertThat(failedIds).hasSize(2);
-    assertThat(signals.scored).noneMatch(x -> failedIds.contains(x.promptId()));
+    assertThat(signals.scored).isEmpty();
+    awaitTrue(() -> failedIds.stream().allMatch(id -> signals.recordOf(id) != null));
+    assertThat(failedIds)
+        .allSatisfy(id -> assertThat(signals.recordOf(id).failure()).isEqualTo(failure));
   }
 
   @Test
@@ -338,6 +367,8 @@ class GatewayIntegrationTests {
     assertThat(JSON.readTree(response.body()).at("/error/code").asString())
         .isEqualTo("content_policy_violation");
     assertThat(llm.requests).isEmpty();
+    String promptId = response.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(signals.recordOf(promptId).outcome()).isEqualTo(CallRecord.Outcome.BLOCKED);
   }
 
   @Test

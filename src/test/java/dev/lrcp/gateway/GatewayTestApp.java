@@ -1,11 +1,16 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.flow.CallFlow;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.CallStage;
+import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.QualityScores;
+import dev.lrcp.routing.ModelRouter;
 import dev.lrcp.security.SecurityScanner;
 import dev.lrcp.security.SecurityVerdict;
 import dev.lrcp.web.AccessPolicy;
@@ -19,16 +24,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
 
 /**
- * The gateway alone on a real server: its own beans plus a scripted port and recording signal
- * ports, so tests see exactly what the gateway sends to the model, the scanner and the scorer.
- * {@code @TestComponent} keeps the application's own component scan (in the full-context tests)
- * from picking it up.
+ * The gateway on a real server with the real call flow and its routing, scan and score stages, over
+ * a scripted model port and recording scanner and scorer, so tests see exactly what reaches the
+ * model, the scanner and the scorer, and every call's record. {@code @TestComponent} keeps the
+ * application's own component scan (in the full-context tests) from picking it up.
  */
 @TestComponent
 @SpringBootConfiguration
@@ -38,6 +47,19 @@ import org.springframework.context.annotation.Import;
       "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
     })
 @EnableConfigurationProperties(GatewayProperties.class)
+@ConfigurationPropertiesScan(basePackageClasses = ModelRouter.class)
+@ComponentScan(
+    useDefaultFilters = false,
+    basePackageClasses = {
+      CallFlow.class,
+      ModelRouter.class,
+      SecurityScanner.class,
+      AnswerScorer.class
+    },
+    includeFilters =
+        @ComponentScan.Filter(
+            type = FilterType.ASSIGNABLE_TYPE,
+            classes = {CallFlow.class, CallStage.class, ModelRouter.class}))
 @Import({
   GatewayController.class,
   GatewayErrorHandler.class,
@@ -53,6 +75,11 @@ class GatewayTestApp {
   @Bean
   Clock clock() {
     return Clock.fixed(NOW, ZoneOffset.UTC);
+  }
+
+  @Bean
+  Deadlines deadlines() {
+    return new Deadlines();
   }
 
   /** The service's access policy; {@code test.api-keys} turns key authentication on. */
@@ -88,16 +115,19 @@ class GatewayTestApp {
     }
   }
 
-  /** Records scans and scoring hand-offs; {@code blockReason} makes the scanner refuse. */
+  /**
+   * Records scans, background scoring hand-offs (scored at once, similarity 0.9) and the call
+   * records the flow publishes; {@code blockReason} makes the scanner refuse.
+   */
   static final class Signals implements SecurityScanner, AnswerScorer {
     final List<String> scannedPrompts = new CopyOnWriteArrayList<>();
     final List<ScoringInput> scored = new CopyOnWriteArrayList<>();
+    final List<CallRecord> records = new CopyOnWriteArrayList<>();
     final AtomicReference<String> blockReason = new AtomicReference<>();
 
     @Override
-    public SecurityVerdict scan(
-        String promptId, String endpoint, String prompt, String document, String client) {
-      scannedPrompts.add(endpoint + " " + prompt);
+    public SecurityVerdict scan(String prompt, String document, String client) {
+      scannedPrompts.add(prompt);
       return new SecurityVerdict(0.0, false, null, Set.of(), false, blockReason.get());
     }
 
@@ -107,13 +137,25 @@ class GatewayTestApp {
     }
 
     @Override
-    public void scoreLater(ScoringInput input) {
+    public void scoreLater(ScoringInput input, Outcome outcome) {
       scored.add(input);
+      outcome.scored(new QualityScores(0.9, null, false, 2));
+    }
+
+    @EventListener
+    void on(CallRecord record) {
+      records.add(record);
+    }
+
+    /** The published record of the call, once it is there. */
+    CallRecord recordOf(String promptId) {
+      return records.stream().filter(r -> r.promptId().equals(promptId)).findFirst().orElse(null);
     }
 
     void reset() {
       scannedPrompts.clear();
       scored.clear();
+      records.clear();
       blockReason.set(null);
     }
   }

@@ -2,6 +2,7 @@ package dev.lrcp.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lrcp.flow.Records;
 import dev.lrcp.llm.LlmFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +28,10 @@ class HealthWindowsTests {
   void computesStatisticsPerScope() {
     for (int i = 1; i <= 20; i++) {
       clock.advance(Duration.ofSeconds(1));
-      var qa = Facts.call(clock.instant(), "/qa", "gemini-2.5-flash", 100L * i);
-      recent.on(qa);
-      recent.on(Facts.scan(qa, i % 4 == 0));
-      recent.on(Facts.score(qa, 0.8, false));
+      var qa = Records.call(clock.instant(), "/qa", "gemini-2.5-flash", 100L * i);
+      recent.on(Records.scored(Records.scanned(qa, i % 4 == 0), 0.8, false));
       recent.on(
-          Facts.call(
+          Records.call(
               clock.instant(),
               "/reason",
               "gemini-2.5-pro",
@@ -79,14 +78,14 @@ class HealthWindowsTests {
   void slowTrafficLowersPerformanceAndItRecoversWhenTheWindowMovesOn() {
     for (int i = 0; i < 30; i++) {
       clock.advance(Duration.ofSeconds(2));
-      recent.on(Facts.call(clock.instant(), "/reason", "gemini-2.5-pro", 3500));
+      recent.on(Records.call(clock.instant(), "/reason", "gemini-2.5-pro", 3500));
     }
     var slow = windows.score(windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
     assertThat(slow.performance()).isLessThan(20);
 
     for (int i = 0; i < 40; i++) {
       clock.advance(Duration.ofSeconds(2));
-      recent.on(Facts.call(clock.instant(), "/reason", "gemini-2.5-pro", 300));
+      recent.on(Records.call(clock.instant(), "/reason", "gemini-2.5-pro", 300));
     }
     var recovered = windows.score(windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
     assertThat(recovered.performance()).isEqualTo(100.0);
@@ -94,21 +93,18 @@ class HealthWindowsTests {
   }
 
   @Test
-  void joinsCallsWithTheirScansAndScores() {
-    clock.advance(Duration.ofSeconds(1));
-    var call = Facts.call(clock.instant(), "/qa", "gemini-2.5-flash", 400);
-    recent.on(Facts.scan(call, true));
-    recent.on(call);
-    recent.on(Facts.score(call, 0.2, true));
-    var samples = recent.between(clock.instant().minusSeconds(10), clock.instant().plusSeconds(1));
-    assertThat(samples)
-        .singleElement()
-        .satisfies(
-            s -> {
-              assertThat(s.scan().injectionFlag()).isTrue();
-              assertThat(s.quality().ungrounded()).isTrue();
-              assertThat(s.promptSizeBucket()).isEqualTo("<1k");
-            });
+  void findsRecordsPublishedAfterLaterCallsInTheOrderTheirCallsFinished() {
+    clock.advance(Duration.ofSeconds(10));
+    var scoredLate = Records.call(clock.instant().minusSeconds(8), "/qa", "m", 400);
+    var prompt = Records.call(clock.instant().minusSeconds(1), "/qa", "m", 400);
+    recent.on(prompt);
+    recent.on(scoredLate); // its background score took 7 s
+
+    var window = recent.between(clock.instant().minusSeconds(9), clock.instant());
+
+    assertThat(window).containsExactly(scoredLate, prompt);
+    assertThat(recent.between(clock.instant().minusSeconds(5), clock.instant()))
+        .containsExactly(prompt);
   }
 
   @Test
@@ -120,7 +116,7 @@ class HealthWindowsTests {
     var cappedWindows = new HealthWindows(held, new HealthScoreCalculator(capped), clock);
     for (int i = 0; i < 30; i++) { // one call a second; only the last 10 fit
       clock.advance(Duration.ofSeconds(1));
-      held.on(Facts.call(clock.instant(), "/qa", "m", 100));
+      held.on(Records.call(clock.instant(), "/qa", "m", 100));
     }
     clock.advance(Duration.ofSeconds(1));
 
@@ -128,16 +124,16 @@ class HealthWindowsTests {
     assertThat(stats.requests()).isEqualTo(10);
     assertThat(stats.requestRatePerS()).isEqualTo(1.0); // 10 calls since the oldest held, 10 s ago
     // nothing dropped: the rate is over the whole window, as before
-    recent.on(Facts.call(clock.instant().minusSeconds(1), "/qa", "m", 100));
+    recent.on(Records.call(clock.instant().minusSeconds(1), "/qa", "m", 100));
     assertThat(windows.stats(Duration.ofMinutes(5), Scope.SERVICE).requestRatePerS())
         .isEqualTo(1 / 300.0);
   }
 
   @Test
   void forgetsCallsOlderThanTheRetention() {
-    recent.on(Facts.call(clock.instant(), "/qa", "m", 100));
+    recent.on(Records.call(clock.instant(), "/qa", "m", 100));
     clock.advance(Duration.ofHours(2));
-    recent.on(Facts.call(clock.instant(), "/qa", "m", 100));
+    recent.on(Records.call(clock.instant(), "/qa", "m", 100));
     assertThat(recent.between(Instant.EPOCH, clock.instant().plusSeconds(1))).hasSize(1);
   }
 }

@@ -2,14 +2,12 @@ package dev.lrcp.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lrcp.health.Facts;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.Records;
 import dev.lrcp.llm.LlmFailure;
-import dev.lrcp.security.PromptScanned;
-import dev.lrcp.storage.CallRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +25,12 @@ class DetectorsTests {
   }
 
   private static CallRecord plain(int i) {
-    return CallRecord.of(Facts.call(T.plusSeconds(i), "/qa", "m", 400), null);
+    return Records.call(T.plusSeconds(i), "/qa", "m", 400);
   }
 
   @Test
   void noRuleJudgesAScopeWithTooFewCalls() {
-    var few =
-        calls(9, i -> CallRecord.of(Facts.call(T, "/qa", "m", 9_000, LlmFailure.TIMEOUT), null));
+    var few = calls(9, i -> Records.call(T, "/qa", "m", 9_000, LlmFailure.TIMEOUT));
 
     for (Rule rule : Rule.values()) {
       assertThat(detectors.check(rule, Scope.SERVICE, few, List.of())).as(rule.id()).isEmpty();
@@ -42,8 +39,7 @@ class DetectorsTests {
 
   @Test
   void retryStormFiresAboveHalfARetryPerCall() {
-    var storm =
-        calls(20, i -> CallRecord.of(Facts.call(T, "/qa", "m", 400, LlmFailure.UNAVAILABLE), null));
+    var storm = calls(20, i -> Records.call(T, "/qa", "m", 400, LlmFailure.UNAVAILABLE));
 
     var finding = detectors.check(Rule.RETRY_STORM, Scope.SERVICE, storm, List.of()).orElseThrow();
 
@@ -105,15 +101,10 @@ class DetectorsTests {
   }
 
   private static CallRecord priced(Instant at, double cost) {
-    var c = CallRecord.of(Facts.call(at, "/stress", "m", 400), null);
+    var c = Records.call(at, "/stress", "m", 400);
     var n = c.numbers();
-    return new CallRecord(
-        c.at(),
-        c.promptId(),
-        c.traceId(),
-        c.labels(),
-        c.outcome(),
-        c.failure(),
+    return Records.withNumbers(
+        c,
         new CallRecord.Numbers(
             n.latencyMs(),
             n.ttftMs(),
@@ -122,30 +113,14 @@ class DetectorsTests {
             n.thinkingTokens(),
             cost,
             n.retryCount(),
-            n.fallbackUsed()),
-        null,
-        null);
+            n.fallbackUsed()));
   }
 
   private static CallRecord scored(double grounding) {
-    var call = Facts.call(T, "/qa", "m", 400);
-    return CallRecord.of(call, null)
-        .withQuality(CallRecord.Quality.of(Facts.score(call, grounding, grounding < 0.5)));
+    return Records.scored(Records.call(T, "/qa", "m", 400), grounding, grounding < 0.5);
   }
 
   private static CallRecord scanned(boolean injection, boolean abuse) {
-    var call = Facts.call(T, "/qa", "m", 400);
-    var scan =
-        new PromptScanned(
-            T,
-            call.promptId(),
-            "/qa",
-            injection ? 0.9 : 0.1,
-            injection,
-            injection ? "prompt" : null,
-            Set.of(),
-            abuse,
-            false);
-    return CallRecord.of(call, scan);
+    return Records.scanned(Records.call(T, "/qa", "m", 400), injection, abuse);
   }
 }

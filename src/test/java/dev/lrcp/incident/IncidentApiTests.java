@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.lrcp.health.Facts;
+import dev.lrcp.flow.Records;
 import dev.lrcp.health.MutableClock;
 import dev.lrcp.storage.CallRecordWriter;
 import java.time.Duration;
@@ -138,8 +138,8 @@ class IncidentApiTests {
       clock.advance(Duration.ofSeconds(5));
       boolean recent = s >= 30 * 60;
       events.publishEvent(
-          Facts.call(clock.instant(), "/reason", "gemini-2.5-pro", recent ? 6000 : 1000));
-      events.publishEvent(Facts.call(clock.instant(), "/qa", "gemini-2.5-flash", 500));
+          Records.call(clock.instant(), "/reason", "gemini-2.5-pro", recent ? 6000 : 1000));
+      events.publishEvent(Records.call(clock.instant(), "/qa", "gemini-2.5-flash", 500));
     }
     writer.flush();
 

@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.lrcp.health.Facts;
+import dev.lrcp.flow.Records;
 import dev.lrcp.health.MutableClock;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.storage.CallRecordRepository;
@@ -20,8 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Drives real {@code LlmCallCompleted} facts through the running service (health windows, storage,
- * rules) and reads incidents back over HTTP.
+ * Drives real call records through the running service (health windows, storage, rules) and reads
+ * incidents back over HTTP.
  */
 @IncidentTestContext
 class IncidentScenarioTests {
@@ -119,9 +119,9 @@ class IncidentScenarioTests {
     while (clock.instant().isBefore(end)) {
       clock.advance(Duration.ofSeconds(2));
       boolean burst = end.minus(Duration.ofMinutes(2)).isBefore(clock.instant());
-      events.publishEvent(Facts.call(clock.instant(), "/qa", FLASH, 400));
+      events.publishEvent(Records.call(clock.instant(), "/qa", FLASH, 400));
       LlmFailure failure = burst && i % 10 < 3 ? LlmFailure.UPSTREAM_ERROR : null;
-      events.publishEvent(Facts.call(clock.instant(), "/stress", FLASH, 400, failure));
+      events.publishEvent(Records.call(clock.instant(), "/stress", FLASH, 400, failure));
       i++;
     }
 
@@ -140,10 +140,10 @@ class IncidentScenarioTests {
 
   @Test
   void callRecordsAreStoredWithoutPromptText() {
-    var call = Facts.call(clock.instant(), "/qa", FLASH, 321);
-    events.publishEvent(Facts.scan(call, true));
+    var call =
+        Records.scored(
+            Records.scanned(Records.call(clock.instant(), "/qa", FLASH, 321), true), 0.42, true);
     events.publishEvent(call);
-    events.publishEvent(Facts.score(call, 0.42, true));
     writer.flush();
 
     var stored = records.byPromptId(call.promptId());
@@ -161,8 +161,8 @@ class IncidentScenarioTests {
       clock.advance(Duration.ofSeconds(2));
       for (String endpoint : List.of("/qa", "/reason")) {
         long jitter = (i++ * 37L) % 200;
-        events.publishEvent(Facts.call(clock.instant(), endpoint, PRO, proLatency + jitter));
-        events.publishEvent(Facts.call(clock.instant(), endpoint, FLASH, flashLatency + jitter));
+        events.publishEvent(Records.call(clock.instant(), endpoint, PRO, proLatency + jitter));
+        events.publishEvent(Records.call(clock.instant(), endpoint, FLASH, flashLatency + jitter));
       }
     }
   }

@@ -3,9 +3,9 @@ package dev.lrcp.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lrcp.health.Facts;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.Records;
 import dev.lrcp.llm.ModelCatalog;
-import dev.lrcp.storage.CallRecord;
 import dev.lrcp.storage.CallRecordRepository;
 import dev.lrcp.storage.CallRecordWriter;
 import dev.lrcp.storage.StorageMaintenance;
@@ -66,11 +66,11 @@ abstract class PersistenceSuite {
 
   @Test
   void callRecordsAndIncidentsSurviveReopeningTheDatabase() {
-    var call = Facts.call(T0, "/reason", "gemini-2.5-pro", 4200);
+    var call = Records.call(T0, "/reason", "gemini-2.5-pro", 4200);
     String incidentId;
     try (var ds = open()) {
       var writer = new CallRecordWriter(new CallRecordRepository(new JdbcTemplate(ds)), STORAGE);
-      writer.enqueue(CallRecord.of(call, null));
+      writer.on(call);
       writer.flush();
       var evaluator = evaluator(ds, spike(T0));
       evaluator.evaluate(T0.plus(Duration.ofMinutes(12)));
@@ -133,10 +133,9 @@ abstract class PersistenceSuite {
       var repository = new CallRecordRepository(new JdbcTemplate(ds));
       var writer = new CallRecordWriter(repository, STORAGE);
       Instant now = T0.plus(Duration.ofDays(30));
-      writer.enqueue(
-          CallRecord.of(Facts.call(now.minus(Duration.ofDays(8)), "/qa", "m", 100), null));
+      writer.on(Records.call(now.minus(Duration.ofDays(8)), "/qa", "m", 100));
       for (int i = 0; i < 3; i++) {
-        writer.enqueue(CallRecord.of(Facts.call(now.minusSeconds(60 + i), "/qa", "m", 100), null));
+        writer.on(Records.call(now.minusSeconds(60 + i), "/qa", "m", 100));
       }
       writer.flush();
       var maintenance =
@@ -176,9 +175,8 @@ abstract class PersistenceSuite {
     for (int s = 0; s < 12 * 60; s += 3) {
       boolean slow = s >= 10 * 60;
       Instant at = start.plusSeconds(s);
-      calls.add(
-          CallRecord.of(Facts.call(at, "/reason", "gemini-2.5-pro", slow ? 5000 : 1000), null));
-      calls.add(CallRecord.of(Facts.call(at, "/qa", "gemini-2.5-flash", 500), null));
+      calls.add(Records.call(at, "/reason", "gemini-2.5-pro", slow ? 5000 : 1000));
+      calls.add(Records.call(at, "/qa", "gemini-2.5-flash", 500));
     }
     return calls;
   }

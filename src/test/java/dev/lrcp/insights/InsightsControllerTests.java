@@ -5,7 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.lrcp.health.Facts;
+import dev.lrcp.flow.Records;
 import dev.lrcp.health.HealthProperties;
 import dev.lrcp.health.HealthScoreCalculator;
 import dev.lrcp.health.HealthWindows;
@@ -98,7 +98,7 @@ class InsightsControllerTests {
 
     for (int i = 0; i < 10; i++) {
       CLOCK.advance(Duration.ofSeconds(1));
-      events.publishEvent(Facts.call(CLOCK.instant(), "/reason", "gemini-2.5-pro", 3500));
+      events.publishEvent(Records.call(CLOCK.instant(), "/reason", "gemini-2.5-pro", 3500));
     }
     CLOCK.advance(Duration.ofSeconds(1));
     mvc.perform(get("/insights/health-score").param("window", "1m").param("endpoint", "/reason"))

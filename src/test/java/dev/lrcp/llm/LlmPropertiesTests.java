@@ -28,7 +28,8 @@ class LlmPropertiesTests {
     assertThat(properties.provider()).isEqualTo(LlmProperties.Provider.SIMULATED);
     assertThat(properties.simulated().latencyScale()).isEqualTo(1.0);
     assertThat(properties.gcp().region()).isEqualTo("us-central1");
-    assertThat(new LlmConfiguration().providerLlmClient(properties, catalog))
+    assertThat(
+            new LlmConfiguration().providerLlmClient(properties, catalog, SharedDeadlines.INSTANCE))
         .isInstanceOf(SimulatedClient.class);
   }
 
@@ -42,7 +43,8 @@ class LlmPropertiesTests {
                 "lrcp.simulated.latency-scale", "0"));
     assertThat(properties.provider()).isEqualTo(LlmProperties.Provider.OPENAI);
     assertThat(properties.simulated().latencyScale()).isZero();
-    assertThat(new LlmConfiguration().providerLlmClient(properties, catalog))
+    assertThat(
+            new LlmConfiguration().providerLlmClient(properties, catalog, SharedDeadlines.INSTANCE))
         .isInstanceOf(OpenAiClient.class);
   }
 
@@ -85,7 +87,10 @@ class LlmPropertiesTests {
   @Test
   void geminiWithoutKeyOrProjectFailsAtStartUpNamingTheVariables() {
     LlmProperties properties = bind(Map.of("lrcp.provider", "gemini"));
-    assertThatThrownBy(() -> new LlmConfiguration().providerLlmClient(properties, catalog))
+    assertThatThrownBy(
+            () ->
+                new LlmConfiguration()
+                    .providerLlmClient(properties, catalog, SharedDeadlines.INSTANCE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("LRCP_GEMINI_API_KEY")
         .hasMessageContaining("LRCP_GCP_PROJECT_ID");
@@ -94,7 +99,10 @@ class LlmPropertiesTests {
   @Test
   void openAiWithoutBaseUrlFailsAtStartUpNamingTheVariable() {
     LlmProperties properties = bind(Map.of("lrcp.provider", "openai"));
-    assertThatThrownBy(() -> new LlmConfiguration().providerLlmClient(properties, catalog))
+    assertThatThrownBy(
+            () ->
+                new LlmConfiguration()
+                    .providerLlmClient(properties, catalog, SharedDeadlines.INSTANCE))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("LRCP_OPENAI_BASE_URL");
   }

@@ -2,11 +2,8 @@ package dev.lrcp.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lrcp.quality.AnswerLeftUnscored.Reason;
-import java.time.Clock;
+import dev.lrcp.quality.AnswerScorer.Unscored;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,14 +15,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 class GroundingAnswerScorerTests {
 
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC);
   static final String DOCUMENT = "The museum opens at 9 am and closes at 5 pm on weekdays.";
+  static final QualityProperties PROPERTIES =
+      new QualityProperties(0.5, 1, 8, 0.25, true, Duration.ofSeconds(1), true);
 
-  final List<Object> events = new CopyOnWriteArrayList<>();
+  /** What background scoring reported, in order: "scored" or the reason it was not. */
+  final List<String> outcomes = new CopyOnWriteArrayList<>();
+
+  final AnswerScorer.Outcome noted =
+      new AnswerScorer.Outcome() {
+        @Override
+        public void scored(QualityScores scores) {
+          outcomes.add("scored");
+        }
+
+        @Override
+        public void unscored(Unscored reason) {
+          outcomes.add(reason.tag());
+        }
+      };
+
   GroundingAnswerScorer scorer;
 
   /** Every text gets the same vector: similarity 1, so only the lexical evidence varies. */
@@ -38,20 +50,15 @@ class GroundingAnswerScorerTests {
   }
 
   GroundingAnswerScorer scorer(SentenceEmbedder embedder, int queue) {
-    DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-    beans.registerSingleton("clock", CLOCK);
     scorer =
         new GroundingAnswerScorer(
             embedder,
-            new QualityProperties(0.5, 1, queue, 0.25, true, Duration.ofSeconds(1), true),
-            events::add,
-            beans.getBeanProvider(Clock.class));
+            new QualityProperties(0.5, 1, queue, 0.25, true, Duration.ofSeconds(1), true));
     return scorer;
   }
 
-  AnswerScorer.ScoringInput input(String document, String answer) {
-    return new AnswerScorer.ScoringInput(
-        "p-1", "/qa", "model-a", "simulated", "When does the museum open?", document, answer);
+  static AnswerScorer.ScoringInput input(String document, String answer) {
+    return new AnswerScorer.ScoringInput("When does the museum open?", document, answer);
   }
 
   @AfterEach
@@ -60,7 +67,7 @@ class GroundingAnswerScorerTests {
   }
 
   @Test
-  void scoringPublishesOneEventWithTheScores() {
+  void aSupportedAnswerIsGroundedAndItsWordsCounted() {
     QualityScores s =
         scorer(GroundingAnswerScorerTests::sameVectors, 8)
             .score(input(DOCUMENT, "It opens at 9 am on weekdays."));
@@ -68,16 +75,6 @@ class GroundingAnswerScorerTests {
     assertThat(s.groundingScore()).isGreaterThan(0.5);
     assertThat(s.ungrounded()).isFalse();
     assertThat(s.responseWords()).isEqualTo(7);
-    assertThat(events)
-        .singleElement()
-        .isInstanceOfSatisfying(
-            AnswerScored.class,
-            e -> {
-              assertThat(e.at()).isEqualTo(CLOCK.instant());
-              assertThat(e.promptId()).isEqualTo("p-1");
-              assertThat(e.groundingScore()).isEqualTo(s.groundingScore());
-              assertThat(e.hasDocument()).isTrue();
-            });
   }
 
   @Test
@@ -102,20 +99,29 @@ class GroundingAnswerScorerTests {
   }
 
   @Test
-  void scoreLaterPublishesFromAnotherThread() throws InterruptedException {
-    CountDownLatch published = new CountDownLatch(1);
-    DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-    beans.registerSingleton("clock", CLOCK);
-    scorer =
-        new GroundingAnswerScorer(
-            GroundingAnswerScorerTests::sameVectors,
-            new QualityProperties(0.5, 1, 8, 0.25, true, Duration.ofSeconds(1), true),
-            e -> published.countDown(),
-            beans.getBeanProvider(Clock.class));
+  void scoreLaterReportsFromAnotherThread() throws InterruptedException {
+    CountDownLatch reported = new CountDownLatch(1);
+    var caller = Thread.currentThread();
+    var threads = new CopyOnWriteArrayList<Thread>();
 
-    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+    scorer(GroundingAnswerScorerTests::sameVectors, 8)
+        .scoreLater(
+            input(DOCUMENT, "It opens at 9 am."),
+            new AnswerScorer.Outcome() {
+              @Override
+              public void scored(QualityScores scores) {
+                threads.add(Thread.currentThread());
+                reported.countDown();
+              }
 
-    assertThat(published.await(30, TimeUnit.SECONDS)).isTrue();
+              @Override
+              public void unscored(Unscored reason) {
+                throw new AssertionError("refused: " + reason);
+              }
+            });
+
+    assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(threads).singleElement().isNotSameAs(caller);
   }
 
   @Test
@@ -133,23 +139,12 @@ class GroundingAnswerScorerTests {
     GroundingAnswerScorer sc = scorer(stuck, 1);
 
     for (int i = 0; i < 20; i++) {
-      sc.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+      sc.scoreLater(input(DOCUMENT, "It opens at 9 am."), noted);
     }
 
-    // One task runs (stuck), one waits in the queue of one, the other 18 are refused, not waited
-    // for; each is published with its reason.
-    assertThat(sc.unscored(Reason.QUEUE_FULL)).isEqualTo(18);
-    assertThat(sc.unscored(Reason.BUDGET)).isZero();
-    assertThat(events)
-        .filteredOn(AnswerLeftUnscored.class::isInstance)
-        .hasSize(18)
-        .allSatisfy(
-            e -> {
-              var unscored = (AnswerLeftUnscored) e;
-              assertThat(unscored.reason()).isEqualTo(Reason.QUEUE_FULL);
-              assertThat(unscored.endpoint()).isEqualTo("/qa");
-              assertThat(unscored.model()).isEqualTo("model-a");
-            });
+    // One task runs (stuck), one waits in the queue of one, the other 18 are refused at once,
+    // each with its reason.
+    assertThat(outcomes).hasSize(18).containsOnly("queue_full");
     release.countDown();
   }
 
@@ -167,26 +162,17 @@ class GroundingAnswerScorerTests {
     scorer =
         new GroundingAnswerScorer(
             costly,
-            new QualityProperties(0.5, 1, 8, 0.25, true, Duration.ofSeconds(1), true),
-            events::add,
-            CLOCK,
+            PROPERTIES,
             new BackgroundScoring(new ScoringBudget(0.25, wall::get, cpu::get), pool));
 
-    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."), noted);
     finish(pool);
-    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."), noted);
     wall.addAndGet(TimeUnit.MINUTES.toNanos(1));
-    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."));
+    scorer.scoreLater(input(DOCUMENT, "It opens at 9 am."), noted);
     finish(pool);
 
-    assertThat(events).filteredOn(AnswerScored.class::isInstance).hasSize(2);
-    assertThat(events)
-        .filteredOn(AnswerLeftUnscored.class::isInstance)
-        .singleElement()
-        .isEqualTo(
-            new AnswerLeftUnscored(CLOCK.instant(), "/qa", "model-a", "simulated", Reason.BUDGET));
-    assertThat(scorer.unscored(Reason.BUDGET)).isEqualTo(1);
-    assertThat(scorer.unscored(Reason.QUEUE_FULL)).isZero();
+    assertThat(outcomes).containsExactly("scored", "budget", "scored");
   }
 
   /** Returns once every task handed to the single-threaded pool so far has finished. */

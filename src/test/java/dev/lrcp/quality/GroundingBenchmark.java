@@ -30,10 +30,7 @@ public final class GroundingBenchmark {
     GroundingAnswerScorer scorer =
         new GroundingAnswerScorer(
             MiniLmEmbedder.load(),
-            new QualityProperties(0.5, 1, 16, 0.25, true, Duration.ofSeconds(20), true),
-            event -> {},
-            new org.springframework.beans.factory.support.DefaultListableBeanFactory()
-                .getBeanProvider(java.time.Clock.class));
+            new QualityProperties(0.5, 1, 16, 0.25, true, Duration.ofSeconds(20), true));
     System.out.printf(
         "document: %d characters, answer: %d characters%n", DOCUMENT.length(), ANSWER.length());
     System.out.println(

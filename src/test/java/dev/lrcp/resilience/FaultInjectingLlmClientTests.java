@@ -8,6 +8,7 @@ import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.llm.SharedDeadlines;
 import dev.lrcp.llm.TokenCounter;
 import dev.lrcp.llm.TokenUsage;
 import java.time.Clock;
@@ -68,6 +69,7 @@ class FaultInjectingLlmClientTests {
             injector(adapter),
             settings,
             "test",
+            SharedDeadlines.INSTANCE,
             new ModelBreakers(settings.breaker(), "test", e -> {}, Clock.systemUTC()),
             slept::add,
             new RetryBackoff(settings.backoff(), new java.util.SplittableRandom(1)));

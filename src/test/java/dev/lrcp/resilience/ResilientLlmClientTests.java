@@ -9,6 +9,7 @@ import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
+import dev.lrcp.llm.SharedDeadlines;
 import dev.lrcp.llm.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,8 @@ class ResilientLlmClientTests {
   private ResilientLlmClient resilient(LlmClient delegate, ResilienceProperties settings) {
     var breakers = new ModelBreakers(settings.breaker(), "test", events::add, clock);
     var backoff = new RetryBackoff(settings.backoff(), new java.util.SplittableRandom(1));
-    return new ResilientLlmClient(delegate, settings, "test", breakers, slept::add, backoff);
+    return new ResilientLlmClient(
+        delegate, settings, "test", SharedDeadlines.INSTANCE, breakers, slept::add, backoff);
   }
 
   static LlmRequest request(String model) {
@@ -225,7 +227,8 @@ class ResilientLlmClientTests {
     var breakers = new ModelBreakers(settings.breaker(), "test", events::add, moving);
     var backoff = new RetryBackoff(settings.backoff(), new java.util.SplittableRandom(1));
     var client =
-        new ResilientLlmClient(recovering, settings, "test", breakers, slept::add, backoff);
+        new ResilientLlmClient(
+            recovering, settings, "test", SharedDeadlines.INSTANCE, breakers, slept::add, backoff);
     for (int i = 0; i < 4; i++) {
       assertThatThrownBy(() -> client.generate(request("a"))).isInstanceOf(LlmException.class);
     }
@@ -252,13 +255,16 @@ class ResilientLlmClientTests {
     var noFallback = settings(1, Duration.ofSeconds(5), List.of());
     var breakers = new ModelBreakers(noFallback.breaker(), "test", events::add, clock);
     var backoff = new RetryBackoff(noFallback.backoff(), new java.util.SplittableRandom(1));
-    var plain = new ResilientLlmClient(aDown, noFallback, "test", breakers, slept::add, backoff);
+    var plain =
+        new ResilientLlmClient(
+            aDown, noFallback, "test", SharedDeadlines.INSTANCE, breakers, slept::add, backoff);
     for (int i = 0; i < 4; i++) {
       assertThatThrownBy(() -> plain.generate(request("a"))).isInstanceOf(LlmException.class);
     }
     var withFallback = settings(1, Duration.ofSeconds(5), List.of("a>b"));
     var chained =
-        new ResilientLlmClient(aDown, withFallback, "test", breakers, slept::add, backoff);
+        new ResilientLlmClient(
+            aDown, withFallback, "test", SharedDeadlines.INSTANCE, breakers, slept::add, backoff);
     LlmResponse response = chained.generate(request("a"));
     assertThat(response.model()).isEqualTo("b");
     assertThat(response.fallbackUsed()).isTrue();

@@ -28,7 +28,6 @@ public final class ScanBenchmark {
                 16_000,
                 200_000,
                 Duration.ofMinutes(1)),
-            event -> {},
             beans.getBeanProvider(Clock.class));
     int[] i = {0};
     System.out.printf("prompt: %d characters%n", PROMPT.length());
@@ -37,6 +36,6 @@ public final class ScanBenchmark {
             "security scan, 500-char prompt",
             500,
             2_000,
-            () -> scanner.scan("p-" + i[0]++, "/qa", PROMPT, null, "client-" + (i[0] % 50))));
+            () -> scanner.scan(PROMPT, null, "client-" + (i[0]++ % 50))));
   }
 }

@@ -3,12 +3,14 @@ package dev.lrcp.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lrcp.health.Facts;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.Records;
 import dev.lrcp.llm.LlmFailure;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,44 +31,55 @@ abstract class CallRecordStatementsSuite {
     var records = new ArrayList<CallRecord>();
     for (int i = 0; i < n; i++) {
       var failure = i % 7 == 0 ? LlmFailure.TIMEOUT : null;
-      var call = Facts.call(T0.plusMillis(i), i % 2 == 0 ? "/qa" : "/reason", "m-" + i, i, failure);
-      var scan = i % 3 == 0 ? Facts.scan(call, i % 2 == 0) : null;
-      var record = CallRecord.of(call, scan);
+      var record =
+          Records.call(T0.plusMillis(i), i % 2 == 0 ? "/qa" : "/reason", "m-" + i, i, failure);
+      if (i % 3 == 0) {
+        record = Records.scanned(record, i % 2 == 0);
+      }
       if (i % 4 == 0) {
         record =
-            record.withQuality(new CallRecord.Quality(0.25 + i, i % 8 == 0 ? null : 0.5, true));
+            record.withQuality(CallRecord.Quality.scored(0.25 + i, i % 8 == 0 ? null : 0.5, true));
+      }
+      if (i % 6 == 0) {
+        record = record.withQuality(CallRecord.Quality.unscored("budget"));
       }
       if (i % 5 == 0) {
-        record = record.withSecurity(new CallRecord.Security(0.75, false, "email,phone", true));
+        record =
+            Records.withSecurity(
+                record,
+                new CallRecord.Security(
+                    0.75, true, "document", Set.of("email", "phone"), true, false));
       }
       records.add(record);
     }
+    records.add(blocked());
     return records;
   }
 
+  /** A call the security policy refused: drill traffic, no model call, no routing kept. */
+  private static CallRecord blocked() {
+    return new CallRecord(
+        T0.plusSeconds(30),
+        "blocked-1",
+        null,
+        new CallRecord.Labels("/stress", "stress", "m", "m", null, "app", "feat", true),
+        CallRecord.Outcome.BLOCKED,
+        null,
+        CallRecord.Numbers.NONE,
+        new CallRecord.Routing("static", "request"),
+        null,
+        new CallRecord.Security(0.99, true, "prompt", Set.of(), false, true));
+  }
+
   @Test
-  void everyColumnSurvivesMultiRowAndSingleRowInserts() throws SQLException {
+  void everyFieldSurvivesMultiRowAndSingleRowInserts() throws SQLException {
     DataSource db = database();
     var repository = new CallRecordRepository(new JdbcTemplate(db));
     List<CallRecord> written = records(2 * CallRecordStatements.ROWS + 23);
 
-    new CallRecordStatements(db).write(written, List.of());
+    new CallRecordStatements(db).write(written);
 
     assertThat(repository.between(T0, T0.plusSeconds(60))).containsExactlyElementsOf(written);
-  }
-
-  @Test
-  void lateQualityResultsUpdateTheirCallsInTheSameFlush() throws SQLException {
-    DataSource db = database();
-    var repository = new CallRecordRepository(new JdbcTemplate(db));
-    var call = Facts.call(T0, "/qa", "m", 100);
-    var statements = new CallRecordStatements(db);
-    statements.write(List.of(CallRecord.of(call, null)), List.of());
-
-    statements.write(List.of(), List.of(Facts.score(call, 0.3, true)));
-
-    assertThat(repository.byPromptId(call.promptId()).getFirst().quality())
-        .isEqualTo(new CallRecord.Quality(0.3, 0.3, true));
   }
 
   @Test
@@ -75,10 +88,12 @@ abstract class CallRecordStatementsSuite {
     var repository = new CallRecordRepository(new JdbcTemplate(db));
     var records = new ArrayList<>(records(CallRecordStatements.ROWS + 1));
     var tooLong =
-        records.getLast().withSecurity(new CallRecord.Security(0.1, false, "x".repeat(300), false));
+        Records.withSecurity(
+            records.getLast(),
+            new CallRecord.Security(0.1, false, null, Set.of("x".repeat(300)), false, false));
     records.set(records.size() - 1, tooLong);
 
-    assertThatThrownBy(() -> new CallRecordStatements(db).write(records, List.of()))
+    assertThatThrownBy(() -> new CallRecordStatements(db).write(records))
         .isInstanceOf(SQLException.class);
 
     assertThat(repository.count()).isZero();

@@ -2,13 +2,12 @@ package dev.lrcp.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lrcp.health.Facts;
-import dev.lrcp.llm.LlmCallCompleted;
+import dev.lrcp.flow.Records;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +48,12 @@ class CallRecordWriterTests {
     return new CallRecordRepository(new JdbcTemplate(ds));
   }
 
-  /** A fresh migrated in-memory database, its statements logged. */
-  private static StatementLog database() {
+  /** A fresh migrated in-memory database. */
+  private static DataSource database() {
     String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    var log = new StatementLog(new SimpleDriverDataSource(new org.h2.Driver(), url));
-    Flyway.configure().dataSource(log).locations("classpath:db/migration").load().migrate();
-    log.prepared.clear();
-    return log;
+    var db = new SimpleDriverDataSource(new org.h2.Driver(), url);
+    Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+    return db;
   }
 
   @Test
@@ -63,7 +61,7 @@ class CallRecordWriterTests {
     var writer = new CallRecordWriter(repositoryWithoutSchema(), capacity(2));
 
     for (int i = 0; i < 5; i++) {
-      writer.enqueue(CallRecord.of(Facts.call(T, "/qa", "m", 100), null));
+      writer.on(Records.call(T, "/qa", "m", 100));
     }
 
     assertThat(writer.queueDepth()).isEqualTo(2);
@@ -74,8 +72,8 @@ class CallRecordWriterTests {
   @Test
   void aFailingDatabaseLosesTheBatchCountedNotThrown() {
     var writer = new CallRecordWriter(repositoryWithoutSchema(), capacity(10));
-    writer.enqueue(CallRecord.of(Facts.call(T, "/qa", "m", 100), null));
-    writer.enqueue(CallRecord.of(Facts.call(T, "/qa", "m", 100), null));
+    writer.on(Records.call(T, "/qa", "m", 100));
+    writer.on(Records.call(T, "/qa", "m", 100));
 
     writer.flush();
 
@@ -85,82 +83,21 @@ class CallRecordWriterTests {
   }
 
   @Test
-  void aQualityResultArrivingBeforeTheFlushIsInsertedWithItsCallWithoutAnUpdate() {
-    var db = database();
-    var repository = new CallRecordRepository(new JdbcTemplate(db));
-    var writer = new CallRecordWriter(repository, capacity(10));
-    var call = Facts.call(T, "/qa", "m", 100);
-
-    writer.enqueue(CallRecord.of(call, null));
-    writer.enqueue(Facts.score(call, 0.42, true));
-    writer.flush();
-
-    var stored = repository.byPromptId(call.promptId());
-    assertThat(stored).singleElement().extracting(CallRecord::groundingScore).isEqualTo(0.42);
-    assertThat(stored.getFirst().quality().ungrounded()).isTrue();
-    assertThat(db.updates()).isZero();
-    assertThat(writer.takeWritten()).isEqualTo(1);
-  }
-
-  @Test
-  void theWriterThreadJoinsAScanToTheCallPublishedAfterIt() {
-    var db = database();
-    var repository = new CallRecordRepository(new JdbcTemplate(db));
-    var writer = new CallRecordWriter(repository, capacity(10));
-    var call = Facts.call(T, "/qa", "m", 100);
-    var other = Facts.call(T, "/qa", "m", 100);
-
-    writer.on(Facts.scan(call, true));
-    writer.on(call);
-    writer.on(other);
-    writer.flush();
-
-    assertThat(repository.byPromptId(call.promptId()).getFirst().injectionFlagged()).isTrue();
-    assertThat(repository.byPromptId(other.promptId()).getFirst().security()).isNull();
-  }
-
-  @Test
-  void aQualityResultForACallAlreadyWrittenIsAppliedByAnUpdate() {
-    var db = database();
-    var repository = new CallRecordRepository(new JdbcTemplate(db));
-    var writer = new CallRecordWriter(repository, capacity(10));
-    var call = Facts.call(T, "/qa", "m", 100);
-    writer.enqueue(CallRecord.of(call, null));
-    writer.flush();
-
-    writer.enqueue(Facts.score(call, 0.9, false));
-    writer.flush();
-
-    assertThat(repository.byPromptId(call.promptId()))
-        .singleElement()
-        .extracting(CallRecord::groundingScore)
-        .isEqualTo(0.9);
-    assertThat(db.updates()).isEqualTo(1);
-  }
-
-  @Test
-  void theWriterHoldsRecordsUntilABatchIsFullSoLaterQualityResultsJoinThem() {
+  void theWriterHoldsRecordsUntilABatchIsFull() {
     var db = database();
     var repository = new CallRecordRepository(new JdbcTemplate(db));
     started = new CallRecordWriter(repository, properties(100, 4, Duration.ofMinutes(10)));
     started.start();
-    var scored = new ArrayList<LlmCallCompleted>();
     for (int i = 0; i < 3; i++) {
-      var call = Facts.call(T.plusSeconds(i), "/qa", "m", 100);
-      scored.add(call);
-      started.enqueue(CallRecord.of(call, null));
-      started.enqueue(Facts.score(call, 0.5, false));
+      started.on(Records.call(T.plusSeconds(i), "/qa", "m", 100));
     }
+    await(() -> started.queueDepth() == 3);
+    assertThat(repository.count()).isZero();
 
-    started.enqueue(CallRecord.of(Facts.call(T.plusSeconds(9), "/qa", "m", 100), null));
+    started.on(Records.call(T.plusSeconds(9), "/qa", "m", 100));
 
     await(() -> repository.count() == 4);
-    assertThat(scored)
-        .allSatisfy(
-            call ->
-                assertThat(repository.byPromptId(call.promptId()).getFirst().groundingScore())
-                    .isEqualTo(0.5));
-    assertThat(db.updates()).isZero();
+    assertThat(started.queueDepth()).isZero();
   }
 
   @Test
@@ -170,7 +107,7 @@ class CallRecordWriterTests {
     started = new CallRecordWriter(repository, properties(100, 500, Duration.ofMillis(20)));
     started.start();
 
-    started.enqueue(CallRecord.of(Facts.call(T, "/qa", "m", 100), null));
+    started.on(Records.call(T, "/qa", "m", 100));
 
     await(() -> repository.count() == 1);
     assertThat(started.queueDepth()).isZero();
@@ -182,7 +119,7 @@ class CallRecordWriterTests {
     var repository = new CallRecordRepository(new JdbcTemplate(db));
     var writer = new CallRecordWriter(repository, properties(100, 500, Duration.ofMinutes(10)));
     writer.start();
-    writer.enqueue(CallRecord.of(Facts.call(T, "/qa", "m", 100), null));
+    writer.on(Records.call(T, "/qa", "m", 100));
     await(() -> writer.queueDepth() == 1 && repository.count() == 0);
 
     writer.stop();

@@ -1,8 +1,8 @@
 package dev.lrcp.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lrcp.health.Facts;
-import dev.lrcp.llm.LlmCallCompleted;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.Records;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -13,27 +13,24 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Write cost of the storage path (bench/storage/run.sh; not a test), per database, in three loads:
- * N records queued at once then drained (throughput); the same with each record followed by its
- * quality result (as on /qa); and 5,000 calls paced at 1,000/s with each quality result 2 ms after
- * its call (how a gateway feeds the writer), after 3,000 such calls to warm up. Prints records/s
- * and the CPU the JVM spent off the feeding thread per record (writer, driver, H2's own threads,
- * GC; not the JIT compiler, and not a PostgreSQL server's CPU). Arguments: record count, then
- * optionally a PostgreSQL JDBC URL.
+ * Write cost of the storage path (bench/storage/run.sh; not a test), per database, in two loads: N
+ * scored records queued at once then drained (throughput); and 5,000 scored records paced at
+ * 1,000/s (how a busy service feeds the writer), after 3,000 such records to warm up. Prints
+ * records/s and the CPU the JVM spent off the feeding thread per record (writer, driver, H2's own
+ * threads, GC; not the JIT compiler, and not a PostgreSQL server's CPU). Arguments: record count,
+ * then optionally a PostgreSQL JDBC URL.
  */
 public final class StorageWriteBenchmark {
 
   private static final int PACED_CALLS = 5_000;
   private static final int PACED_WARM_UP = 3_000;
   private static final long PACE_NANOS = 1_000_000;
-  private static final int SCORE_LAG = 2;
 
   private StorageWriteBenchmark() {}
 
   private enum Load {
-    RECORDS("records only:"),
-    SCORED("with quality results:"),
-    PACED("paced 1,000/s + quality:");
+    QUEUED("queued at once:"),
+    PACED("paced 1,000/s:");
 
     final String label;
 
@@ -91,10 +88,7 @@ public final class StorageWriteBenchmark {
         feedPaced(writer, warm, n);
       } else {
         for (int i = 0; i < n; i++) {
-          writer.enqueue(CallRecord.of(call(i), null));
-          if (load == Load.SCORED) {
-            writer.enqueue(Facts.score(call(i), 0.8, false));
-          }
+          writer.on(call(i));
         }
         cpu = offThreadCpu();
         start = System.nanoTime();
@@ -114,44 +108,23 @@ public final class StorageWriteBenchmark {
 
   private static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
 
-  /** The same fact for the same index, so a quality result joins its record. */
-  private static LlmCallCompleted call(int i) {
-    var c =
-        Facts.call(
+  /** A scored call, the same for the same index. */
+  private static CallRecord call(int i) {
+    return Records.scored(
+        Records.call(
             AT.plusMillis(i),
             i % 2 == 0 ? "/qa" : "/reason",
             i % 3 == 0 ? "gemini-2.5-pro" : "gemini-2.5-flash",
-            300 + i % 1000);
-    return new LlmCallCompleted(
-        c.at(),
-        "p-" + i,
-        c.endpoint(),
-        c.requestType(),
-        c.requestedModel(),
-        c.model(),
-        c.provider(),
-        c.outcome(),
-        c.failure(),
-        c.latencyMs(),
-        c.timeToFirstTokenMs(),
-        c.usage(),
-        c.costUsd(),
-        c.retryCount(),
-        c.fallbackUsed(),
-        c.tags(),
-        c.traceId());
+            300 + i % 1000),
+        0.8,
+        false);
   }
 
-  /** One call per millisecond; the quality result of call i arrives with call i + 2. */
+  /** One record per millisecond. */
   private static void feedPaced(CallRecordWriter writer, int from, int n) {
     long next = System.nanoTime();
-    for (int i = from; i < from + n + SCORE_LAG; i++) {
-      if (i < from + n) {
-        writer.enqueue(CallRecord.of(call(i), null));
-      }
-      if (i >= from + SCORE_LAG) {
-        writer.enqueue(Facts.score(call(i - SCORE_LAG), 0.8, false));
-      }
+    for (int i = from; i < from + n; i++) {
+      writer.on(call(i));
       next += PACE_NANOS;
       LockSupport.parkNanos(next - System.nanoTime());
     }
@@ -197,7 +170,7 @@ public final class StorageWriteBenchmark {
   private static void warmUp(CallRecordRepository repository, StorageProperties properties) {
     var writer = new CallRecordWriter(repository, properties);
     for (int i = 0; i < 1_000; i++) {
-      writer.enqueue(CallRecord.of(Facts.call(Instant.EPOCH, "/qa", "m", 1), null));
+      writer.on(Records.call(Instant.EPOCH, "/qa", "m", 1));
     }
     writer.flush();
   }

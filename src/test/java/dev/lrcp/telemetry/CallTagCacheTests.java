@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.timgroup.statsd.NoOpStatsDClient;
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.llm.CallTags;
-import dev.lrcp.llm.LlmCallCompleted;
 import org.junit.jupiter.api.Test;
 
 /** Tag sets reused per kind of call, and the catalog check that still guards shared sets. */
@@ -13,26 +13,8 @@ class CallTagCacheTests {
 
   private static final MetricCatalog CATALOG = MetricCatalog.load();
 
-  private static LlmCallCompleted call(String model, long latencyMs, CallTags tags) {
-    var c = Events.success(tags);
-    return new LlmCallCompleted(
-        c.at(),
-        "p-" + latencyMs,
-        c.endpoint(),
-        c.requestType(),
-        c.requestedModel(),
-        model,
-        c.provider(),
-        c.outcome(),
-        c.failure(),
-        latencyMs,
-        c.timeToFirstTokenMs(),
-        c.usage(),
-        c.costUsd(),
-        c.retryCount(),
-        c.fallbackUsed(),
-        tags,
-        c.traceId());
+  private static CallRecord call(String model, long latencyMs, CallTags tags) {
+    return Events.success(model, latencyMs, tags);
   }
 
   @Test
@@ -65,6 +47,7 @@ class CallTagCacheTests {
             "model:m-3",
             "provider:gemini",
             "request_type:qa",
+            "traffic:organic",
             "outcome:success",
             "application:shop",
             "feature:chat");

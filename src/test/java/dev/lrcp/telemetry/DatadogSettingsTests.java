@@ -75,7 +75,6 @@ class DatadogSettingsTests {
 
     assertThat(telemetry.captureText()).isTrue();
     assertThat(telemetry.logText()).isFalse();
-    assertThat(telemetry.mlApp()).isEqualTo("llm-reliability-control-plane");
   }
 
   @Test

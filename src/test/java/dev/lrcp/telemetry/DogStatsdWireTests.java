@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
 import com.timgroup.statsd.StatsDClient;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.Records;
 import dev.lrcp.health.HealthEvaluated;
 import dev.lrcp.incident.IncidentDeliveryFailed;
 import dev.lrcp.incident.IncidentOpened;
 import dev.lrcp.incident.OpenIncidentsCounted;
 import dev.lrcp.llm.CallTags;
-import dev.lrcp.quality.AnswerLeftUnscored;
-import dev.lrcp.quality.AnswerScored;
 import dev.lrcp.resilience.CircuitBreakerStateChanged;
-import dev.lrcp.security.PromptScanned;
 import dev.lrcp.storage.StorageStats;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,7 +61,15 @@ class DogStatsdWireTests {
     assertThat(line(lines, "llm.cost.usd").value()).isEqualTo(0.00042);
     assertThat(line(lines, "llm.request.count").tagKeys())
         .containsExactlyInAnyOrder(
-            "endpoint", "model", "provider", "request_type", "outcome", "application", "feature");
+            "endpoint",
+            "model",
+            "provider",
+            "request_type",
+            "traffic",
+            "outcome",
+            "application",
+            "feature");
+    assertThat(line(lines, "llm.request.count").tag("traffic")).isEqualTo("organic");
     assertThat(line(lines, "llm.request.count").tag("application")).isEqualTo("shop");
     assertThat(line(lines, "llm.request.latency_ms").tags())
         .contains("endpoint:/qa", "model:gemini-2.5-flash", "provider:gemini", "outcome:success");
@@ -73,7 +80,8 @@ class DogStatsdWireTests {
     var lines = send(m -> new CallMetrics(m).on(Events.success(CallTags.NONE)));
 
     assertThat(line(lines, "llm.request.count").tagKeys())
-        .containsExactlyInAnyOrder("endpoint", "model", "provider", "request_type", "outcome");
+        .containsExactlyInAnyOrder(
+            "endpoint", "model", "provider", "request_type", "traffic", "outcome");
   }
 
   @Test
@@ -101,6 +109,9 @@ class DogStatsdWireTests {
 
     assertThat(names(lines)).contains("llm.safety_block.count", "llm.tokens.input");
     assertThat(line(lines, "llm.request.count").tag("outcome")).isEqualTo("safety_block");
+    assertThat(line(lines, "llm.request.count").tag("traffic"))
+        .as("the simulate_bad_prompt drill")
+        .isEqualTo("injected");
   }
 
   @Test
@@ -110,15 +121,15 @@ class DogStatsdWireTests {
             m ->
                 new SignalMetrics(m)
                     .on(
-                        new AnswerScored(
-                            Events.AT, "p-1", "/qa", "m", "gemini", 0.82, 0.31, true)));
+                        Events.success(CallTags.NONE)
+                            .withQuality(CallRecord.Quality.scored(0.82, 0.31, true))));
     var withoutDoc =
         send(
             m ->
                 new SignalMetrics(m)
                     .on(
-                        new AnswerScored(
-                            Events.AT, "p-1", "/reason", "m", "gemini", 0.7, null, false)));
+                        Events.success(CallTags.NONE)
+                            .withQuality(CallRecord.Quality.scored(0.7, null, false))));
 
     assertThat(names(withDoc))
         .containsExactlyInAnyOrder(
@@ -135,12 +146,8 @@ class DogStatsdWireTests {
             m ->
                 new SignalMetrics(m)
                     .on(
-                        new AnswerLeftUnscored(
-                            Events.AT,
-                            "/v1/chat/completions",
-                            "m",
-                            "gemini",
-                            AnswerLeftUnscored.Reason.QUEUE_FULL)));
+                        Events.success(CallTags.NONE)
+                            .withQuality(CallRecord.Quality.unscored("queue_full"))));
 
     assertThat(line(lines, "llm.quality.unscored.count").type()).isEqualTo("c");
     assertThat(line(lines, "llm.quality.unscored.count").value()).isEqualTo(1);
@@ -154,16 +161,10 @@ class DogStatsdWireTests {
             m ->
                 new SignalMetrics(m)
                     .on(
-                        new PromptScanned(
-                            Events.AT,
-                            "p-1",
-                            "/qa",
-                            0.97,
-                            true,
-                            "document",
-                            Set.of("email", "card"),
-                            true,
-                            true)));
+                        Records.withSecurity(
+                            Events.success(CallTags.NONE),
+                            new CallRecord.Security(
+                                0.97, true, "document", Set.of("email", "card"), true, true))));
 
     assertThat(names(lines))
         .containsExactlyInAnyOrder(

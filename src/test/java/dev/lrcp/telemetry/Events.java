@@ -1,78 +1,66 @@
 package dev.lrcp.telemetry;
 
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.CallRecord.Labels;
+import dev.lrcp.flow.CallRecord.Numbers;
+import dev.lrcp.flow.CallRecord.Outcome;
 import dev.lrcp.llm.CallTags;
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.llm.LlmCallCompleted.Outcome;
 import dev.lrcp.llm.LlmFailure;
-import dev.lrcp.llm.TokenUsage;
 import java.time.Instant;
 
-/** Sample facts for telemetry tests. */
+/** Sample call records for telemetry tests. */
 final class Events {
 
   static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
 
   private Events() {}
 
-  static LlmCallCompleted success(CallTags tags) {
-    return new LlmCallCompleted(
+  /** An answered /qa call on gemini-2.5-flash, 420 ms, 100 in / 40 out / 10 thinking tokens. */
+  static CallRecord success(CallTags tags) {
+    return success("gemini-2.5-flash", 420, tags);
+  }
+
+  static CallRecord success(String model, long latencyMs, CallTags tags) {
+    return new CallRecord(
         AT,
-        "p-1",
-        "/qa",
-        "qa",
-        "gemini-2.5-flash",
-        "gemini-2.5-flash",
-        "gemini",
+        "p-" + latencyMs,
+        null,
+        new Labels("/qa", "qa", model, model, "gemini", tags.application(), tags.feature(), false),
         Outcome.SUCCESS,
         null,
-        420,
-        120,
-        new TokenUsage(100, 40, 10),
-        0.00042,
-        1,
-        false,
-        tags,
+        new Numbers(latencyMs, 120, 100, 40, 10, 0.00042, 1, false),
+        new CallRecord.Routing("static", "default"),
+        null,
         null);
   }
 
-  static LlmCallCompleted timeoutAfterFallback() {
-    return new LlmCallCompleted(
+  /** A /reason call that fell back from gemini-2.5-pro to flash and still timed out. */
+  static CallRecord timeoutAfterFallback() {
+    return new CallRecord(
         AT,
         "p-2",
-        "/reason",
-        "reason",
-        "gemini-2.5-pro",
-        "gemini-2.5-flash",
-        "gemini",
+        null,
+        new Labels(
+            "/reason", "reason", "gemini-2.5-pro", "gemini-2.5-flash", "gemini", null, null, false),
         Outcome.ERROR,
         LlmFailure.TIMEOUT,
-        30_000,
-        30_000,
-        TokenUsage.ZERO,
-        0.0,
-        3,
-        true,
-        CallTags.NONE,
+        new Numbers(30_000, 30_000, 0, 0, 0, 0, 3, true),
+        new CallRecord.Routing("static", "endpoint"),
+        null,
         null);
   }
 
-  static LlmCallCompleted safetyBlock() {
-    return new LlmCallCompleted(
+  /** A drill call (simulate_bad_prompt) that the model answered with a safety block. */
+  static CallRecord safetyBlock() {
+    return new CallRecord(
         AT,
         "p-3",
-        "/qa",
-        "qa",
-        "gemini-2.5-flash",
-        "gemini-2.5-flash",
-        "gemini",
+        null,
+        new Labels("/qa", "qa", "gemini-2.5-flash", "gemini-2.5-flash", "gemini", null, null, true),
         Outcome.SAFETY_BLOCK,
         null,
-        200,
-        200,
-        new TokenUsage(30, 0, 0),
-        0.00001,
-        0,
-        false,
+        new Numbers(200, 200, 30, 0, 0, 0.00001, 0, false),
+        new CallRecord.Routing("static", "default"),
         null,
         null);
   }

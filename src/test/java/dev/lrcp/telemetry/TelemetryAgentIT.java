@@ -51,7 +51,6 @@ class TelemetryAgentIT {
                     Map.entry("DD_REMOTE_CONFIG_ENABLED", "false"),
                     Map.entry("DD_RUNTIME_METRICS_ENABLED", "false"),
                     Map.entry("DD_TRACE_HEALTH_METRICS_ENABLED", "false"),
-                    Map.entry("LRCP_TELEMETRY_ML_APP", ML_APP),
                     Map.entry("LRCP_PROVIDER", "openai"),
                     Map.entry("LRCP_OPENAI_BASE_URL", upstream.baseUrl()),
                     Map.entry("LRCP_SIMULATED_LATENCY_SCALE", "0")),

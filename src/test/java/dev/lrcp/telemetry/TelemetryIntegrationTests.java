@@ -1,16 +1,20 @@
 package dev.lrcp.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.lrcp.flow.CallFailedException;
+import dev.lrcp.flow.CallFlow;
+import dev.lrcp.flow.CallRequest;
 import dev.lrcp.llm.CallTags;
+import dev.lrcp.llm.Deadlines;
+import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
-import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import dev.lrcp.llm.ModelCatalog;
@@ -45,8 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Telemetry inside the real application context: the catalog endpoint, metrics from a published
- * fact arriving over UDP exactly once, listener failures kept away from the publisher, and the JSON
- * log line of a call.
+ * call record arriving over UDP exactly once, listener failures kept away from the publisher, and
+ * the JSON log line of a call.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -72,7 +76,8 @@ class TelemetryIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationEventPublisher events;
-  @Autowired TelemetryProperties telemetry;
+  @Autowired TraceStage trace;
+  @Autowired Deadlines deadlines;
   @Autowired ThrowingListeners probes;
 
   @Test
@@ -111,33 +116,21 @@ class TelemetryIntegrationTests {
 
   @Test
   void callLogLineIsJsonWithFieldsAndRedacted(CapturedOutput output) throws Exception {
-    var client =
-        new TelemetryLlmClient(
-            r -> LlmResponse.of("4", "gemini-2.5-flash", "google", new TokenUsage(7, 1, 0), "STOP"),
-            ModelCatalog.load(),
-            events,
-            Clock.systemUTC(),
-            telemetry);
+    var flow =
+        traced(
+            r ->
+                LlmResponse.of("4", "gemini-2.5-flash", "google", new TokenUsage(7, 1, 0), "STOP"));
+    String promptId;
     MDC.put("dd.trace_id", "6b0a9be2000000002b45e360216ab059");
     try {
-      client.generate(
-          new LlmRequest(
-              "p-log",
-              "/qa",
-              "qa",
-              "gemini-2.5-flash",
-              List.of(Message.user("secret sk-proj-abcdefghijklmnopqrstuvwx1234")),
-              null,
-              null,
-              null,
-              null));
+      promptId = flow.run(request("secret sk-proj-abcdefghijklmnopqrstuvwx1234", null)).promptId();
       LoggerFactory.getLogger("probe").info("key sk-proj-abcdefghijklmnopqrstuvwx1234 leaked?");
     } finally {
       MDC.remove("dd.trace_id");
     }
 
     // the MDC entry was removed right after the call, before the log worker wrote the line
-    JsonNode call = line(output, "\"p-log\"");
+    JsonNode call = line(output, "\"" + promptId + "\"");
     assertThat(call.get("level").asString()).isEqualTo("INFO");
     assertThat(call.get("model").asString()).isEqualTo("gemini-2.5-flash");
     assertThat(call.get("input_tokens").asInt()).isEqualTo(7);
@@ -158,34 +151,21 @@ class TelemetryIntegrationTests {
 
   @Test
   void freeTextFieldsAreRedactedWhileFixedFieldsAreKept(CapturedOutput output) throws Exception {
-    var client =
-        new TelemetryLlmClient(
+    var flow =
+        traced(
             r -> {
               throw new LlmException(
                   LlmFailure.UPSTREAM_ERROR,
                   "gemini-2.5-flash",
                   "google",
                   "upstream rejected api_key=9f8e7d6c5b4a39281706 for ops@example.com");
-            },
-            ModelCatalog.load(),
-            events,
-            Clock.systemUTC(),
-            telemetry);
-    var request =
-        new LlmRequest(
-            "p-free-text",
-            "/qa",
-            "qa",
-            "gemini-2.5-flash",
-            List.of(Message.user("hi")),
-            null,
-            null,
-            new CallTags("billing for jane@example.com", null, "c"),
-            null);
+            });
+    var request = request("hi", new CallTags("billing for jane@example.com", null, "c"));
 
-    assertThatThrownBy(() -> client.generate(request)).isInstanceOf(LlmException.class);
+    String promptId =
+        catchThrowableOfType(CallFailedException.class, () -> flow.run(request)).promptId();
 
-    JsonNode call = line(output, "\"p-free-text\"");
+    JsonNode call = line(output, "\"" + promptId + "\"");
     assertThat(call.get("level").asString()).isEqualTo("WARN");
     assertThat(call.get("error_message").asString())
         .isEqualTo("upstream rejected api_key=[REDACTED_TOKEN] for [REDACTED_EMAIL]");
@@ -194,6 +174,27 @@ class TelemetryIntegrationTests {
     assertThat(call.get("error_type").asString()).isEqualTo("upstream_error");
     assertThat(call.get("retry_count").asInt()).isZero();
     assertThat(output.getOut()).doesNotContain("9f8e7d6c5b4a39281706", "ops@example.com");
+  }
+
+  /** A flow with the service's own trace stage around {@code model}. */
+  private CallFlow traced(LlmClient model) {
+    return new CallFlow(
+        List.of(trace), model, ModelCatalog.load(), events, Clock.systemUTC(), deadlines);
+  }
+
+  private static CallRequest request(String prompt, CallTags tags) {
+    return new CallRequest(
+        "/qa",
+        "qa",
+        prompt,
+        null,
+        List.of(Message.user(prompt)),
+        "gemini-2.5-flash",
+        null,
+        null,
+        tags,
+        null,
+        CallRequest.Scoring.NOW);
   }
 
   /** The line that mentions {@code marker}; the log worker writes it shortly after the call. */

@@ -4,9 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.AsyncAppenderBase;
 import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
-import dev.lrcp.llm.LlmCallCompleted;
+import dev.lrcp.flow.CallFlow;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.CallRequest;
+import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
-import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import dev.lrcp.llm.ModelCatalog;
@@ -25,13 +27,14 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Not a test: prints the cost of the telemetry layer per call next to a bare client. The telemetry
- * path does everything production does except network I/O it cannot wait on: spans (no-op without
- * the agent, real with {@code -javaagent}), the call log through the production {@code
- * logback-spring.xml} (stdout replaced by a line-counting null stream), and the DogStatsD lines of
- * each call queued to a real non-blocking client. Calls run in bursts smaller than the log queue;
- * between bursts the harness waits for the log worker, so no line is dropped and the process CPU
- * figure includes the work moved off the request thread. Run with {@code bench/telemetry/run.sh}.
+ * Not a test: prints the cost of the telemetry per call: a call flow with the trace stage and the
+ * call-record metrics next to the same flow without them. The telemetry path does everything
+ * production does except network I/O it cannot wait on: spans (no-op without the agent, real with
+ * {@code -javaagent}), the call log through the production {@code logback-spring.xml} (stdout
+ * replaced by a line-counting null stream), and the DogStatsD lines of each call queued to a real
+ * non-blocking client. Calls run in bursts smaller than the log queue; between bursts the harness
+ * waits for the log worker, so no line is dropped and the process CPU figure includes the work
+ * moved off the request thread. Run with {@code bench/telemetry/run.sh}.
  */
 public final class TelemetryOverheadBenchmark {
 
@@ -56,7 +59,9 @@ public final class TelemetryOverheadBenchmark {
     productionLogging();
     var response =
         LlmResponse.of("4", "gemini-2.5-flash", "google", new TokenUsage(120, 30, 0), "STOP");
-    LlmClient bare = r -> response;
+    LlmClient model = r -> response;
+    var catalog = ModelCatalog.load();
+    var deadlines = new Deadlines();
     var statsd =
         new NonBlockingStatsDClientBuilder()
             .hostname("127.0.0.1")
@@ -64,28 +69,32 @@ public final class TelemetryOverheadBenchmark {
             .enableTelemetry(false)
             .build();
     var metrics = new CallMetrics(new MetricEmitter(statsd, MetricCatalog.load()));
-    LlmClient telemetry =
-        new TelemetryLlmClient(
-            bare,
-            ModelCatalog.load(),
+    var bare = new CallFlow(List.of(), model, catalog, event -> {}, Clock.systemUTC(), deadlines);
+    var telemetry =
+        new CallFlow(
+            List.of(new TraceStage(catalog, new TelemetryProperties(true, false, true, 4096))),
+            model,
+            catalog,
             event -> {
               if (METRICS) {
-                metrics.on((LlmCallCompleted) event);
+                metrics.on((CallRecord) event);
               }
             },
             Clock.systemUTC(),
-            new TelemetryProperties(true, false, "bench", true, 4096));
+            deadlines);
     var request =
-        new LlmRequest(
-            "p-bench",
+        new CallRequest(
             "/qa",
             "qa",
-            "gemini-2.5-flash",
+            "What is 2+2?",
+            null,
             List.of(Message.user("What is 2+2? mail me at a@b.co")),
+            "gemini-2.5-flash",
             null,
             null,
             null,
-            null);
+            null,
+            CallRequest.Scoring.NOW);
 
     measure(bare, request);
     measure(telemetry, request);
@@ -107,8 +116,8 @@ public final class TelemetryOverheadBenchmark {
         METRICS,
         lines,
         LOGS ? (long) CALLS * (ROUNDS + 1) : 0);
-    print(report, "bare client:     ", bareRounds);
-    print(report, "telemetry client:", telemetryRounds);
+    print(report, "bare flow:     ", bareRounds);
+    print(report, "with telemetry:", telemetryRounds);
     report.printf(
         "overhead:          request thread %,d ns/call (CPU %,d), process CPU %,d ns/call%n",
         median(telemetryRounds, Round::wallNs) - median(bareRounds, Round::wallNs),
@@ -116,7 +125,7 @@ public final class TelemetryOverheadBenchmark {
         median(telemetryRounds, Round::cpuNs) - median(bareRounds, Round::cpuNs));
   }
 
-  private static Round measure(LlmClient client, LlmRequest request) {
+  private static Round measure(CallFlow flow, CallRequest request) {
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -129,7 +138,7 @@ public final class TelemetryOverheadBenchmark {
       long startCpu = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       for (int i = 0; i < BURST; i++) {
-        sink += client.generate(request).usage().total();
+        sink += flow.run(request).response().usage().total();
       }
       wall += System.nanoTime() - start;
       threadCpu += threads.getCurrentThreadCpuTime() - startCpu;

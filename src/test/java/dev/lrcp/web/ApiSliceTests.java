@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 
+import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
@@ -24,19 +25,22 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * One MVC slice shared by the endpoint tests (one cached context): the real controllers, pipeline,
- * router, filters and advice of the request flow, with the model port, scanner and scorer mocked.
- * Only this area's packages are scanned, so other modules' web beans cannot break the slice.
+ * One MVC slice shared by the endpoint tests (one cached context): the real controllers, call flow,
+ * routing, scan and score stages, filters and advice, with the model port, scanner and scorer
+ * mocked. Only this area's packages are scanned, so other modules' web beans cannot break the
+ * slice.
  */
 @WebMvcTest(
     useDefaultFilters = false,
     includeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = "dev\\.lrcp\\.(qa|reasoning|stress|completion|routing|web)\\.[A-Z].*"),
+            pattern =
+                "dev\\.lrcp\\.((qa|reasoning|stress|completion|flow|routing|web)\\.[A-Z].*"
+                    + "|security\\.ScanStage|quality\\.ScoreStage)"),
     excludeFilters =
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.lrcp\\.web\\.Theater.*"))
-@Import(SliceCatalog.class)
+@Import({SliceCatalog.class, Deadlines.class})
 abstract class ApiSliceTests {
 
   static final SecurityVerdict CLEAN =
@@ -57,7 +61,7 @@ abstract class ApiSliceTests {
 
   /** Clean scan, fixed scores, and a model that echoes which model ran and what it was sent. */
   void stubDefaults() {
-    doReturn(CLEAN).when(scanner).scan(anyString(), anyString(), anyString(), any(), anyString());
+    doReturn(CLEAN).when(scanner).scan(anyString(), any(), anyString());
     doAnswer(
             inv -> {
               AnswerScorer.ScoringInput in = inv.getArgument(0);

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
@@ -107,8 +106,6 @@ class CompletionEndpointsTests extends ApiSliceTests {
     postJson("/qa", QA).andExpect(status().isOk());
     verify(scanner)
         .scan(
-            anyString(),
-            eq("/qa"),
             eq("What is Datadog?"),
             eq("Datadog is an observability platform for logs, metrics, traces, and more."),
             eq("addr:127.0.0.1"));
@@ -141,7 +138,7 @@ class CompletionEndpointsTests extends ApiSliceTests {
         .andExpect(jsonPath("$.detail", containsString("gemini-1.5-pro")))
         .andExpect(jsonPath("$.errors[0].field").value("model"));
     verify(llm, never()).generate(any());
-    verify(scanner, never()).scan(any(), any(), any(), any(), any());
+    verify(scanner, never()).scan(any(), any(), any());
   }
 
   @Test
@@ -212,7 +209,7 @@ class CompletionEndpointsTests extends ApiSliceTests {
   void theBlockPolicyRefusesBeforeAnyModelCall() throws Exception {
     doReturn(new SecurityVerdict(0.97, true, "prompt", Set.of(), false, "prompt_injection"))
         .when(scanner)
-        .scan(any(), any(), any(), any(), any());
+        .scan(any(), any(), any());
     postJson("/qa", QA)
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -41,12 +41,14 @@ public final class OpenAiClient implements LlmClient {
   private final URI endpoint;
   private final String authorization;
   private final Duration timeout;
+  private final Deadlines deadlines;
 
-  public OpenAiClient(URI baseUrl, String apiKey, Duration timeout) {
+  public OpenAiClient(URI baseUrl, String apiKey, Duration timeout, Deadlines deadlines) {
     String base = baseUrl.toString();
     this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
     this.authorization = apiKey == null || apiKey.isBlank() ? null : "Bearer " + apiKey;
     this.timeout = timeout;
+    this.deadlines = deadlines;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -135,7 +137,7 @@ public final class OpenAiClient implements LlmClient {
     var expired = new AtomicBoolean();
     Deadline deadline =
         whole
-            ? Deadlines.after(
+            ? deadlines.after(
                 timeout,
                 () -> {
                   expired.set(true);

@@ -11,6 +11,7 @@ import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.SharedDeadlines;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,9 @@ class OpenAiClientTests {
 
   @BeforeEach
   void start() {
-    client = new OpenAiClient(server.uri("/v1"), "sk-test", Duration.ofSeconds(20));
+    client =
+        new OpenAiClient(
+            server.uri("/v1"), "sk-test", Duration.ofSeconds(20), SharedDeadlines.INSTANCE);
   }
 
   @AfterEach
@@ -120,7 +123,9 @@ class OpenAiClientTests {
   @Test
   void aBodyThatStallsEndsInTimeout() {
     server.reply(Reply.stalling(fixture("chat-success.json")));
-    var impatient = new OpenAiClient(server.uri("/v1"), "sk-test", Duration.ofMillis(300));
+    var impatient =
+        new OpenAiClient(
+            server.uri("/v1"), "sk-test", Duration.ofMillis(300), SharedDeadlines.INSTANCE);
     assertThat(failureOf(() -> impatient.generate(request()))).isEqualTo(LlmFailure.TIMEOUT);
   }
 

@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.lrcp.llm.LlmCallCompleted;
-import dev.lrcp.llm.LlmCallCompleted.Outcome;
+import dev.lrcp.flow.CallFlow;
+import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.CallRequest;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
-import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.llm.SharedDeadlines;
 import dev.lrcp.llm.TokenUsage;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -28,7 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
-class TelemetryLlmClientTests {
+/**
+ * The trace stage inside a real flow (no tracer attached: the span APIs are no-ops), with a lambda
+ * for the model port: one structured log line per model call, whatever the outcome.
+ */
+class TraceStageTests {
 
   private static final ModelCatalog MODELS = ModelCatalog.load();
   private static final Clock CLOCK = Clock.fixed(Events.AT, ZoneOffset.UTC);
@@ -48,94 +53,74 @@ class TelemetryLlmClientTests {
     callLogger.detachAppender(logs);
   }
 
-  private static LlmRequest request() {
-    return new LlmRequest(
-        "p-42",
+  private static CallRequest request() {
+    return new CallRequest(
         "/qa",
         "qa",
-        "gemini-2.5-flash",
+        "what is 2+2?",
+        null,
         List.of(Message.user("My email is jane@example.com, what is 2+2?")),
+        "gemini-2.5-flash",
         null,
         null,
         null,
-        null);
+        null,
+        CallRequest.Scoring.NOW);
   }
 
-  private TelemetryLlmClient client(LlmClient delegate, boolean logText) {
-    return new TelemetryLlmClient(
-        delegate,
+  private CallFlow flow(LlmClient model, boolean logText) {
+    return new CallFlow(
+        List.of(new TraceStage(MODELS, new TelemetryProperties(true, logText, false, 16))),
+        model,
         MODELS,
         published::add,
         CLOCK,
-        new TelemetryProperties(true, logText, "test-app", false, 16));
+        SharedDeadlines.INSTANCE);
   }
 
   @Test
-  void publishesOnePricedFactPerAnsweredCall() {
+  void anAnsweredCallKeepsItsRecordAndHasNoTraceIdWithoutATracer() {
     LlmClient answering =
-        r -> {
-          r.stream().onText("4");
-          return LlmResponse.of(
-              "4", "gemini-2.5-flash", "google", new TokenUsage(1_000_000, 0, 0), "STOP");
-        };
+        r ->
+            LlmResponse.of(
+                "4", "gemini-2.5-flash", "google", new TokenUsage(1_000_000, 0, 0), "STOP");
 
-    client(answering, false).generate(request());
+    CallRecord record = flow(answering, false).run(request()).record();
 
-    assertThat(published).hasSize(1);
-    var fact = (LlmCallCompleted) published.getFirst();
-    assertThat(fact.outcome()).isEqualTo(Outcome.SUCCESS);
-    assertThat(fact.promptId()).isEqualTo("p-42");
-    assertThat(fact.at()).isEqualTo(Events.AT);
-    assertThat(fact.costUsd()).isEqualTo(0.30);
-    assertThat(fact.timeToFirstTokenMs()).isLessThanOrEqualTo(fact.latencyMs());
-    assertThat(fact.traceId()).as("no tracer attached").isNull();
+    assertThat(record.numbers().costUsd()).isEqualTo(0.30);
+    assertThat(record.traceId()).as("no tracer attached").isNull();
+    assertThat(logs.list).hasSize(1);
   }
 
   @Test
-  void publishesOneFactAndRethrowsOnFailure() {
-    LlmClient failing =
-        r -> {
-          throw new LlmException(LlmFailure.RATE_LIMITED, "gemini-2.5-flash", null, "429")
-              .withResilience(2, false);
-        };
-
-    assertThatThrownBy(() -> client(failing, false).generate(request()))
-        .isInstanceOf(LlmException.class);
-
-    assertThat(published).hasSize(1);
-    var fact = (LlmCallCompleted) published.getFirst();
-    assertThat(fact.outcome()).isEqualTo(Outcome.ERROR);
-    assertThat(fact.failure()).isEqualTo(LlmFailure.RATE_LIMITED);
-    assertThat(fact.provider()).as("from the model catalog").isEqualTo("google");
-    assertThat(fact.retryCount()).isEqualTo(2);
-    assertThat(fact.usage()).isEqualTo(TokenUsage.ZERO);
-  }
-
-  @Test
-  void anUnexpectedDefectBelowStillYieldsOneFact() {
+  void anUnexpectedDefectBelowIsStillLoggedAndRethrown() {
     LlmClient broken =
         r -> {
           throw new IllegalStateException("bug");
         };
 
-    assertThatThrownBy(() -> client(broken, false).generate(request()))
+    assertThatThrownBy(() -> flow(broken, false).run(request()))
         .isInstanceOf(IllegalStateException.class);
+    assertThat(logs.list)
+        .singleElement()
+        .extracting(e -> e.getLevel().toString())
+        .isEqualTo("WARN");
     assertThat(published).hasSize(1);
   }
 
   @Test
   void logsOneStructuredLineWithoutTextByDefault() {
-    client(
+    flow(
             r ->
                 LlmResponse.of("4", "gemini-2.5-flash", "google", new TokenUsage(12, 1, 0), "STOP"),
             false)
-        .generate(request());
+        .run(request());
 
     assertThat(logs.list).hasSize(1);
     Map<String, Object> fields = fields(logs.list.getFirst());
     assertThat(fields)
         .containsEntry("event", "llm_call")
-        .containsEntry("prompt_id", "p-42")
+        .containsEntry("traffic", "organic")
         .containsEntry("endpoint", "/qa")
         .containsEntry("model", "gemini-2.5-flash")
         .containsEntry("provider", "google")
@@ -149,11 +134,11 @@ class TelemetryLlmClientTests {
 
   @Test
   void logsRedactedTextOnlyWhenAskedTo() {
-    client(
+    flow(
             r ->
                 LlmResponse.of("4", "gemini-2.5-flash", "google", new TokenUsage(12, 1, 0), "STOP"),
             true)
-        .generate(request());
+        .run(request());
 
     assertThat(fields(logs.list.getFirst()).get("prompt"))
         .isEqualTo("My email is [REDACTED_EMAIL], what is 2+2?");
@@ -166,7 +151,7 @@ class TelemetryLlmClientTests {
           throw new LlmException(LlmFailure.TIMEOUT, "gemini-2.5-flash", "google", "timed out");
         };
 
-    assertThatThrownBy(() -> client(failing, false).generate(request()));
+    assertThatThrownBy(() -> flow(failing, false).run(request()));
 
     var event = logs.list.getFirst();
     assertThat(event.getLevel().toString()).isEqualTo("WARN");

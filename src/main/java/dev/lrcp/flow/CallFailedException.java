@@ -1,17 +1,18 @@
-package dev.lrcp.completion;
+package dev.lrcp.flow;
 
 import dev.lrcp.llm.LlmException;
 
 /**
  * The model call failed after the resilience layer gave up. Wraps the classified failure with the
- * prompt id, which the error response must carry.
+ * prompt id, which the error response must carry; the HTTP status is the failure kind's own ({@link
+ * dev.lrcp.llm.LlmFailure#httpStatus()}).
  */
-public class CompletionFailedException extends RuntimeException {
+public class CallFailedException extends RuntimeException {
 
   private final String promptId;
   private final LlmException failure;
 
-  CompletionFailedException(String promptId, LlmException failure) {
+  CallFailedException(String promptId, LlmException failure) {
     super(failure.getMessage(), failure);
     this.promptId = promptId;
     this.failure = failure;

@@ -1,6 +1,6 @@
-package dev.lrcp.completion;
+package dev.lrcp.security;
 
-/** The security block policy refused the request before any model was called (422). */
+/** The security block policy refused the request before any model was called. */
 public class PolicyBlockedException extends RuntimeException {
 
   private final String promptId;

@@ -1,0 +1,202 @@
+package dev.lrcp.flow;
+
+import dev.lrcp.llm.LlmFailure;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything known about one call, assembled in one place ({@link CallFlow}) and published once as
+ * a Spring event when it is complete: metrics, health windows, storage, incident rules and
+ * attribution all read this and nothing else. Never prompt or answer text: identifiers, labels and
+ * numbers only.
+ *
+ * @param at when the call finished
+ * @param traceId the APM trace id (decimal) when a tracer is attached, else null
+ * @param failure the failure kind when {@code outcome} is {@link Outcome#ERROR}, else null
+ * @param routing how the model was chosen; null for records read back from storage
+ * @param quality the answer's scores; null when no answer was scored
+ * @param security what the input scan found; null when the call was not scanned
+ */
+public record CallRecord(
+    Instant at,
+    String promptId,
+    String traceId,
+    Labels labels,
+    Outcome outcome,
+    LlmFailure failure,
+    Numbers numbers,
+    Routing routing,
+    Quality quality,
+    Security security) {
+
+  /** How a call ended. */
+  public enum Outcome {
+    SUCCESS,
+    SAFETY_BLOCK,
+    ERROR,
+    /** Refused by the security policy before any model was called. */
+    BLOCKED;
+
+    public String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Outcome ofTag(String tag) {
+      return valueOf(tag.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * Low-cardinality labels of the call.
+   *
+   * @param requestedModel the model the flow asked for; {@code model} answered (after fallback)
+   * @param injected true for drill traffic: a {@code simulate_*} toggle or the {@code /stress}
+   *     endpoint
+   */
+  public record Labels(
+      String endpoint,
+      String requestType,
+      String requestedModel,
+      String model,
+      String provider,
+      String application,
+      String feature,
+      boolean injected) {
+
+    /** The {@code traffic} tag: {@code injected} or {@code organic}. */
+    public String traffic() {
+      return injected ? "injected" : "organic";
+    }
+  }
+
+  /** Measurements of the call; for a call that escalated, the cost of every attempt. */
+  public record Numbers(
+      long latencyMs,
+      long ttftMs,
+      int inputTokens,
+      int outputTokens,
+      int thinkingTokens,
+      double costUsd,
+      int retryCount,
+      boolean fallbackUsed) {
+
+    public static final Numbers NONE = new Numbers(0, 0, 0, 0, 0, 0, 0, false);
+
+    public int totalTokens() {
+      return inputTokens + outputTokens + thinkingTokens;
+    }
+
+    /** Output tokens including thinking tokens, as providers bill them. */
+    public int billableOutputTokens() {
+      return outputTokens + thinkingTokens;
+    }
+  }
+
+  /**
+   * How the model was chosen.
+   *
+   * @param reason {@code request} (the caller named it), {@code endpoint} (per-endpoint setting) or
+   *     {@code default}
+   */
+  public record Routing(String policy, String reason) {}
+
+  /**
+   * The answer's quality. An answer left unscored has no scores and says why.
+   *
+   * @param groundingScore null when there was no document
+   * @param unscored null when scored, else why not: {@code budget}, {@code queue_full} or {@code
+   *     late}
+   */
+  public record Quality(
+      Double semanticSimilarity, Double groundingScore, Boolean ungrounded, String unscored) {
+
+    public static Quality scored(double similarity, Double grounding, boolean ungrounded) {
+      return new Quality(similarity, grounding, ungrounded, null);
+    }
+
+    public static Quality unscored(String reason) {
+      return new Quality(null, null, null, reason);
+    }
+
+    public boolean isScored() {
+      return unscored == null && semanticSimilarity != null;
+    }
+
+    public boolean hasDocument() {
+      return groundingScore != null;
+    }
+
+    /** Grounding when there was a document, else answer relevance; null when unscored. */
+    public Double value() {
+      return groundingScore != null ? groundingScore : semanticSimilarity;
+    }
+  }
+
+  /**
+   * What the input scan found.
+   *
+   * @param injectionSource {@code prompt} or {@code document} when flagged, else null
+   * @param piiTypes e.g. {@code email}, {@code card}; sorted
+   */
+  public record Security(
+      double injectionScore,
+      boolean injectionFlag,
+      String injectionSource,
+      Set<String> piiTypes,
+      boolean tokenAbuse,
+      boolean blocked) {
+
+    public Security {
+      piiTypes =
+          piiTypes == null || piiTypes.isEmpty()
+              ? Set.of()
+              : Collections.unmodifiableSortedSet(new TreeSet<>(piiTypes));
+    }
+  }
+
+  public boolean failed() {
+    return outcome == Outcome.ERROR;
+  }
+
+  /** True unless the call was refused before any model was called. */
+  public boolean called() {
+    return outcome != Outcome.BLOCKED;
+  }
+
+  public String endpoint() {
+    return labels.endpoint();
+  }
+
+  public String model() {
+    return labels.model();
+  }
+
+  public String provider() {
+    return labels.provider();
+  }
+
+  public boolean scored() {
+    return quality != null && quality.isScored();
+  }
+
+  /** Grounding score, or null when the call had no document or was not scored. */
+  public Double groundingScore() {
+    return quality == null ? null : quality.groundingScore();
+  }
+
+  public boolean injectionFlagged() {
+    return security != null && security.injectionFlag();
+  }
+
+  public boolean tokenAbuse() {
+    return security != null && security.tokenAbuse();
+  }
+
+  public CallRecord withQuality(Quality q) {
+    return new CallRecord(
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, q, security);
+  }
+}

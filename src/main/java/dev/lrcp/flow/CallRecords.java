@@ -1,0 +1,67 @@
+package dev.lrcp.flow;
+
+import dev.lrcp.flow.CallRecord.Labels;
+import dev.lrcp.flow.CallRecord.Numbers;
+import dev.lrcp.flow.CallRecord.Outcome;
+import java.time.Instant;
+
+/** Builds a call's {@link CallRecord} from what the stages left on the {@link Call}. */
+final class CallRecords {
+
+  private CallRecords() {}
+
+  /** The record of a call that reached the model, from its last attempt. */
+  static CallRecord called(Call call, Instant at) {
+    Attempt a = call.attempt();
+    var usage = a.usage();
+    var numbers =
+        new Numbers(
+            a.latencyMs(),
+            a.ttftMs(),
+            usage.input(),
+            usage.output(),
+            usage.thinking(),
+            call.spentUsd(),
+            a.retryCount(),
+            a.fallbackUsed());
+    return new CallRecord(
+        at,
+        call.promptId(),
+        call.traceId(),
+        labels(call, a.requestedModel(), a.model(), a.provider()),
+        a.outcome(),
+        a.failure() == null ? null : a.failure().failure(),
+        numbers,
+        call.routing(),
+        call.quality(),
+        call.security());
+  }
+
+  /** The record of a call the security policy refused before any model was called. */
+  static CallRecord blocked(Call call, Instant at) {
+    return new CallRecord(
+        at,
+        call.promptId(),
+        call.traceId(),
+        labels(call, call.model(), call.model(), null),
+        Outcome.BLOCKED,
+        null,
+        Numbers.NONE,
+        call.routing(),
+        null,
+        call.security());
+  }
+
+  private static Labels labels(Call call, String requested, String model, String provider) {
+    CallRequest r = call.request();
+    return new Labels(
+        r.endpoint(),
+        r.requestType(),
+        requested,
+        model,
+        provider,
+        r.tags().application(),
+        r.tags().feature(),
+        r.injected());
+  }
+}

@@ -1,0 +1,78 @@
+package dev.lrcp.flow;
+
+import dev.lrcp.llm.LlmClient;
+import dev.lrcp.llm.LlmException;
+import dev.lrcp.llm.LlmFailure;
+import dev.lrcp.llm.LlmRequest;
+import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.llm.ModelSpec;
+
+/**
+ * The innermost step of the flow: one call of the decorated model port (resilience, fault
+ * injection, adapter), timed and priced here and nowhere else, and kept as the call's {@link
+ * Attempt} whatever the outcome.
+ */
+final class ModelCall implements CallStage.Next {
+
+  private final LlmClient llm;
+  private final ModelCatalog catalog;
+
+  ModelCall(LlmClient llm, ModelCatalog catalog) {
+    this.llm = llm;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public LlmResponse proceed(Call call) {
+    CallRequest r = call.request();
+    if (r.stream() != null && call.attempt() == null) {
+      r.stream().begin(call.promptId(), call.model());
+    }
+    var timing = new CallTiming();
+    var request =
+        new LlmRequest(
+            call.promptId(),
+            r.endpoint(),
+            r.requestType(),
+            call.model(),
+            r.messages(),
+            r.options(),
+            r.faults(),
+            r.tags(),
+            timing.wrap(call.stream()));
+    try {
+      LlmResponse response = llm.generate(request);
+      timing.stop();
+      double cost = catalog.cost(response.model(), response.usage());
+      call.attempted(attempt(request, response, null, timing, cost));
+      return response;
+    } catch (LlmException e) {
+      timing.stop();
+      call.attempted(attempt(request, null, e, timing, 0));
+      throw e;
+    } catch (RuntimeException e) {
+      // a defect below us or a client that left mid-stream, not an upstream answer: still recorded
+      timing.stop();
+      var failure = new LlmException(LlmFailure.UPSTREAM_ERROR, request.model(), null, "", e);
+      call.attempted(attempt(request, null, failure, timing, 0));
+      throw e;
+    }
+  }
+
+  private Attempt attempt(
+      LlmRequest request, LlmResponse response, LlmException e, CallTiming t, double cost) {
+    String model =
+        response != null ? response.model() : e.model() != null ? e.model() : request.model();
+    String provider =
+        response != null
+            ? response.provider()
+            : e.provider() != null ? e.provider() : providerOf(model);
+    return new Attempt(
+        request.model(), model, provider, response, e, t.latencyMs(), t.timeToFirstTokenMs(), cost);
+  }
+
+  private String providerOf(String model) {
+    return catalog.find(model).map(ModelSpec::provider).orElse("unknown");
+  }
+}
