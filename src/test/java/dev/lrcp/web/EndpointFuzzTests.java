@@ -27,11 +27,13 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 class EndpointFuzzTests extends ApiSliceTests {
 
+  static final int CALLS = 1500;
+
   /** Statuses per endpoint over the run: the random calls must reach answers as well as errors. */
   static final Map<String, Integer> OUTCOMES = new ConcurrentHashMap<>();
 
   static Stream<Case<Call>> calls() {
-    return cases(1500, EndpointInputs::call);
+    return cases(CALLS, EndpointInputs::call);
   }
 
   static Stream<Case<Request>> requests() {
@@ -78,6 +80,9 @@ class EndpointFuzzTests extends ApiSliceTests {
   @AfterAll
   static void everyEndpointWasAnsweredAndRefused() {
     System.out.println("statuses of the random calls: " + new TreeMap<>(OUTCOMES));
+    if (OUTCOMES.values().stream().mapToInt(Integer::intValue).sum() < CALLS) {
+      return; // a partial run, such as one case replayed, says nothing about coverage
+    }
     for (String endpoint : EndpointInputs.ENDPOINTS) {
       assertThat(OUTCOMES.keySet())
           .as("statuses of %s", endpoint)
