@@ -1,12 +1,15 @@
 package dev.lrcp.health;
 
+import static dev.lrcp.testing.RandomCases.between;
+import static dev.lrcp.testing.RandomCases.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lrcp.testing.RandomCases.Case;
 import java.time.Duration;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HealthScoreCalculatorTests {
 
@@ -66,30 +69,48 @@ class HealthScoreCalculatorTests {
     assertThat(attacked.security()).isEqualTo(30.0);
   }
 
-  @Property(tries = 2000)
-  void scoreNeverRisesWhenLatencyRises(
-      @ForAll @DoubleRange(min = 0, max = 20_000) double latency,
-      @ForAll @DoubleRange(min = 0, max = 5_000) double more) {
-    assertThat(calculator.score(inputs(latency + more, 0.001)).score())
-        .isLessThanOrEqualTo(calculator.score(inputs(latency, 0.001)).score());
+  /** A value and an increase of it. */
+  record Rise(double from, double by) {}
+
+  record Point(double latency, double cost) {}
+
+  static Stream<Case<Rise>> latencyRises() {
+    return cases(2000, r -> new Rise(between(r, 0, 20_000), between(r, 0, 5_000)));
   }
 
-  @Property(tries = 2000)
-  void scoreNeverRisesWhenCostRises(
-      @ForAll @DoubleRange(min = 0, max = 2) double cost,
-      @ForAll @DoubleRange(min = 0, max = 1) double more) {
-    assertThat(calculator.score(inputs(800, cost + more)).score())
-        .isLessThanOrEqualTo(calculator.score(inputs(800, cost)).score());
+  static Stream<Case<Rise>> costRises() {
+    return cases(2000, r -> new Rise(between(r, 0, 2), between(r, 0, 1)));
   }
 
-  @Property(tries = 2000)
-  void smallChangesMoveTheScoreALittle(
-      @ForAll @DoubleRange(min = 0, max = 10_000) double latency,
-      @ForAll @DoubleRange(min = 0.00001, max = 1) @net.jqwik.api.constraints.Scale(6)
-          double cost) {
-    double a = calculator.score(inputs(latency, cost)).score();
-    double b = calculator.score(inputs(latency + 1, cost * 1.001)).score();
-    assertThat(Math.abs(a - b)).isLessThan(0.1);
+  static Stream<Case<Point>> points() {
+    return cases(2000, r -> new Point(between(r, 0, 10_000), between(r, 0.00001, 1)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("latencyRises")
+  void scoreNeverRisesWhenLatencyRises(Case<Rise> c) {
+    Rise latency = c.value();
+    assertThat(calculator.score(inputs(latency.from() + latency.by(), 0.001)).score())
+        .as("%s: %s", c, latency)
+        .isLessThanOrEqualTo(calculator.score(inputs(latency.from(), 0.001)).score());
+  }
+
+  @ParameterizedTest
+  @MethodSource("costRises")
+  void scoreNeverRisesWhenCostRises(Case<Rise> c) {
+    Rise cost = c.value();
+    assertThat(calculator.score(inputs(800, cost.from() + cost.by())).score())
+        .as("%s: %s", c, cost)
+        .isLessThanOrEqualTo(calculator.score(inputs(800, cost.from())).score());
+  }
+
+  @ParameterizedTest
+  @MethodSource("points")
+  void smallChangesMoveTheScoreALittle(Case<Point> c) {
+    Point p = c.value();
+    double a = calculator.score(inputs(p.latency(), p.cost())).score();
+    double b = calculator.score(inputs(p.latency() + 1, p.cost() * 1.001)).score();
+    assertThat(Math.abs(a - b)).as("%s: %s", c, p).isLessThan(0.1);
   }
 
   private static org.assertj.core.data.Offset<Double> within(double v) {

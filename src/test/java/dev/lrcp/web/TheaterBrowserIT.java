@@ -1,9 +1,12 @@
 package dev.lrcp.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.File;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Failure Theater in headless Chromium against the packaged jar: the page is served at {@code
  * /theater/}, shows the live health score, and a click on Latency Spike sends real traffic that
- * lowers the score and opens an incident. Screenshots go to {@code target/screenshots/}.
+ * lowers the score and opens an incident. Any uncaught exception or console error in the browser
+ * fails the test it happens in (React reports a hydration mismatch that way). Screenshots go to
+ * {@code target/screenshots/}.
  */
 class TheaterBrowserIT {
 
@@ -44,6 +49,7 @@ class TheaterBrowserIT {
   private static RunningService service;
   private static WebDriver driver;
   private static Path profile;
+  private static PageErrors pageErrors;
 
   @BeforeAll
   static void startServiceAndBrowser() throws Exception {
@@ -70,26 +76,54 @@ class TheaterBrowserIT {
         "--disable-sync",
         "--window-size=1440,1600",
         "--user-data-dir=" + profile);
+    options.enableBiDi();
     ChromeDriverService driverService =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     driver = new ChromeDriver(driverService, options);
+    pageErrors = new PageErrors(driver);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (service != null) {
-      service.close();
+    try {
+      if (pageErrors != null) {
+        pageErrors.assertNone(); // what arrived after the last test's check
+      }
+    } finally {
+      if (pageErrors != null) {
+        pageErrors.close();
+      }
+      if (driver != null) {
+        driver.quit();
+      }
+      if (service != null) {
+        service.close();
+      }
     }
   }
 
   @AfterEach
-  void screenshot(TestInfo test) throws Exception {
+  void screenshotAndCheckTheConsole(TestInfo test) throws Exception {
     if (driver != null) {
       save(test.getTestMethod().orElseThrow().getName());
+      pageErrors.assertNone();
     }
+  }
+
+  @Test
+  void aPageThatThrowsOrLogsAnErrorFailsTheCheck() throws Exception {
+    String page =
+        "<script>console.error('deliberate console error');"
+            + "Promise.reject(new Error('deliberate rejection'));"
+            + "throw new Error('deliberate exception');</script>";
+    driver.get("data:text/html," + URLEncoder.encode(page, UTF_8).replace("+", "%20"));
+
+    assertThatThrownBy(pageErrors::assertNone)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("3 page error(s)")
+        .hasMessageContaining("console.error deliberate console error")
+        .hasMessageContaining("uncaught Error: deliberate rejection")
+        .hasMessageContaining("uncaught Error: deliberate exception");
   }
 
   @Test
