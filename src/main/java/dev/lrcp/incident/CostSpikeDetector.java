@@ -22,6 +22,12 @@ final class CostSpikeDetector {
   private static final double MAD_TO_SIGMA = 1.4826;
   private static final double MAD_FLOOR = 0.05;
 
+  /** The current cost must also be this many times the median: a robust z alone fires on noise. */
+  private static final double MIN_RATIO = 1.5;
+
+  /** Minutes of baseline history needed before the rule judges. */
+  private static final int MIN_BASELINE_MINUTES = 5;
+
   private final IncidentProperties properties;
 
   CostSpikeDetector(IncidentProperties properties) {
@@ -29,9 +35,9 @@ final class CostSpikeDetector {
   }
 
   Optional<Finding> check(Scope scope, List<CallRecord> calls, List<CallRecord> baseline) {
-    var settings = properties.rules().costSpike();
+    double threshold = properties.threshold(Rule.COST_SPIKE);
     double[] minutes = perMinuteCostPerCall(baseline);
-    if (calls.size() < properties.minRequests() || minutes.length < settings.minBaselineMinutes()) {
+    if (calls.size() < properties.minRequests() || minutes.length < MIN_BASELINE_MINUTES) {
       return Optional.empty();
     }
     double current = calls.stream().mapToDouble(c -> c.numbers().costUsd()).average().orElse(0);
@@ -43,7 +49,7 @@ final class CostSpikeDetector {
     }
     double z = (current - median) / (MAD_TO_SIGMA * mad);
     double ratio = median > 0 ? current / median : Double.POSITIVE_INFINITY;
-    if (z <= settings.z() || ratio < settings.minRatio()) {
+    if (z <= threshold || ratio < MIN_RATIO) {
       return Optional.empty();
     }
     var severity = ratio >= 3 ? Severity.SEV_2 : Severity.SEV_3;
@@ -56,8 +62,8 @@ final class CostSpikeDetector {
             ratio,
             median,
             z,
-            settings.z());
-    var m = new Measurement("llm.cost.usd", "robust_z", z, settings.z(), "z", calls.size(), median);
+            threshold);
+    var m = new Measurement("llm.cost.usd", "robust_z", z, threshold, "z", calls.size(), median);
     var samples =
         calls.stream()
             .sorted(comparingDouble((CallRecord c) -> c.numbers().costUsd()).reversed())
@@ -65,7 +71,7 @@ final class CostSpikeDetector {
             .toList();
     return Optional.of(
         new Finding(
-            Rule.COST_SPIKE, scope, severity, title, z / settings.z(), m, Measure.COST, samples));
+            Rule.COST_SPIKE, scope, severity, title, z / threshold, m, Measure.COST, samples));
   }
 
   private static double[] perMinuteCostPerCall(List<CallRecord> baseline) {

@@ -26,32 +26,19 @@ final class Detectors {
   }
 
   boolean enabled(Rule rule) {
-    var r = properties.rules();
-    return switch (rule) {
-      case LATENCY_SLO -> r.latencySlo().enabled();
-      case ERROR_RATE -> r.errorRate().enabled();
-      case RETRY_STORM -> r.retryStorm().enabled();
-      case COST_SPIKE -> r.costSpike().enabled();
-      case QUALITY_DROP -> r.qualityDrop().enabled();
-      case SECURITY_ATTACK -> r.securityAttack().enabled();
-      case TOKEN_ABUSE -> r.tokenAbuse().enabled();
-      case MANUAL -> false;
-    };
+    return properties.enabled(rule);
   }
 
   Optional<Finding> check(Rule rule, Scope scope, List<CallRecord> calls, List<CallRecord> base) {
-    var r = properties.rules();
+    double threshold = properties.threshold(rule);
     return switch (rule) {
-      case LATENCY_SLO -> latency(scope, calls, base, r.latencySlo().p95Ms());
-      case ERROR_RATE -> errors(scope, calls, base, r.errorRate().threshold());
-      case RETRY_STORM -> retries(scope, calls, r.retryStorm().retriesPerRequest());
+      case LATENCY_SLO -> latency(scope, calls, base, threshold);
+      case ERROR_RATE -> errors(scope, calls, base, threshold);
+      case RETRY_STORM -> retries(scope, calls, threshold);
       case COST_SPIKE -> costSpike.check(scope, calls, base);
-      case QUALITY_DROP -> quality(scope, calls, r.qualityDrop().minGrounding());
-      case SECURITY_ATTACK ->
-          flagged(
-              rule, scope, calls, r.securityAttack().injectionRate(), CallRecord::injectionFlagged);
-      case TOKEN_ABUSE ->
-          flagged(rule, scope, calls, r.tokenAbuse().abuseRate(), CallRecord::tokenAbuse);
+      case QUALITY_DROP -> quality(scope, calls, threshold);
+      case SECURITY_ATTACK -> flagged(rule, scope, calls, threshold, CallRecord::injectionFlagged);
+      case TOKEN_ABUSE -> flagged(rule, scope, calls, threshold, CallRecord::tokenAbuse);
       case MANUAL -> Optional.empty();
     };
   }

@@ -1,6 +1,10 @@
 package dev.lrcp.incident;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param countEvery how often {@code OpenIncidentsCounted} is published (0 = never)
  * @param retention how long resolved incidents are kept
  * @param dashboardId Datadog dashboard id for links; without it links open the dashboard list
+ * @param thresholds per rule, over its default ({@link Rule}), e.g. {@code
+ *     LRCP_INCIDENTS_THRESHOLDS_LATENCY_SLO=2500}
+ * @param disabled rules that never run, e.g. {@code LRCP_INCIDENTS_DISABLED=cost_spike}
  */
 @ConfigurationProperties("lrcp.incidents")
 public record IncidentProperties(
@@ -28,52 +35,30 @@ public record IncidentProperties(
     @DefaultValue("10s") Duration countEvery,
     @DefaultValue("90d") Duration retention,
     String dashboardId,
-    @DefaultValue Rules rules,
+    Map<Rule, Double> thresholds,
+    Set<Rule> disabled,
     @DefaultValue Delivery delivery) {
 
-  /** Per-rule switches and thresholds ({@code lrcp.incidents.rules.<rule>.*}). */
-  public record Rules(
-      @DefaultValue LatencySlo latencySlo,
-      @DefaultValue ErrorRate errorRate,
-      @DefaultValue RetryStorm retryStorm,
-      @DefaultValue CostSpike costSpike,
-      @DefaultValue QualityDrop qualityDrop,
-      @DefaultValue SecurityAttack securityAttack,
-      @DefaultValue TokenAbuse tokenAbuse) {}
+  public IncidentProperties {
+    var merged = new EnumMap<Rule, Double>(Rule.class);
+    for (Rule rule : Rule.values()) {
+      merged.put(rule, rule.defaultThreshold());
+    }
+    if (thresholds != null) {
+      merged.putAll(thresholds);
+    }
+    thresholds = Collections.unmodifiableMap(merged);
+    disabled = disabled == null ? Set.of() : Set.copyOf(disabled);
+  }
 
-  /** p95 latency above {@code p95Ms}. */
-  public record LatencySlo(
-      @DefaultValue("true") boolean enabled, @DefaultValue("3000") double p95Ms) {}
+  /** The threshold of {@code rule}: configured, else its default. */
+  public double threshold(Rule rule) {
+    return thresholds.get(rule);
+  }
 
-  /** Share of calls that failed above {@code threshold}. */
-  public record ErrorRate(
-      @DefaultValue("true") boolean enabled, @DefaultValue("0.05") double threshold) {}
-
-  /** Retries per call above {@code retriesPerRequest}. */
-  public record RetryStorm(
-      @DefaultValue("true") boolean enabled, @DefaultValue("0.5") double retriesPerRequest) {}
-
-  /**
-   * Cost per call against the per-minute baseline: robust z-score (median/MAD) above {@code z} and
-   * at least {@code minRatio} times the median, with {@code minBaselineMinutes} of history.
-   */
-  public record CostSpike(
-      @DefaultValue("true") boolean enabled,
-      @DefaultValue("3.5") double z,
-      @DefaultValue("1.5") double minRatio,
-      @DefaultValue("5") int minBaselineMinutes) {}
-
-  /** Mean grounding score of calls with a document below {@code minGrounding}. */
-  public record QualityDrop(
-      @DefaultValue("true") boolean enabled, @DefaultValue("0.5") double minGrounding) {}
-
-  /** Share of calls flagged as prompt injection above {@code injectionRate}. */
-  public record SecurityAttack(
-      @DefaultValue("true") boolean enabled, @DefaultValue("0.1") double injectionRate) {}
-
-  /** Share of calls flagged as token abuse above {@code abuseRate}. */
-  public record TokenAbuse(
-      @DefaultValue("true") boolean enabled, @DefaultValue("0.1") double abuseRate) {}
+  public boolean enabled(Rule rule) {
+    return rule != Rule.MANUAL && !disabled.contains(rule);
+  }
 
   /**
    * Outbox delivery to Datadog: polled every {@code every}; a failure waits {@code backoff},

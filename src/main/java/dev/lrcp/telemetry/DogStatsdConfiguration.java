@@ -22,6 +22,9 @@ class DogStatsdConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(DogStatsdConfiguration.class);
 
+  /** Lines buffered before the client drops (it never blocks a request). */
+  private static final int QUEUE_SIZE = 4096;
+
   @Bean
   MetricCatalog metricCatalog() {
     return MetricCatalog.load();
@@ -43,7 +46,7 @@ class DogStatsdConfiguration {
           .constantTags(constantTags.toArray(String[]::new))
           .enableAggregation(telemetry.statsdAggregation())
           .enableTelemetry(false)
-          .queueSize(telemetry.statsdQueueSize())
+          .queueSize(QUEUE_SIZE)
           .blocking(false)
           .errorHandler(e -> log.debug("DogStatsD send failed: {}", e.toString()))
           .build();

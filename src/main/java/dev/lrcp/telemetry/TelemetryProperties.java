@@ -10,11 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param logText put prompt and answer text (redacted) into the per-call log line
  * @param statsdAggregation let the DogStatsD client aggregate counts and gauges before sending
  *     (fewer packets; off in tests that count lines)
- * @param statsdQueueSize lines buffered before the client drops (never blocks the caller)
  */
 @ConfigurationProperties("lrcp.telemetry")
 public record TelemetryProperties(
     @DefaultValue("true") boolean captureText,
     @DefaultValue("false") boolean logText,
-    @DefaultValue("true") boolean statsdAggregation,
-    @DefaultValue("4096") int statsdQueueSize) {}
+    @DefaultValue("true") boolean statsdAggregation) {}

@@ -72,7 +72,7 @@ public final class TelemetryOverheadBenchmark {
     var bare = new CallFlow(List.of(), model, catalog, event -> {}, Clock.systemUTC(), deadlines);
     var telemetry =
         new CallFlow(
-            List.of(new TraceStage(catalog, new TelemetryProperties(true, false, true, 4096))),
+            List.of(new TraceStage(catalog, new TelemetryProperties(true, false, true))),
             model,
             catalog,
             event -> {

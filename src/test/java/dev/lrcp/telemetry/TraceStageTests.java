@@ -70,7 +70,7 @@ class TraceStageTests {
 
   private CallFlow flow(LlmClient model, boolean logText) {
     return new CallFlow(
-        List.of(new TraceStage(MODELS, new TelemetryProperties(true, logText, false, 16))),
+        List.of(new TraceStage(MODELS, new TelemetryProperties(true, logText, false))),
         model,
         MODELS,
         published::add,
