@@ -93,10 +93,15 @@ final class MetricQueryParser {
 
   /** A dashboard formula over query names ({@code 100 * errors / requests}); returns the names. */
   static List<String> parseFormula(String formula) {
+    return parseFormulaExpression(formula).metrics().stream().map(MetricRef::name).toList();
+  }
+
+  /** A formula as an expression; each query name is a metric without space aggregator. */
+  static ParsedQuery parseFormulaExpression(String formula) {
     var p = new MetricQueryParser(formula, Mode.FORMULA);
-    p.expr();
+    QueryExpr expression = p.expr();
     p.end();
-    return p.metrics.stream().map(MetricRef::name).toList();
+    return new ParsedQuery(null, null, null, null, List.copyOf(p.metrics), p.functions, expression);
   }
 
   /** A composite monitor query over monitor ids: {@code 123 && (456 || !789)}. */
