@@ -18,7 +18,7 @@ final class MessageRules {
   static final List<String> SECTIONS = List.of("What failed", "Why", "What next");
   static final String PROD_BLOCK = "{{#is_exact_match \"env.name\" \"prod\"}}";
   private static final Pattern RUNBOOK = Pattern.compile("docs/runbooks/[a-z0-9-]+\\.md");
-  private static final Pattern HANDLE = Pattern.compile("(?<![\\w%./@-])@([A-Za-z][\\w.-]*)");
+  static final Pattern HANDLE = Pattern.compile("(?<![\\w%./@-])@([A-Za-z][\\w.-]*)");
   private static final Pattern TEMPLATE_TAG = Pattern.compile("\\{\\{(\\w+)\\.name}}");
   private static final Pattern VALUE =
       Pattern.compile("(\\{\\{\\s*(?:value|threshold|warn_threshold|[a-z]\\.value)\\s*}})\\s*");

@@ -24,7 +24,6 @@ final class NotificationTemplate {
 
   private static final Pattern TAG = Pattern.compile("\\{\\{([#^/])(\\w+)([^}]*)}}|\\{\\{else}}");
   private static final Pattern ARGUMENT = Pattern.compile("\"([^\"]*)\"");
-  private static final Pattern HANDLE = Pattern.compile("(?<![\\w%./@-])@([A-Za-z][\\w.-]*)");
 
   private final String message;
   private final Event event;
@@ -44,7 +43,7 @@ final class NotificationTemplate {
 
   static List<String> handles(String rendered) {
     List<String> handles = new ArrayList<>();
-    Matcher m = HANDLE.matcher(rendered);
+    Matcher m = MessageRules.HANDLE.matcher(rendered);
     while (m.find()) handles.add(m.group(1));
     return handles;
   }
