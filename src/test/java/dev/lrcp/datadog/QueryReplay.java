@@ -109,7 +109,7 @@ final class QueryReplay {
         from,
         to,
         p -> {
-          if (!Scope.matches(ref.scope(), p.tags())) return;
+          if (!ReplayScope.matches(ref.scope(), p.tags())) return;
           values
               .computeIfAbsent(group(ref.groupBy(), p.tags()), g -> new ArrayList<>())
               .addAll(p.values());
@@ -171,30 +171,5 @@ final class QueryReplay {
     Map<String, String> g = new TreeMap<>();
     for (String k : keys) g.put(k, tags.getOrDefault(k, "N/A"));
     return Map.copyOf(g);
-  }
-
-  /** Datadog's scope filter: {@code tag:value}, {@code !tag:value} (untagged points pass), *. */
-  static final class Scope {
-    private Scope() {}
-
-    static boolean matches(List<String> scope, Map<String, String> tags) {
-      for (String term : scope) {
-        if (term.equals("*")) continue;
-        boolean negated = term.startsWith("!");
-        String t = negated ? term.substring(1) : term;
-        int colon = t.indexOf(':');
-        String key = colon < 0 ? t : t.substring(0, colon);
-        String value = tags.get(key);
-        boolean match = value != null && (colon < 0 || globMatches(t.substring(colon + 1), value));
-        if (match == negated) return false;
-      }
-      return true;
-    }
-
-    private static boolean globMatches(String pattern, String value) {
-      return pattern.endsWith("*")
-          ? value.startsWith(pattern.substring(0, pattern.length() - 1))
-          : pattern.equals(value);
-    }
   }
 }
