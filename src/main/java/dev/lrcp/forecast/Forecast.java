@@ -23,14 +23,21 @@ record Forecast(
   /**
    * Rolling-origin accuracy on the series itself: MASE of the method and of seasonal-naive over the
    * same origins and horizon (scaled by seasonal-naive's in-sample one-season error), their ratio,
-   * and the share of later errors inside intervals calibrated on earlier ones.
+   * and the share of later errors inside intervals calibrated on earlier ones. A ratio that is 0/0
+   * (a flat series) is null.
    */
   record Accuracy(
-      double mase,
-      double seasonalNaiveMase,
-      double relativeToSeasonalNaive,
-      double coverage80,
-      double coverage95,
+      Double mase,
+      Double seasonalNaiveMase,
+      Double relativeToSeasonalNaive,
+      Double coverage80,
+      Double coverage95,
       int origins,
-      int horizon) {}
+      int horizon) {
+
+    /** Ratios of a flat series are 0/0: reported as null, never as NaN. */
+    static Double finite(double x) {
+      return Double.isFinite(x) ? x : null;
+    }
+  }
 }

@@ -4,10 +4,16 @@ package dev.lrcp.series;
 public class InvalidSeriesException extends RuntimeException {
 
   private final String field;
+  private final String problem;
 
-  public InvalidSeriesException(String field, String message) {
-    super(field + ": " + message);
+  public InvalidSeriesException(String field, String problem) {
+    super(field + ": " + problem);
     this.field = field;
+    this.problem = problem;
+  }
+
+  public String problem() {
+    return problem;
   }
 
   public String field() {
