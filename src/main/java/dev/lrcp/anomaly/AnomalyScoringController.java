@@ -34,7 +34,7 @@ class AnomalyScoringController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   Response score(@Valid @RequestBody Request body) {
-    Series series = Series.of(body.points(), "points");
+    Series series = Series.stream(body.points(), "points");
     AnomalyScore[] scores = SeriesAnomalyDetector.scoreAll(series.epochSeconds(), series.values());
     List<Scored> out = new ArrayList<>(scores.length);
     for (int i = 0; i < scores.length; i++) {
@@ -47,7 +47,9 @@ class AnomalyScoringController {
 
   record Request(
       @Schema(
-              description = "Ascending points, up to 100,000",
+              description =
+                  "Up to 100,000 points, scored in the order given (repeated or out-of-order"
+                      + " timestamps are accepted)",
               example =
                   "[{\"timestamp\": \"2026-11-01T00:00:00Z\", \"value\": 812},"
                       + " {\"timestamp\": \"2026-11-01T00:05:00Z\", \"value\": 790},"

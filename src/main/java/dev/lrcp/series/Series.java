@@ -9,13 +9,26 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A supplied series as parallel arrays: epoch seconds strictly ascending, finite values, and the
- * timestamps as the caller wrote them (echoed back so results line up with the input).
+ * A supplied series as parallel arrays: epoch seconds (strictly ascending unless parsed as a {@link
+ * #stream}), finite values, and the timestamps as the caller wrote them (echoed back so results
+ * line up with the input).
  */
 public record Series(long[] epochSeconds, double[] values, List<String> labels) {
 
   /** Parses and checks points; throws {@link InvalidSeriesException} naming the first bad one. */
   public static Series of(List<SeriesPoint> points, String field) {
+    return parse(points, field, true);
+  }
+
+  /**
+   * Parses points as a stream, in the order given: repeated or out-of-order timestamps (clock
+   * changes, late records) are kept, since each point is judged where it arrived.
+   */
+  public static Series stream(List<SeriesPoint> points, String field) {
+    return parse(points, field, false);
+  }
+
+  private static Series parse(List<SeriesPoint> points, String field, boolean ascending) {
     int n = points.size();
     long[] times = new long[n];
     double[] values = new double[n];
@@ -26,7 +39,7 @@ public record Series(long[] epochSeconds, double[] values, List<String> labels) 
       if (!Double.isFinite(values[i])) {
         throw new InvalidSeriesException(field + "[" + i + "].value", "must be a finite number");
       }
-      if (i > 0 && times[i] <= times[i - 1]) {
+      if (ascending && i > 0 && times[i] <= times[i - 1]) {
         throw new InvalidSeriesException(
             field + "[" + i + "].timestamp", "timestamps must be strictly ascending");
       }

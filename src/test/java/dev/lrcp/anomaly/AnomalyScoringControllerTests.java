@@ -71,7 +71,7 @@ class AnomalyScoringControllerTests {
   }
 
   @Test
-  void badPointsAreProblemsNamingThem() {
+  void aRepeatedTimestampIsScoredAsItArrived() {
     MvcTestResult repeated =
         post(
             """
@@ -79,8 +79,21 @@ class AnomalyScoringControllerTests {
                         {"timestamp": "2014-07-01 00:00:00", "value": 2}]}
             """);
 
-    assertThat(repeated).hasStatus(422);
-    assertThat(repeated)
+    assertThat(repeated).hasStatusOk();
+    assertThat(repeated).bodyJson().extractingPath("$.scores.length()").isEqualTo(2);
+  }
+
+  @Test
+  void badPointsAreProblemsNamingThem() {
+    MvcTestResult unreadable =
+        post(
+            """
+            {"points": [{"timestamp": "2014-07-01 00:00:00", "value": 1},
+                        {"timestamp": "July 1st", "value": 2}]}
+            """);
+
+    assertThat(unreadable).hasStatus(422);
+    assertThat(unreadable)
         .bodyJson()
         .extractingPath("$.errors[0].field")
         .isEqualTo("points[1].timestamp");
