@@ -15,6 +15,12 @@ import java.util.List;
  */
 public record Series(long[] epochSeconds, double[] values, List<String> labels) {
 
+  /** Larger magnitudes would overflow the engines' sums of squares. */
+  static final double MAX_MAGNITUDE = 1e15;
+
+  private static final long FIRST = -62_135_596_800L; // 0001-01-01T00:00:00Z
+  private static final long LAST = 253_402_300_799L; // 9999-12-31T23:59:59Z
+
   /** Parses and checks points; throws {@link InvalidSeriesException} naming the first bad one. */
   public static Series of(List<SeriesPoint> points, String field) {
     return parse(points, field, true);
@@ -36,8 +42,9 @@ public record Series(long[] epochSeconds, double[] values, List<String> labels) 
       SeriesPoint p = points.get(i);
       times[i] = parse(p.timestamp(), field + "[" + i + "].timestamp");
       values[i] = p.value();
-      if (!Double.isFinite(values[i])) {
-        throw new InvalidSeriesException(field + "[" + i + "].value", "must be a finite number");
+      if (!(Math.abs(values[i]) <= MAX_MAGNITUDE)) {
+        throw new InvalidSeriesException(
+            field + "[" + i + "].value", "must be a finite number within ±1e15");
       }
       if (ascending && i > 0 && times[i] <= times[i - 1]) {
         throw new InvalidSeriesException(
@@ -75,7 +82,14 @@ public record Series(long[] epochSeconds, double[] values, List<String> labels) 
   }
 
   static long parse(String text, String field) {
-    String t = text.strip();
+    long epoch = epochSecond(text.strip(), field);
+    if (epoch < FIRST || epoch > LAST) {
+      throw new InvalidSeriesException(field, "must be between the years 1 and 9999");
+    }
+    return epoch;
+  }
+
+  private static long epochSecond(String t, String field) {
     try {
       if (t.matches("-?\\d{1,12}(\\.\\d+)?")) {
         return (long) Math.floor(Double.parseDouble(t));

@@ -3,6 +3,7 @@ package dev.lrcp.forecast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,52 @@ class ForecastControllerTests {
         .extractingPath("$.detail")
         .asString()
         .contains("yesterday");
+  }
+
+  @Test
+  void valuesAndTimesBeyondWhatTheEnginesHandleAreUnprocessable() {
+    String huge =
+        """
+        {"points": [{"timestamp": "2026-11-01T00:00:00Z", "value": 1e300},
+                    {"timestamp": "2026-11-01T01:00:00Z", "value": 1},
+                    {"timestamp": "2026-11-01T02:00:00Z", "value": 1}], "horizon": 2}
+        """;
+    String farFuture =
+        """
+        {"points": [{"timestamp": "+999999-01-01T00:00:00Z", "value": 1},
+                    {"timestamp": "+999999-01-01T01:00:00Z", "value": 1},
+                    {"timestamp": "+999999-01-01T02:00:00Z", "value": 1}], "horizon": 2}
+        """;
+
+    assertThat(post(huge)).hasStatus(422);
+    assertThat(post(huge))
+        .bodyJson()
+        .extractingPath("$.errors[0].field")
+        .isEqualTo("points[0].value");
+    assertThat(post(farFuture)).hasStatus(422);
+  }
+
+  @Test
+  void oddBodiesAreProblemsNeverServerErrors() {
+    List<String> bodies =
+        List.of(
+            "[]",
+            "null",
+            "{\"points\": {}, \"horizon\": 2}",
+            "{\"points\": [null, null, null], \"horizon\": 2}",
+            "{\"points\": [[1, 2], [3, 4], [5, 6]], \"horizon\": 2}",
+            "{\"points\": \"abc\", \"horizon\": 2}",
+            "{\"points\": %s, \"horizon\": \"many\"}".formatted(points(5, 3600)),
+            "{\"points\": %s, \"horizon\": 1e10}".formatted(points(5, 3600)),
+            "{\"points\": %s, \"horizon\": -3}".formatted(points(5, 3600)),
+            "{\"points\": [{\"timestamp\": 17, \"value\": 1}, {\"timestamp\": 18, \"value\": 1},"
+                + " {\"timestamp\": \"\", \"value\": 1}], \"horizon\": 1}");
+
+    for (String body : bodies) {
+      MvcTestResult r = post(body);
+      assertThat(r.getResponse().getStatus()).as(body).isBetween(400, 499);
+      assertThat(r).as(body).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
   }
 
   @Test
