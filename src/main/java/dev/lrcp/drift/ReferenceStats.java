@@ -61,37 +61,46 @@ final class ReferenceStats {
 
   private void summarise() {
     int n = count;
-    int d = vectors[0].length;
-    mean = new double[d];
+    mean = new double[vectors[0].length];
     for (float[] v : vectors) {
-      for (int i = 0; i < d; i++) {
+      for (int i = 0; i < mean.length; i++) {
         mean[i] += v[i] / (double) n;
       }
     }
-    double[][] centred = new double[n][d];
-    for (int j = 0; j < n; j++) {
-      for (int i = 0; i < d; i++) {
-        centred[j][i] = vectors[j][i] - mean[i];
-      }
-    }
-    double gramTrace = 0;
-    double gramSquares = 0;
-    for (int j = 0; j < n; j++) {
-      for (int k = j; k < n; k++) {
-        double g = 0;
-        for (int i = 0; i < d; i++) {
-          g += centred[j][i] * centred[k][i];
-        }
-        gramSquares += (j == k ? 1 : 2) * g * g;
-        gramTrace += j == k ? g : 0;
-      }
-    }
-    trace = gramTrace / (n - 1);
-    double sampleTr2 = gramSquares / ((double) (n - 1) * (n - 1));
+    double[] gram = gramTraceAndSquares(centred());
+    trace = gram[0] / (n - 1);
+    double sampleTr2 = gram[1] / ((double) (n - 1) * (n - 1));
     traceOfSquare =
         (double) (n - 1)
             * (n - 1)
             / ((double) (n - 2) * (n + 1))
             * (sampleTr2 - trace * trace / (n - 1));
+  }
+
+  private double[][] centred() {
+    double[][] out = new double[count][mean.length];
+    for (int j = 0; j < count; j++) {
+      for (int i = 0; i < mean.length; i++) {
+        out[j][i] = vectors[j][i] - mean[i];
+      }
+    }
+    return out;
+  }
+
+  /** tr(G) and ‖G‖²_F of the Gram matrix G = X Xᵀ of the centred sample (= (n−1)·tr S, ...). */
+  private static double[] gramTraceAndSquares(double[][] x) {
+    double traceSum = 0;
+    double squares = 0;
+    for (int j = 0; j < x.length; j++) {
+      for (int k = j; k < x.length; k++) {
+        double g = 0;
+        for (int i = 0; i < x[j].length; i++) {
+          g += x[j][i] * x[k][i];
+        }
+        squares += (j == k ? 1 : 2) * g * g;
+        traceSum += j == k ? g : 0;
+      }
+    }
+    return new double[] {traceSum, squares};
   }
 }
