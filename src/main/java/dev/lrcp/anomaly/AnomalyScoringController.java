@@ -33,19 +33,19 @@ class AnomalyScoringController {
       path = "/insights/anomalies",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  Response score(@Valid @RequestBody Request body) {
+  AnomaliesResponse score(@Valid @RequestBody AnomaliesRequest body) {
     Series series = Series.stream(body.points(), "points");
     AnomalyScore[] scores = SeriesAnomalyDetector.scoreAll(series.epochSeconds(), series.values());
-    List<Scored> out = new ArrayList<>(scores.length);
+    List<ScoredPoint> out = new ArrayList<>(scores.length);
     for (int i = 0; i < scores.length; i++) {
       out.add(
-          new Scored(
+          new ScoredPoint(
               series.labels().get(i), series.values()[i], scores[i].score(), scores[i].anomaly()));
     }
-    return new Response(out, METHOD, SeriesAnomalyDetector.ALERT);
+    return new AnomaliesResponse(out, METHOD, SeriesAnomalyDetector.ALERT);
   }
 
-  record Request(
+  record AnomaliesRequest(
       @Schema(
               description =
                   "Up to 100,000 points, scored in the order given (repeated or out-of-order"
@@ -58,14 +58,14 @@ class AnomalyScoringController {
           @Size(min = 1, max = MAX_POINTS)
           List<@NotNull @Valid SeriesPoint> points) {}
 
-  record Scored(
+  record ScoredPoint(
       @Schema(description = "As sent", example = "2026-11-01T00:10:00Z") String timestamp,
       @Schema(example = "4210") double value,
       @Schema(example = "0.71") double anomalyScore,
       @Schema(example = "true") boolean anomaly) {}
 
-  record Response(
-      List<Scored> scores,
+  record AnomaliesResponse(
+      List<ScoredPoint> scores,
       @Schema(example = METHOD) String method,
       @Schema(description = "anomaly is anomaly_score >= this", example = "0.5")
           double alertThreshold) {}

@@ -33,28 +33,28 @@ class DriftController {
       path = "/quality/drift",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  Response drift(@Valid @RequestBody Request body) {
+  DriftResponse drift(@Valid @RequestBody DriftRequest body) {
     double[] scores = body.scores().stream().mapToDouble(Double::doubleValue).toArray();
-    List<Warning> warnings =
+    List<ReportedWarning> warnings =
         ScoreDriftDetector.scan(scores).stream()
             .map(
                 w ->
-                    new Warning(
+                    new ReportedWarning(
                         w.index(),
                         w.direction().name().toLowerCase(Locale.ROOT),
                         w.magnitude(),
                         w.since()))
             .toList();
-    return new Response(warnings, "two_sided_cusum", ScoreDriftDetector.REFERENCE);
+    return new DriftResponse(warnings, "two_sided_cusum", ScoreDriftDetector.REFERENCE);
   }
 
-  record Request(
+  record DriftRequest(
       @Schema(description = "Scores in stream order, up to 200,000", example = "[0.82, 0.79, 0.91]")
           @NotNull
           @Size(min = 1, max = MAX_SCORES)
           List<@NotNull @DecimalMin("0") @DecimalMax("1") Double> scores) {}
 
-  record Warning(
+  record ReportedWarning(
       @Schema(example = "1017") int index,
       @Schema(
               allowableValues = {"down", "up"},
@@ -63,8 +63,8 @@ class DriftController {
       @Schema(example = "0.11") double magnitude,
       @Schema(example = "1002") int since) {}
 
-  record Response(
-      List<Warning> warnings,
+  record DriftResponse(
+      List<ReportedWarning> warnings,
       @Schema(example = "two_sided_cusum") String method,
       @Schema(description = "Scores used to learn the reference level", example = "300")
           int referenceSize) {}

@@ -1,5 +1,6 @@
 package dev.lrcp.forecast;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,12 +14,12 @@ record Forecast(
 
   /** One step ahead: the point forecast and its 80 % and 95 % prediction intervals. */
   record Point(
-      Instant timestamp,
-      double value,
-      double lower80,
-      double upper80,
-      double lower95,
-      double upper95) {}
+      @Schema(example = "2026-11-02T00:00:00Z") Instant timestamp,
+      @Schema(example = "1.84") double value,
+      @Schema(example = "1.52") double lower80,
+      @Schema(example = "2.17") double upper80,
+      @Schema(example = "1.31") double lower95,
+      @Schema(example = "2.49") double upper95) {}
 
   /**
    * Rolling-origin accuracy on the series itself: MASE of the method and of seasonal-naive over the
@@ -27,13 +28,13 @@ record Forecast(
    * (a flat series) is null.
    */
   record Accuracy(
-      Double mase,
-      Double seasonalNaiveMase,
-      Double relativeToSeasonalNaive,
-      Double coverage80,
-      Double coverage95,
-      int origins,
-      int horizon) {
+      @Schema(example = "0.86") Double mase,
+      @Schema(example = "1.12") Double seasonalNaiveMase,
+      @Schema(example = "0.77") Double relativeToSeasonalNaive,
+      @Schema(example = "0.79") Double coverage80,
+      @Schema(example = "0.94") Double coverage95,
+      @Schema(example = "60") int origins,
+      @Schema(example = "24") int horizon) {
 
     /** Ratios of a flat series are 0/0: reported as null, never as NaN. */
     static Double finite(double x) {

@@ -40,7 +40,7 @@ class ForecastController {
       path = "/insights/forecast",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  Response forecast(@Valid @RequestBody Request body) {
+  ForecastResponse forecast(@Valid @RequestBody ForecastRequest body) {
     Series series = Series.of(body.points(), "points");
     if (series.irregularity() > MAX_IRREGULARITY) {
       throw new InvalidSeriesException(
@@ -53,10 +53,10 @@ class ForecastController {
               series.interval()));
     }
     Forecast f = forecaster.forecast(series, body.horizon());
-    return new Response(f.points(), f.method(), f.seasons(), f.note(), f.backtest());
+    return new ForecastResponse(f.points(), f.method(), f.seasons(), f.note(), f.backtest());
   }
 
-  record Request(
+  record ForecastRequest(
       @Schema(
               description = "At least 3 evenly spaced points, ascending",
               example =
@@ -72,7 +72,7 @@ class ForecastController {
           @Max(MAX_HORIZON)
           Integer horizon) {}
 
-  record Response(
+  record ForecastResponse(
       List<Forecast.Point> forecast,
       @Schema(example = "holt_winters_daily_weekly") String method,
       @Schema(description = "Season lengths in points", example = "[24, 168]")
