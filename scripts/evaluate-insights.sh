@@ -30,7 +30,8 @@ LRCP_STORAGE_DIRECTORY="$work/storage" LRCP_GATEWAY_PORT=-1 \
   java --enable-native-access=ALL-UNNAMED -DOPT_OUT_TRACKING=true -jar "$jar" \
   --server.port="$port" --server.address=127.0.0.1 >"$work/service.log" 2>&1 &
 service=$!
-trap 'kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -rf "$work"' EXIT
+# the script's own status survives the service's (a stopped JVM exits with 143)
+trap 'status=$?; kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -rf "$work"; exit $status' EXIT
 
 python3 - "$port" "$service" <<'PY'
 import os, sys, time, urllib.request
