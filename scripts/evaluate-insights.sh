@@ -30,8 +30,8 @@ LRCP_STORAGE_DIRECTORY="$work/storage" LRCP_GATEWAY_PORT=-1 \
   java --enable-native-access=ALL-UNNAMED -DOPT_OUT_TRACKING=true -jar "$jar" \
   --server.port="$port" --server.address=127.0.0.1 >"$work/service.log" 2>&1 &
 service=$!
-# the script's own status survives the service's (a stopped JVM exits with 143)
-trap 'status=$?; kill "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -rf "$work"; exit $status' EXIT
+# a stopped JVM exits with 143; under set -e that must not become the script's status
+trap 'status=$?; kill "$service" 2>/dev/null || true; wait "$service" 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
 
 python3 - "$port" "$service" <<'PY'
 import os, sys, time, urllib.request
