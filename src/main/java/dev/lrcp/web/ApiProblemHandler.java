@@ -3,6 +3,7 @@ package dev.lrcp.web;
 import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.routing.UnknownModelException;
 import dev.lrcp.security.PolicyBlockedException;
+import dev.lrcp.series.InvalidSeriesException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemKind.UNPROCESSABLE.problem(
             "model: unknown model '" + e.model() + "'; known models: " + e.known());
     problem.setProperty("errors", List.of(FieldProblem.of("model", "unknown model")));
+    return respond(problem);
+  }
+
+  /** A supplied series that parses but cannot be analysed: the field and what is wrong. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> invalidSeries(InvalidSeriesException e) {
+    ProblemDetail problem = ProblemKind.UNPROCESSABLE.problem(e.getMessage());
+    problem.setProperty("errors", List.of(FieldProblem.of(e.field(), e.problem())));
     return respond(problem);
   }
 

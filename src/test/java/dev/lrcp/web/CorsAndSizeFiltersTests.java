@@ -82,4 +82,22 @@ class CorsAndSizeFiltersTests {
     assertThat(in.readNBytes(10)).hasSize(10);
     assertThatThrownBy(in::read).isInstanceOf(RequestTooLargeException.class);
   }
+
+  @Test
+  void seriesEvaluationEndpointsTakeLargerBodiesThanTheGeneralLimit() throws Exception {
+    var filter = new RequestSizeFilter(properties(List.of(), 10));
+    byte[] body = new byte[2_000_000];
+    var series = new MockHttpServletRequest("POST", "/insights/anomalies");
+    series.setContent(body);
+    var other = new MockHttpServletRequest("POST", "/qa");
+    other.setContent(body);
+    var chain = new MockFilterChain();
+    var refused = new MockHttpServletResponse();
+
+    filter.doFilter(series, new MockHttpServletResponse(), chain);
+    filter.doFilter(other, refused, new MockFilterChain());
+
+    assertThat(chain.getRequest()).isNotNull();
+    assertThat(refused.getStatus()).isEqualTo(413);
+  }
 }
