@@ -161,12 +161,15 @@ class DataPlaneServer implements SmartLifecycle {
   private final class Initializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
+      var head = new HeadDeadline(access.requestHeadTimeout());
       ch.pipeline()
           .addLast(
               new IdleStateHandler(
                   0, 0, properties.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+              head.bytes(),
               new HttpServerCodec(
                   new HttpDecoderConfig().setMaxInitialLineLength(8192).setMaxHeaderSize(16384)),
+              head.heads(),
               new BoundedAggregator(access),
               new DataPlaneHandler(routes));
     }
