@@ -12,11 +12,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -84,12 +84,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return respond(ProblemKind.PAYLOAD_TOO_LARGE.problem(e.getMessage()));
   }
 
-  /** No endpoint takes multipart; a body that claims to be one and is not is bad input. */
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
-    return respond(ProblemKind.BAD_REQUEST.problem("Malformed multipart request body"));
-  }
-
   /** Our own bug, never the caller's input: logged in full here, opaque to the caller. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
@@ -125,7 +119,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+    ProblemDetail problem =
+        body instanceof ProblemDetail p
+            ? p
+            : e instanceof ErrorResponse framework
+                ? framework.getBody()
+                : ProblemDetail.forStatus(status);
     if (problem.getType() == null || !problem.getType().toString().startsWith("urn:lrcp:")) {
       ProblemKind kind = ProblemKind.forStatus(status);
       kind.describe(problem, problem.getDetail() == null ? kind.title() : problem.getDetail());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -14,7 +15,8 @@ import org.springframework.util.unit.DataSize;
 class CorsAndSizeFiltersTests {
 
   AccessProperties properties(List<String> origins, long maxBytes) {
-    return new AccessProperties(List.of(), false, origins, DataSize.ofBytes(maxBytes));
+    return new AccessProperties(
+        List.of(), false, origins, DataSize.ofBytes(maxBytes), Duration.ofSeconds(20));
   }
 
   @Test
