@@ -14,15 +14,19 @@ import org.springframework.util.unit.DataSize;
  * @param allowRemoteWithoutKeys {@code LRCP_ALLOW_REMOTE_WITHOUT_KEYS}: serve anyone without keys
  * @param corsAllowedOrigins {@code LRCP_CORS_ALLOWED_ORIGINS}, comma-separated; empty = no CORS
  * @param maxRequestSize {@code LRCP_MAX_REQUEST_SIZE}: larger bodies get 413
+ * @param adminKey {@code LRCP_ADMIN_KEY}: turns on the admin API ({@code /admin/**}) and virtual
+ *     keys; unset, neither exists
  */
 @ConfigurationProperties("lrcp")
 record AccessProperties(
     List<String> apiKeys,
     @DefaultValue("false") boolean allowRemoteWithoutKeys,
     List<String> corsAllowedOrigins,
-    @DefaultValue("1MB") DataSize maxRequestSize) {
+    @DefaultValue("1MB") DataSize maxRequestSize,
+    String adminKey) {
 
   AccessProperties {
+    adminKey = adminKey == null || adminKey.isBlank() ? null : adminKey.strip();
     apiKeys = clean(apiKeys);
     corsAllowedOrigins = clean(corsAllowedOrigins);
     if (maxRequestSize == null || maxRequestSize.toBytes() <= 0) {
@@ -47,6 +51,8 @@ record AccessProperties(
         + corsAllowedOrigins
         + ", maxRequestSize="
         + maxRequestSize
+        + ", adminKey="
+        + (adminKey == null ? "unset" : "<redacted>")
         + "]";
   }
 }

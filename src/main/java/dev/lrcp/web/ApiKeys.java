@@ -43,7 +43,7 @@ final class ApiKeys {
     return Optional.ofNullable(found).map(d -> HexFormat.of().formatHex(d, 0, 6));
   }
 
-  private static byte[] sha256(String value) {
+  static byte[] sha256(String value) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

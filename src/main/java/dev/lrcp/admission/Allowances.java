@@ -1,0 +1,126 @@
+package dev.lrcp.admission;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * This replica's allowances, one per live quota. A reservation is taken from the local lease (a
+ * lock and a subtraction); only when the lease is short does the calling thread take a new one from
+ * the {@link Ledger}, one thread per quota at a time. {@link #flush} reports settled spend in one
+ * batch per quota, off the request path.
+ */
+@Component
+class Allowances {
+
+  /** A lease is a twentieth of the limit (at least what the call needs). */
+  static final int LEASE_DIVISOR = 20;
+
+  private static final Logger log = LoggerFactory.getLogger(Allowances.class);
+
+  private final Ledger ledger;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final Map<String, Allowance> live = new ConcurrentHashMap<>();
+  private final Map<String, ReentrantLock> leasing = new ConcurrentHashMap<>();
+
+  Allowances(Ledger ledger, ApplicationEventPublisher events, Clock clock) {
+    this.ledger = ledger;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Reserves {@code amount} of the quota.
+   *
+   * @return the allowance to settle with, or null when the quota has no room for it
+   * @throws DataAccessException when a lease was needed and the ledger could not be reached
+   */
+  Allowance reserve(Quota quota, long amount) {
+    while (true) {
+      Allowance a = live.computeIfAbsent(quota.id(), id -> new Allowance(quota));
+      if (a.tryReserve(amount)) {
+        return a;
+      }
+      if (a.retired()) {
+        continue;
+      }
+      if (amount > quota.limit()) {
+        return null;
+      }
+      ReentrantLock lock = leasing.computeIfAbsent(quota.id(), id -> new ReentrantLock());
+      lock.lock();
+      try {
+        if (a.tryReserve(amount)) {
+          return a;
+        }
+        long need = a.shortOf(amount);
+        var grant = ledger.take(quota, need, Math.max(1, quota.limit() / LEASE_DIVISOR));
+        if (grant.granted() == 0) {
+          a.noteCommitted(grant.committed());
+          return null;
+        }
+        a.granted(grant.granted(), grant.committed());
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * What this replica knows is left of a quota (its lease plus the unleased room it last saw); the
+   * whole limit for a quota it has not used in this window (it never asks the ledger for headers).
+   */
+  long remaining(Quota quota) {
+    Allowance a = live.get(quota.id());
+    return a == null ? quota.limit() : a.remaining();
+  }
+
+  /** Settled spend not yet reported to the ledger. */
+  long unreported(String quotaId) {
+    Allowance a = live.get(quotaId);
+    return a == null ? 0 : a.unreportedSpent();
+  }
+
+  /** Reports every allowance's settled spend and overruns; hands back idle budget leases. */
+  void flush() {
+    flush(false);
+  }
+
+  /** At shutdown: reports, and hands back every budget lease this replica holds. */
+  void flushAndRelease() {
+    flush(true);
+  }
+
+  private void flush(boolean releaseAll) {
+    long now = clock.millis();
+    for (Allowance a : live.values()) {
+      Allowance.Report report = a.drain(releaseAll);
+      if (!report.empty()) {
+        try {
+          var reported = ledger.report(a.quota(), report.spent(), report.committed());
+          a.noteCommitted(reported.row().committed());
+          if (reported.crossedLevel() > 0) {
+            events.publishEvent(BudgetWarning.of(a.quota(), reported, clock.instant()));
+          }
+        } catch (DataAccessException e) {
+          a.restore(report);
+          log.warn(
+              "admission: spend report for {} failed, retrying: {}",
+              a.quota().id(),
+              e.getMessage());
+        }
+      }
+      if (a.retireIfIdle(now)) {
+        live.remove(a.quota().id(), a);
+        leasing.remove(a.quota().id());
+      }
+    }
+  }
+}
