@@ -51,6 +51,10 @@ public final class AccessPolicy {
     this.virtualKeys = adminKey == null ? null : virtualKeys;
   }
 
+  static AccessPolicy of(AccessProperties properties) {
+    return of(properties, null);
+  }
+
   static AccessPolicy of(AccessProperties properties, KeyDirectory virtualKeys) {
     return new AccessPolicy(
         properties.apiKeys(),

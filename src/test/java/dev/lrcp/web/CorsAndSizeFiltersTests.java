@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 class CorsAndSizeFiltersTests {
 
   AccessProperties properties(List<String> origins, long maxBytes) {
-    return new AccessProperties(List.of(), false, origins, DataSize.ofBytes(maxBytes));
+    return new AccessProperties(List.of(), false, origins, DataSize.ofBytes(maxBytes), null);
   }
 
   @Test
