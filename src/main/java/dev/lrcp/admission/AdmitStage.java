@@ -84,9 +84,7 @@ class AdmitStage implements CallStage {
       if (a == null) {
         taken.forEach(t -> t.refund(1)); // not admitted after all
         RateHeaders.set(headers, subjects, allowances, now);
-        var refusal = Refusals.rate(q, 1, now);
-        headers.set("Retry-After", Long.toString(refusal.retryAfterSeconds()));
-        throw refusal;
+        throw Refusals.rate(q, 1, now);
       }
       taken.add(a);
     }
@@ -104,6 +102,9 @@ class AdmitStage implements CallStage {
 
   private void refused(Call call, AdmissionRefusedException e, VirtualKey key) {
     var request = call.request();
+    if (e.retryAfterSeconds() != null) {
+      request.headers().set("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
     Object scope = e.details().get("scope");
     String type = scope == null ? null : scope.toString().startsWith("key") ? "key" : "application";
     events.publishEvent(

@@ -50,8 +50,21 @@ final class Allowance {
     knownCommitted = Math.max(knownCommitted, committed);
   }
 
+  /** True while calls in flight hold reservations, whose unused part returns when they settle. */
+  synchronized boolean reservedInFlight() {
+    return inFlight > 0;
+  }
+
+  /** Waits until a call settles (or the time is up); returns at once when none is in flight. */
+  synchronized void awaitSettlement(long nanos) throws InterruptedException {
+    if (inFlight > 0 && nanos > 0) {
+      wait(Math.max(1, nanos / 1_000_000));
+    }
+  }
+
   /** A call that reserved {@code reserved} is over and used {@code actual}. */
   synchronized void settle(long reserved, long actual) {
+    notifyAll();
     inFlight -= reserved;
     if (quota.kind() == Quota.Kind.BUDGET) {
       unreportedSpent += actual; // only spend is reported; a rate window's lease is its count
@@ -65,6 +78,7 @@ final class Allowance {
 
   /** Hands back a reservation that was never used. */
   synchronized void refund(long reserved) {
+    notifyAll();
     inFlight -= reserved;
     available += reserved;
   }

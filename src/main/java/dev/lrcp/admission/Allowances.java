@@ -19,6 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class Allowances {
 
+  /**
+   * How far replicas together may spend beyond a budget: nothing, as long as every call costs at
+   * most the worst case it reserved (docs/keys-budgets-cache.md says when that can fail).
+   */
+  static final double OVERSHOOT_BOUND_USD = 0;
+
+  /** Longest a call waits for calls in flight to hand back unused reservations. */
+  static final java.time.Duration SETTLEMENT_WAIT = java.time.Duration.ofSeconds(5);
+
   /** A lease is a twentieth of the limit (at least what the call needs). */
   static final int LEASE_DIVISOR = 20;
 
@@ -43,6 +52,10 @@ class Allowances {
    * @throws DataAccessException when a lease was needed and the ledger could not be reached
    */
   Allowance reserve(Quota quota, long amount) {
+    if (amount > quota.limit()) {
+      return null;
+    }
+    long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
     while (true) {
       Allowance a = live.computeIfAbsent(quota.id(), id -> new Allowance(quota));
       if (a.tryReserve(amount)) {
@@ -51,25 +64,76 @@ class Allowances {
       if (a.retired()) {
         continue;
       }
-      if (amount > quota.limit()) {
+      Boolean leased = lease(a, amount);
+      if (leased == null) {
+        continue;
+      }
+      if (!leased && !awaitSettlement(a, deadline)) {
         return null;
       }
-      ReentrantLock lock = leasing.computeIfAbsent(quota.id(), id -> new ReentrantLock());
-      lock.lock();
-      try {
-        if (a.tryReserve(amount)) {
-          return a;
-        }
-        long need = a.shortOf(amount);
-        var grant = ledger.take(quota, need, Math.max(1, quota.limit() / LEASE_DIVISOR));
-        if (grant.granted() == 0) {
-          a.noteCommitted(grant.committed());
-          return null;
-        }
-        a.granted(grant.granted(), grant.committed());
-      } finally {
-        lock.unlock();
+    }
+  }
+
+  /**
+   * Takes a lease big enough for {@code amount}: true when taken, false when the ledger has no
+   * room, null when the allowance was retired meanwhile (fetch it again).
+   */
+  private Boolean lease(Allowance a, long amount) {
+    Quota quota = a.quota();
+    ReentrantLock lock = leasing.computeIfAbsent(quota.id(), id -> new ReentrantLock());
+    lock.lock();
+    try {
+      if (a.retired()) {
+        return null;
       }
+      if (a.shortOf(amount) == 0) {
+        return true;
+      }
+      var grant = ledger.take(quota, a.shortOf(amount), Math.max(1, quota.limit() / LEASE_DIVISOR));
+      if (grant.granted() == 0) {
+        a.noteCommitted(grant.committed());
+        return false;
+      }
+      a.granted(grant.granted(), grant.committed());
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A budget or token quota fully reserved by calls in flight frees their unused part when they
+   * settle: wait for that (up to {@link #SETTLEMENT_WAIT}) rather than refuse a call that fits.
+   */
+  private static boolean awaitSettlement(Allowance a, long deadline) {
+    if (a.quota().kind() == Quota.Kind.REQUESTS || !a.reservedInFlight()) {
+      return false;
+    }
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return false;
+    }
+    try {
+      a.awaitSettlement(left);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Retires an idle allowance, never while a thread is taking a lease for it. */
+  private void retireIfIdle(Allowance a, long now) {
+    ReentrantLock lock = leasing.computeIfAbsent(a.quota().id(), id -> new ReentrantLock());
+    if (!lock.tryLock()) {
+      return;
+    }
+    try {
+      if (a.retireIfIdle(now)) {
+        live.remove(a.quota().id(), a);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -117,10 +181,7 @@ class Allowances {
               e.getMessage());
         }
       }
-      if (a.retireIfIdle(now)) {
-        live.remove(a.quota().id(), a);
-        leasing.remove(a.quota().id());
-      }
+      retireIfIdle(a, now);
     }
   }
 }
