@@ -34,7 +34,7 @@ class CacheJobs implements SmartLifecycle {
     }
     jobs.add(scheduler.scheduleWithFixedDelay(cache::flush, Duration.ofMillis(200)));
     jobs.add(scheduler.scheduleWithFixedDelay(cache::trim, Duration.ofMinutes(1)));
-    if (properties.routes().values().stream().anyMatch(CacheProperties.Route::semantic)) {
+    if (properties.routes().values().stream().anyMatch(r -> r.semantic())) {
       jobs.add(scheduler.scheduleWithFixedDelay(cache::pull, Duration.ofSeconds(2)));
     }
   }

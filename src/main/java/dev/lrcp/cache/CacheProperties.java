@@ -25,7 +25,7 @@ record CacheProperties(
     Map<String, Route> routes) {
 
   /** The threshold chosen from the measured curve (docs/keys-budgets-cache.md). */
-  static final double DEFAULT_THRESHOLD = 0.95;
+  static final double DEFAULT_THRESHOLD = 0.85;
 
   CacheProperties {
     routes = routes == null ? Map.of() : Map.copyOf(new HashMap<>(routes));
@@ -50,15 +50,14 @@ record CacheProperties(
    *     requests and callers that send {@code X-LRCP-Cache: semantic}
    * @param threshold cosine similarity from which a semantic match counts
    */
-  record Route(
-      @DefaultValue("deterministic") Exact exact,
-      @DefaultValue("false") boolean semantic,
-      @DefaultValue("0.95") double threshold) {
+  record Route(Exact exact, Boolean semantic, Double threshold) {
 
     static final Route DEFAULT = new Route(Exact.DETERMINISTIC, false, DEFAULT_THRESHOLD);
 
     Route {
       exact = exact == null ? Exact.DETERMINISTIC : exact;
+      semantic = semantic != null && semantic;
+      threshold = threshold == null ? DEFAULT_THRESHOLD : threshold;
       if (threshold <= 0 || threshold > 1) {
         throw new IllegalArgumentException("lrcp.cache.routes.*.threshold must be in (0, 1]");
       }
