@@ -104,8 +104,7 @@ class KeyAdmin {
   KeyView rotate(String id) {
     VirtualKey old = find(id);
     if (old.revoked()) {
-      throw new ResponseStatusException(
-          HttpStatus.CONFLICT, "key '" + id + "' is revoked and cannot be rotated");
+      throw problem(HttpStatus.CONFLICT, "key '" + id + "' is revoked and cannot be rotated");
     }
     Instant now = clock.instant();
     var issued = secrets.issue(id);
@@ -122,24 +121,28 @@ class KeyAdmin {
 
   void deleteApplication(String application) {
     if (!store.deleteApplication(application)) {
-      throw new ResponseStatusException(
-          HttpStatus.NOT_FOUND, "no limits set for application '" + application + "'");
+      throw problem(HttpStatus.NOT_FOUND, "no limits set for application '" + application + "'");
     }
     directory.applicationsChanged();
+  }
+
+  /** A problem whose detail is the message (the advice renders it as problem+json). */
+  private static ResponseStatusException problem(HttpStatus status, String message) {
+    var e = new ResponseStatusException(status, message);
+    e.setDetail(message);
+    return e;
   }
 
   private VirtualKey find(String id) {
     return directory
         .key(id)
-        .orElseThrow(
-            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no key with id '" + id + "'"));
+        .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "no key with id '" + id + "'"));
   }
 
   private void checkModels(KeyRequest r) {
     for (String model : r.models()) {
       if (catalog.find(model).isEmpty()) {
-        throw new ResponseStatusException(
-            HttpStatus.UNPROCESSABLE_CONTENT, "models: unknown model '" + model + "'");
+        throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "models: unknown model '" + model + "'");
       }
     }
   }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -137,7 +138,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+    ProblemDetail problem =
+        body instanceof ProblemDetail p
+            ? p
+            : e instanceof ErrorResponse error ? error.getBody() : ProblemDetail.forStatus(status);
     if (problem.getType() == null || !problem.getType().toString().startsWith("urn:lrcp:")) {
       ProblemKind kind = ProblemKind.forStatus(status);
       kind.describe(problem, problem.getDetail() == null ? kind.title() : problem.getDetail());
