@@ -35,21 +35,7 @@ class KeyAdmin {
     Instant now = clock.instant();
     String id = secrets.newId();
     var issued = secrets.issue(id);
-    var key =
-        new VirtualKey(
-            id,
-            r.name().strip(),
-            r.owner(),
-            r.application(),
-            new HashSet<>(r.models()),
-            r.limits(),
-            r.expiresAt(),
-            r.tags(),
-            issued.salt(),
-            issued.hash(),
-            now,
-            now,
-            null);
+    var key = key(id, r, issued.salt(), issued.hash(), now, now, null);
     store.insert(key);
     directory.put(key);
     return KeyView.of(key, issued.key(), now);
@@ -71,21 +57,7 @@ class KeyAdmin {
     checkModels(r);
     VirtualKey old = find(id);
     Instant now = clock.instant();
-    var key =
-        new VirtualKey(
-            id,
-            r.name().strip(),
-            r.owner(),
-            r.application(),
-            new HashSet<>(r.models()),
-            r.limits(),
-            r.expiresAt(),
-            r.tags(),
-            old.salt(),
-            old.secretHash(),
-            old.createdAt(),
-            now,
-            old.revokedAt());
+    var key = key(id, r, old.salt(), old.secretHash(), old.createdAt(), now, old.revokedAt());
     store.update(key);
     directory.put(key);
     return KeyView.of(key, null, now);
@@ -124,6 +96,30 @@ class KeyAdmin {
       throw problem(HttpStatus.NOT_FOUND, "no limits set for application '" + application + "'");
     }
     directory.applicationsChanged();
+  }
+
+  private static VirtualKey key(
+      String id,
+      KeyRequest r,
+      String salt,
+      String hash,
+      Instant created,
+      Instant updated,
+      Instant revoked) {
+    return new VirtualKey(
+        id,
+        r.name().strip(),
+        r.owner(),
+        r.application(),
+        new HashSet<>(r.models()),
+        r.limits(),
+        r.expiresAt(),
+        r.tags(),
+        salt,
+        hash,
+        created,
+        updated,
+        revoked);
   }
 
   /** A problem whose detail is the message (the advice renders it as problem+json). */

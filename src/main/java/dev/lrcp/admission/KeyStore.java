@@ -30,23 +30,11 @@ class KeyStore {
 
   void insert(VirtualKey k) {
     jdbc.update(
-        "INSERT INTO virtual_key (" + KEY_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        k.id(),
-        k.name(),
-        k.owner(),
-        k.application(),
-        JSON.writeValueAsString(new TreeSet<>(k.models())),
-        k.limits().budgetDayNusd(),
-        k.limits().budgetMonthNusd(),
-        k.limits().rpm(),
-        k.limits().tpm(),
-        millis(k.expiresAt()),
-        JSON.writeValueAsString(k.tags()),
-        k.salt(),
-        k.secretHash(),
-        k.createdAt().toEpochMilli(),
-        k.updatedAt().toEpochMilli(),
-        millis(k.revokedAt()));
+        "INSERT INTO virtual_key (name, owner, application, models, budget_day_nusd,"
+            + " budget_month_nusd, rpm_limit, tpm_limit, expires_at_ms, tags, salt, secret_hash,"
+            + " updated_at_ms, revoked_at_ms, id, created_at_ms)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        row(k, k.createdAt().toEpochMilli()));
   }
 
   void update(VirtualKey k) {
@@ -55,21 +43,31 @@ class KeyStore {
             + " budget_day_nusd = ?, budget_month_nusd = ?, rpm_limit = ?, tpm_limit = ?,"
             + " expires_at_ms = ?, tags = ?, salt = ?, secret_hash = ?, updated_at_ms = ?,"
             + " revoked_at_ms = ? WHERE id = ?",
-        k.name(),
-        k.owner(),
-        k.application(),
-        JSON.writeValueAsString(new TreeSet<>(k.models())),
-        k.limits().budgetDayNusd(),
-        k.limits().budgetMonthNusd(),
-        k.limits().rpm(),
-        k.limits().tpm(),
-        millis(k.expiresAt()),
-        JSON.writeValueAsString(k.tags()),
-        k.salt(),
-        k.secretHash(),
-        k.updatedAt().toEpochMilli(),
-        millis(k.revokedAt()),
-        k.id());
+        row(k));
+  }
+
+  /** The key's columns in the order both statements bind them, then any {@code extra}. */
+  private static Object[] row(VirtualKey k, Object... extra) {
+    var values =
+        new java.util.ArrayList<Object>(
+            java.util.Arrays.asList(
+                k.name(),
+                k.owner(),
+                k.application(),
+                JSON.writeValueAsString(new TreeSet<>(k.models())),
+                k.limits().budgetDayNusd(),
+                k.limits().budgetMonthNusd(),
+                k.limits().rpm(),
+                k.limits().tpm(),
+                millis(k.expiresAt()),
+                JSON.writeValueAsString(k.tags()),
+                k.salt(),
+                k.secretHash(),
+                k.updatedAt().toEpochMilli(),
+                millis(k.revokedAt()),
+                k.id()));
+    values.addAll(java.util.Arrays.asList(extra));
+    return values.toArray();
   }
 
   List<VirtualKey> keys() {

@@ -3,17 +3,15 @@ package dev.lrcp.admission;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lrcp.ControlPlaneApplication;
+import dev.lrcp.health.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ final class Replicas implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final String schema = "lrcp_replicas_" + UUID.randomUUID().toString().substring(0, 8);
-  final SettableClock clock = new SettableClock(Instant.parse("2026-12-07T10:00:01Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:01Z"));
   final List<Replica> replicas = new ArrayList<>();
   private final String url;
 
@@ -142,34 +140,6 @@ final class Replicas implements AutoCloseable {
     try (var ds = new com.zaxxer.hikari.HikariDataSource()) {
       ds.setJdbcUrl(url);
       new JdbcTemplate(ds).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-  }
-
-  /** A clock both replicas read; tests move it, nothing waits for it. */
-  static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant at) {
-      now = at;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }
