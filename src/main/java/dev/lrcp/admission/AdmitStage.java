@@ -25,6 +25,7 @@ class AdmitStage implements CallStage {
   private final ModelCatalog catalog;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final SubjectCache quotas;
 
   AdmitStage(
       KeyDirectory directory,
@@ -37,6 +38,7 @@ class AdmitStage implements CallStage {
     this.catalog = catalog;
     this.events = events;
     this.clock = clock;
+    this.quotas = new SubjectCache(directory);
   }
 
   @Override
@@ -57,8 +59,7 @@ class AdmitStage implements CallStage {
               key, key == null ? "is unknown" : "has been revoked or expired");
         }
       }
-      String application = tags.application();
-      var subjects = Subjects.of(key, application, directory.application(application), now);
+      var subjects = quotas.of(key, tags.application(), now);
       if (!subjects.limitsAnything()) {
         return next.proceed(call);
       }

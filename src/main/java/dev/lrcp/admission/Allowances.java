@@ -36,8 +36,8 @@ class Allowances {
   private final Ledger ledger;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final Map<String, Allowance> live = new ConcurrentHashMap<>();
-  private final Map<String, ReentrantLock> leasing = new ConcurrentHashMap<>();
+  private final Map<Quota, Allowance> live = new ConcurrentHashMap<>();
+  private final Map<Quota, ReentrantLock> leasing = new ConcurrentHashMap<>();
 
   Allowances(Ledger ledger, ApplicationEventPublisher events, Clock clock) {
     this.ledger = ledger;
@@ -57,7 +57,7 @@ class Allowances {
     }
     long deadline = System.nanoTime() + SETTLEMENT_WAIT.toNanos();
     while (true) {
-      Allowance a = live.computeIfAbsent(quota.id(), id -> new Allowance(quota));
+      Allowance a = live.computeIfAbsent(quota, Allowance::new);
       if (a.tryReserve(amount)) {
         return a;
       }
@@ -80,7 +80,7 @@ class Allowances {
    */
   private Boolean lease(Allowance a, long amount) {
     Quota quota = a.quota();
-    ReentrantLock lock = leasing.computeIfAbsent(quota.id(), id -> new ReentrantLock());
+    ReentrantLock lock = leasing.computeIfAbsent(quota, q -> new ReentrantLock());
     lock.lock();
     try {
       if (a.retired()) {
@@ -124,13 +124,13 @@ class Allowances {
 
   /** Retires an idle allowance, never while a thread is taking a lease for it. */
   private void retireIfIdle(Allowance a, long now) {
-    ReentrantLock lock = leasing.computeIfAbsent(a.quota().id(), id -> new ReentrantLock());
+    ReentrantLock lock = leasing.computeIfAbsent(a.quota(), q -> new ReentrantLock());
     if (!lock.tryLock()) {
       return;
     }
     try {
       if (a.retireIfIdle(now)) {
-        live.remove(a.quota().id(), a);
+        live.remove(a.quota(), a);
       }
     } finally {
       lock.unlock();
@@ -142,13 +142,13 @@ class Allowances {
    * whole limit for a quota it has not used in this window (it never asks the ledger for headers).
    */
   long remaining(Quota quota) {
-    Allowance a = live.get(quota.id());
+    Allowance a = live.get(quota);
     return a == null ? quota.limit() : a.remaining();
   }
 
   /** Settled spend not yet reported to the ledger. */
-  long unreported(String quotaId) {
-    Allowance a = live.get(quotaId);
+  long unreported(Quota quota) {
+    Allowance a = live.get(quota);
     return a == null ? 0 : a.unreportedSpent();
   }
 

@@ -86,7 +86,7 @@ class BudgetController {
 
   private BudgetView view(Quota q) {
     var row = ledger.read(q.scope(), q.ledgerPeriod());
-    long spent = row.spent() + allowances.unreported(q.id());
+    long spent = row.spent() + allowances.unreported(q);
     long reserved = Math.max(0, row.committed() - spent);
     return new BudgetView(
         q.subject().type(),

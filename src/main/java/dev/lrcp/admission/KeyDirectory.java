@@ -90,13 +90,22 @@ public class KeyDirectory {
     try {
       // keys are never deleted (revoking is an update), and a read that began before a local
       // change must not undo it: the newer version of each key wins
+      // an unchanged key or limit keeps its instance, so what is built from it stays valid
       for (VirtualKey key : store.keys()) {
         keys.merge(
             key.id(),
             key,
-            (held, read) -> read.updatedAt().isBefore(held.updatedAt()) ? held : read);
+            (held, read) ->
+                read.updatedAt().isBefore(held.updatedAt()) || read.equals(held) ? held : read);
       }
-      applications = Map.copyOf(store.applications());
+      var fresh = new java.util.HashMap<String, Limits>();
+      store
+          .applications()
+          .forEach(
+              (app, limits) ->
+                  fresh.put(
+                      app, limits.equals(applications.get(app)) ? applications.get(app) : limits));
+      applications = Map.copyOf(fresh);
     } catch (DataAccessException e) {
       log.warn("admission: could not reload keys, keeping the last ones: {}", e.getMessage());
     }

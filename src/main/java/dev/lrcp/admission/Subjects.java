@@ -10,6 +10,9 @@ import java.util.List;
  */
 record Subjects(VirtualKey key, List<Quota> requests, List<Quota> tokens, List<Quota> budgets) {
 
+  /** A call without a key whose application has no limits. */
+  static final Subjects NONE = new Subjects(null, List.of(), List.of(), List.of());
+
   static Subjects of(VirtualKey key, String application, Limits appLimits, long nowMs) {
     var requests = new ArrayList<Quota>(2);
     var tokens = new ArrayList<Quota>(2);

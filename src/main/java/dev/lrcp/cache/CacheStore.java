@@ -68,17 +68,26 @@ class CacheStore {
         limit);
   }
 
-  /** Inserts each answer; one another replica stored first is left as it is. */
+  /** The stored message is only read by the near-miss guard; longer ones are cut. */
+  static final int QUESTION_CHARS = 20_000;
+
+  /**
+   * Inserts each answer; one another replica stored first is left as it is.
+   *
+   * @throws org.springframework.dao.DataAccessException when the database fails (the rest of the
+   *     batch is not written)
+   */
   int insert(List<CachedAnswer> answers, String replica) {
     int written = 0;
     for (CachedAnswer a : answers) {
+      String question = a.keys().question();
       try {
         jdbc.update(
             "INSERT INTO response_cache (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
             a.keys().namespace(),
             a.keys().exact(),
             a.keys().context(),
-            a.keys().question(),
+            question.length() > QUESTION_CHARS ? question.substring(0, QUESTION_CHARS) : question,
             a.embedding() == null ? null : bytes(a.embedding()),
             JSON.writeValueAsString(stored(a)),
             Math.round(a.costUsd() * 1e9),
