@@ -113,6 +113,8 @@ public class IncidentEvaluator {
       log.warn("incident {} opened: [{}] {}", draft.id(), draft.severity(), draft.title());
       events.publishEvent(
           new IncidentOpened(now, draft.id(), draft.rule(), draft.severity(), draft.title()));
+      // health caps statuses from now on, not from the end of this evaluation
+      events.publishEvent(store.unresolved(clock.instant()));
       return Optional.of(draft.id());
     }
     // either ours, or another replica won the race to open it: add our evidence to theirs

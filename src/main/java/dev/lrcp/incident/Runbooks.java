@@ -21,6 +21,9 @@ final class Runbooks {
 
   private static final double CONFIDENT = 0.5;
 
+  /** A model explaining this much of the change is worth switching away from. */
+  private static final double CARRIES = 0.8;
+
   /** Rules a model switch can relieve. */
   private static final java.util.Set<Rule> MODEL_RULES =
       java.util.EnumSet.of(Rule.LATENCY_SLO, Rule.ERROR_RATE, Rule.RETRY_STORM, Rule.COST_SPIKE);
@@ -53,7 +56,8 @@ final class Runbooks {
   }
 
   private String actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
-    String lead = capitalise(a.summary()) + ": ";
+    // the summary's first clause names the leading cause; the rest is for reading, not acting
+    String lead = capitalise(a.summary().split("; ", 2)[0]) + ": ";
     return switch (c.dimension()) {
       case "model" -> lead + switchModel(c.value(), endpointsOf(c.value(), window), f.rule());
       case "provider" ->
@@ -82,13 +86,13 @@ final class Runbooks {
   private Optional<String> modelCause(Finding f, Attribution a, List<CallRecord> window) {
     return a.causes().stream()
         .skip(1)
-        .filter(c -> c.dimension().equals("model"))
+        .filter(c -> c.dimension().equals("model") && c.explanatoryPower() >= CARRIES)
         .findFirst()
         .map(
             c ->
                 String.format(
                     Locale.ROOT,
-                    "Model %s carries %d%% of it: %s",
+                    "Model %s carries %d%% of the change: %s",
                     c.value(),
                     Math.round(Math.min(1, c.explanatoryPower()) * 100),
                     switchModel(c.value(), scopeEndpoints(f, c.value(), window), f.rule())));
