@@ -150,6 +150,25 @@ class HealthWindowsTests {
   }
 
   @Test
+  void holdsEveryCallSinceItStartedUntilItDropsOne() {
+    var capped =
+        new HealthProperties(
+            500, 4000, 0.001, 0.1, 3000, 0.05, Duration.ofMinutes(5), Duration.ofHours(1), 10);
+    Instant started = clock.instant();
+    var held = new RecentCalls(capped, clock);
+    for (int i = 0; i < 10; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      held.on(Records.call(clock.instant(), "/qa", "m", 100));
+    }
+    assertThat(held.completeSince()).isEqualTo(started);
+
+    clock.advance(Duration.ofSeconds(1));
+    held.on(Records.call(clock.instant(), "/qa", "m", 100)); // the eleventh: the first goes
+
+    assertThat(held.completeSince()).isEqualTo(started.plusSeconds(2));
+  }
+
+  @Test
   void aWindowCutShortByTheCapTakesItsRequestRateOverTheCallsItStillHolds() {
     var capped =
         new HealthProperties(
