@@ -76,7 +76,7 @@ class IncidentScenarioTests {
         .contains("switch /qa, /reason from gemini-2.5-pro to the fallback model gemini-2.5-flash");
 
     var example = mvc.perform(get("/incidents/" + incident.id())).andReturn();
-    // the example incident in docs/incidents.md comes from this run
+    // kept for reading: the incident as the API renders it
     java.nio.file.Files.writeString(
         java.nio.file.Path.of("target", "incident-example.json"),
         example.getResponse().getContentAsString());
