@@ -1,6 +1,7 @@
 /**
- * Anomaly attribution: which dimension values (model, provider, endpoint, prompt-size bucket, error
- * type) explain a shift of a measure between a baseline and a current window (Adtributor). Pure
- * logic over {@link dev.lrcp.storage.CallRecord}s; it neither detects nor stores anything itself.
+ * Anomaly attribution: where a measure of a scope's calls shifted (change point) and which
+ * dimension values (model, provider, endpoint, application, prompt-size bucket, error type,
+ * traffic) explain or carry the shift (Adtributor, shift-share). Pure logic over {@link
+ * dev.lrcp.flow.CallRecord}s; it neither detects nor stores anything itself.
  */
 package dev.lrcp.anomaly;

@@ -85,7 +85,7 @@ public class IncidentEvaluator {
     Instant from = windowStart.minus(properties.baseline());
     var current = source.between(windowStart, now);
     var baseline = source.between(from, windowStart);
-    var lookback = new Lookback(source, from, now, baseline, current);
+    var lookback = new Lookback(source, from, now);
     var windows = new ScopeSelector.Windows(current, baseline);
     var active = store.active();
     Set<String> breaching = new HashSet<>();

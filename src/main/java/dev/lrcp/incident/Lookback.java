@@ -4,7 +4,6 @@ import dev.lrcp.anomaly.Attribution;
 import dev.lrcp.anomaly.ShiftAttributor;
 import dev.lrcp.flow.CallRecord;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,23 +19,20 @@ final class Lookback {
   private final CallSource source;
   private final Instant from;
   private final Instant to;
-  private final List<CallRecord> live;
+  private List<CallRecord> live;
   private List<CallRecord> history;
 
-  Lookback(
-      CallSource source,
-      Instant from,
-      Instant to,
-      List<CallRecord> baseline,
-      List<CallRecord> current) {
+  /** Reads nothing until a finding asks for an explanation. */
+  Lookback(CallSource source, Instant from, Instant to) {
     this.source = source;
     this.from = from;
     this.to = to;
-    this.live = new ArrayList<>(baseline);
-    live.addAll(current);
   }
 
   Attribution explain(Finding f) {
+    if (live == null) {
+      live = source.between(from, to);
+    }
     var attribution = attribute(live, f);
     if (attribution.basis() != null) {
       return attribution;

@@ -63,13 +63,7 @@ class LookbackTests {
   void aRestartedReplicaExplainsFromTheStoredCallsItNoLongerHoldsInMemory() {
     Instant now = T0.plusSeconds(660);
     Instant from = T0;
-    var lookback =
-        new Lookback(
-            restarted,
-            from,
-            now,
-            restarted.between(from, now.minusSeconds(120)),
-            restarted.between(now.minusSeconds(120), now));
+    var lookback = new Lookback(restarted, from, now);
 
     var attribution = lookback.explain(slowReason());
     lookback.explain(slowReason());
@@ -86,9 +80,7 @@ class LookbackTests {
   void memoryThatShowsTheChangeIsEnough() {
     Instant now = T0.plusSeconds(660);
     CallSource live = this::window;
-    var lookback =
-        new Lookback(
-            live, T0, now, window(T0, now.minusSeconds(120)), window(now.minusSeconds(120), now));
+    var lookback = new Lookback(live, T0, now);
 
     assertThat(lookback.explain(slowReason()).basis().callsBefore()).isEqualTo(200);
   }
