@@ -18,7 +18,12 @@ class AccessFilterTests {
     return new AccessFilter(
         AccessPolicy.of(
             new AccessProperties(
-                keys, allowRemote, List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(20), null)));
+                keys,
+                allowRemote,
+                List.of(),
+                DataSize.ofMegabytes(1),
+                Duration.ofSeconds(20),
+                null)));
   }
 
   record Outcome(
