@@ -46,8 +46,8 @@ abstract class Predictor {
   /**
    * 1.4826 × the median absolute error, a Gaussian standard deviation. On discrete series (counts,
    * key presses, quantised gauges) more than half the errors can be exactly zero; the median then
-   * collapses and every nonzero error would look infinitely surprising, so the lowest higher
-   * quantile that is not zero takes its place, scaled to the same standard deviation.
+   * collapses, every nonzero error would get a z of about 10⁹, so the lowest higher quantile that
+   * is not zero takes its place, scaled to the same standard deviation.
    */
   private double scale() {
     double mad = absErrors.median();
