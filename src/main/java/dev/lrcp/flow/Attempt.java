@@ -12,6 +12,7 @@ import dev.lrcp.llm.TokenUsage;
  * @param response null when the attempt failed
  * @param failure null when the attempt answered
  * @param ttftMs until the first streamed delta; the latency when nothing was streamed
+ * @param streamed true when at least one delta reached the caller
  */
 public record Attempt(
     String requestedModel,
@@ -21,7 +22,8 @@ public record Attempt(
     LlmException failure,
     long latencyMs,
     long ttftMs,
-    double costUsd) {
+    double costUsd,
+    boolean streamed) {
 
   public boolean answered() {
     return response != null;
@@ -41,7 +43,7 @@ public record Attempt(
 
   public CallRecord.Outcome outcome() {
     if (response == null) {
-      return CallRecord.Outcome.ERROR;
+      return streamed ? CallRecord.Outcome.TRUNCATED : CallRecord.Outcome.ERROR;
     }
     return response.safetyBlock() ? CallRecord.Outcome.SAFETY_BLOCK : CallRecord.Outcome.SUCCESS;
   }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  *
  * @param at when the call finished
  * @param traceId the APM trace id (decimal) when a tracer is attached, else null
- * @param failure the failure kind when {@code outcome} is {@link Outcome#ERROR}, else null
+ * @param failure the failure kind when {@code outcome} is {@link Outcome#ERROR} or {@link
+ *     Outcome#TRUNCATED}, else null
  * @param routing how the model was chosen; null for records read back from storage
  * @param quality the answer's scores; null when no answer was scored
  * @param security what the input scan found; null when the call was not scanned
@@ -59,7 +60,12 @@ public record CallRecord(
     SAFETY_BLOCK,
     ERROR,
     /** Refused by the security policy before any model was called. */
-    BLOCKED;
+    BLOCKED,
+    /**
+     * The model failed after part of the answer had been streamed to the caller: a failure (with
+     * its kind in {@code failure}), never a success, whatever text the caller already holds.
+     */
+    TRUNCATED;
 
     public String tag() {
       return name().toLowerCase(Locale.ROOT);
@@ -197,8 +203,9 @@ public record CallRecord(
     }
   }
 
+  /** True when the model call failed, before or after part of the answer was streamed. */
   public boolean failed() {
-    return outcome == Outcome.ERROR;
+    return outcome == Outcome.ERROR || outcome == Outcome.TRUNCATED;
   }
 
   /** True unless the call was refused before any model was called. */

@@ -34,6 +34,10 @@ final class CallTiming {
     return TimeUnit.NANOSECONDS.toMillis(end - start);
   }
 
+  boolean streamed() {
+    return firstToken.get() != 0;
+  }
+
   long timeToFirstTokenMs() {
     long first = firstToken.get();
     return first == 0 ? latencyMs() : TimeUnit.NANOSECONDS.toMillis(first - start);

@@ -67,7 +67,15 @@ final class ModelCall implements CallStage.Next {
             ? response.provider()
             : e.provider() != null ? e.provider() : providerOf(model);
     return new Attempt(
-        request.model(), model, provider, response, e, t.latencyMs(), t.timeToFirstTokenMs(), cost);
+        request.model(),
+        model,
+        provider,
+        response,
+        e,
+        t.latencyMs(),
+        t.timeToFirstTokenMs(),
+        cost,
+        t.streamed());
   }
 
   private String providerOf(String model) {

@@ -9,6 +9,7 @@ import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.StreamListener;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
@@ -19,7 +20,10 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Timeout per attempt, retries with backoff on retryable failures, a circuit breaker per model and
  * a fallback chain, in that nesting. Once text has been streamed to the caller nothing is retried
- * or re-routed, since the caller cannot un-see it. The response or exception says how many retries
+ * or re-routed, since the caller cannot un-see it. A failure that says when to come back ({@code
+ * Retry-After}) is never retried sooner: the wait is at least what the upstream asked, and a wait
+ * longer than the longest backoff is not taken at all (the chain's next model is tried instead, or
+ * the failure goes to the caller with its wait). The response or exception says how many retries
  * were spent and whether a fallback model was used.
  */
 public final class ResilientLlmClient implements LlmClient {
@@ -32,6 +36,7 @@ public final class ResilientLlmClient implements LlmClient {
   private final RetryBackoff backoff;
   private final ModelBreakers breakers;
   private final Sleeper sleeper;
+  private final Duration longestWait;
 
   public ResilientLlmClient(
       LlmClient delegate,
@@ -66,6 +71,7 @@ public final class ResilientLlmClient implements LlmClient {
     this.breakers = breakers;
     this.sleeper = sleeper;
     this.backoff = backoff;
+    this.longestWait = settings.backoff().max();
   }
 
   @Override
@@ -126,18 +132,28 @@ public final class ResilientLlmClient implements LlmClient {
         throw e;
       } catch (LlmException e) {
         breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
-        if (!e.failure().retryable() || attempt >= maxAttempts || streamed.get()) {
+        if (!e.failure().retryable()
+            || attempt >= maxAttempts
+            || streamed.get()
+            || tooLongToWait(e)) {
           throw e;
         }
         retries[0]++;
-        pause(request, attempt, e);
+        pause(attempt, e);
       }
     }
   }
 
-  private void pause(LlmRequest request, int retry, LlmException cause) {
+  private boolean tooLongToWait(LlmException e) {
+    return e.retryAfter().map(wait -> wait.compareTo(longestWait) > 0).orElse(false);
+  }
+
+  /** The backoff, or the upstream's own wait when it asked for longer. */
+  private void pause(int retry, LlmException cause) {
+    Duration wait = backoff.delay(retry);
+    Duration asked = cause.retryAfter().orElse(Duration.ZERO);
     try {
-      sleeper.sleep(backoff.delay(retry));
+      sleeper.sleep(asked.compareTo(wait) > 0 ? asked : wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw cause;

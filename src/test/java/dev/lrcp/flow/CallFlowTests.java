@@ -232,6 +232,47 @@ class CallFlowTests {
   }
 
   @Test
+  void aStreamCutAfterItsFirstDeltaIsRecordedAsTruncatedNeverAsASuccess() {
+    LlmClient llm =
+        r -> {
+          r.stream().onText("Hel");
+          throw new LlmException(LlmFailure.UNAVAILABLE, r.model(), "fake", "connection reset");
+        };
+    var request = CallFixtures.qa(null, Scoring.NOW);
+    var streamed =
+        new CallRequest(
+            request.endpoint(),
+            request.requestType(),
+            request.question(),
+            null,
+            request.messages(),
+            null,
+            null,
+            null,
+            null,
+            new AnswerStream() {
+              @Override
+              public void begin(String promptId, String model) {}
+
+              @Override
+              public void onText(String delta) {}
+            },
+            Scoring.NOW);
+
+    assertThatThrownBy(() -> flow(llm, routeTo("gemini-2.5-flash")).run(streamed))
+        .isInstanceOf(CallFailedException.class);
+
+    assertThat(records())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(Outcome.TRUNCATED);
+              assertThat(r.failure()).isEqualTo(LlmFailure.UNAVAILABLE);
+              assertThat(r.failed()).isTrue();
+            });
+  }
+
+  @Test
   void aCallRefusedAfterItsScanIsRecordedAsBlockedAndOneRefusedBeforeLeavesNoRecord() {
     LlmClient never =
         r -> {

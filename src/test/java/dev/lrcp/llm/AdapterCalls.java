@@ -21,10 +21,14 @@ public final class AdapterCalls {
   }
 
   public static LlmFailure failureOf(Runnable call) {
+    return thrownBy(call).failure();
+  }
+
+  public static LlmException thrownBy(Runnable call) {
     try {
       call.run();
     } catch (LlmException e) {
-      return e.failure();
+      return e;
     }
     throw new AssertionError("expected an LlmException");
   }

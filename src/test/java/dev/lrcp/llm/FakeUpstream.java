@@ -26,8 +26,20 @@ public final class FakeUpstream implements AutoCloseable {
 
   /**
    * @param stall send the first bytes of the body, then hang until the fake is closed
+   * @param headers extra response headers
    */
-  public record Reply(int status, String contentType, String body, boolean stall) {
+  public record Reply(
+      int status, String contentType, String body, boolean stall, Map<String, String> headers) {
+    public Reply(int status, String contentType, String body, boolean stall) {
+      this(status, contentType, body, stall, Map.of());
+    }
+
+    public Reply withHeader(String name, String value) {
+      var more = new java.util.HashMap<>(headers);
+      more.put(name, value);
+      return new Reply(status, contentType, body, stall, more);
+    }
+
     public static Reply json(int status, String body) {
       return new Reply(status, "application/json", body, false);
     }
@@ -103,6 +115,7 @@ public final class FakeUpstream implements AutoCloseable {
     }
     byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+    reply.headers().forEach(exchange.getResponseHeaders()::add);
     boolean chunked = reply.stall() || reply.contentType().equals("text/event-stream");
     exchange.sendResponseHeaders(reply.status(), chunked ? 0 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

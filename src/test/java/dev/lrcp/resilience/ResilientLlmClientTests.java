@@ -81,6 +81,50 @@ class ResilientLlmClientTests {
   }
 
   @Test
+  void aRateLimitIsNeverRetriedSoonerThanItsRetryAfter() {
+    var calls = new AtomicInteger();
+    LlmClient limited =
+        r -> {
+          if (calls.incrementAndGet() == 1) {
+            throw fail(r, LlmFailure.RATE_LIMITED).withRetryAfter(Duration.ofMillis(1500));
+          }
+          return ok(r);
+        };
+    LlmResponse response =
+        resilient(limited, settings(3, Duration.ofSeconds(5), List.of()))
+            .generate(request("gemini-2.5-flash"));
+    assertThat(response.retryCount()).isEqualTo(1);
+    assertThat(slept).containsExactly(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void aRetryAfterLongerThanTheLongestBackoffGoesToTheNextModelWithoutWaiting() {
+    var seen = new ArrayList<String>();
+    LlmClient limited =
+        r -> {
+          seen.add(r.model());
+          if (r.model().equals("gpt-4o")) {
+            throw fail(r, LlmFailure.RATE_LIMITED).withRetryAfter(Duration.ofSeconds(30));
+          }
+          return ok(r);
+        };
+    LlmResponse response =
+        resilient(limited, settings(3, Duration.ofSeconds(5), List.of("gpt-4o>gpt-4o-mini")))
+            .generate(request("gpt-4o"));
+    assertThat(seen).containsExactly("gpt-4o", "gpt-4o-mini");
+    assertThat(response.fallbackUsed()).isTrue();
+    assertThat(slept).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                resilient(limited, settings(3, Duration.ofSeconds(5), List.of()))
+                    .generate(request("gpt-4o")))
+        .isInstanceOfSatisfying(
+            LlmException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+    assertThat(slept).isEmpty();
+  }
+
+  @Test
   void neverRetriesFailuresThatCannotHeal() {
     for (LlmFailure kind : LlmFailure.values()) {
       if (kind.retryable()) {

@@ -4,6 +4,7 @@ import com.google.genai.errors.ApiException;
 import com.google.genai.errors.GenAiIOException;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
+import dev.lrcp.llm.RetryAfter;
 import java.io.InterruptedIOException;
 
 /** Classifies what the SDK throws; HTTP statuses go through the shared mapper. */
@@ -33,7 +34,11 @@ final class GeminiFailures {
       kind = LlmFailure.MALFORMED_RESPONSE;
       message = "unexpected response: " + e.getClass().getSimpleName();
     }
-    return new LlmException(kind, model, provider, message, e);
+    var failure = new LlmException(kind, model, provider, message, e);
+    // the SDK keeps no headers; Gemini names the wait in its quota message instead
+    return e instanceof ApiException api
+        ? failure.withRetryAfter(RetryAfter.fromMessage(api.message()).orElse(null))
+        : failure;
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -7,6 +7,7 @@ import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.RetryAfter;
 import dev.lrcp.llm.StreamListener;
 import dev.lrcp.llm.TokenCounter;
 import dev.lrcp.llm.TokenUsage;
@@ -65,7 +66,7 @@ public final class OpenAiClient implements LlmClient {
     CompletableFuture<HttpResponse<String>> future =
         http.sendAsync(httpRequest(request, false), BodyHandlers.ofString());
     HttpResponse<String> response = await(request, future, true);
-    failOnStatus(request, response.statusCode(), response.body());
+    failOnStatus(request, response, response.body());
     return parse(request, response.body());
   }
 
@@ -104,7 +105,7 @@ public final class OpenAiClient implements LlmClient {
       throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
     }
     HttpResponse<Void> response = await(request, future, false);
-    failOnStatus(request, response.statusCode(), errorBody.toString());
+    failOnStatus(request, response, errorBody.toString());
     if (sse.finishReason() == null) {
       throw failure(request, LlmFailure.MALFORMED_RESPONSE, "incomplete or malformed stream");
     }
@@ -175,13 +176,21 @@ public final class OpenAiClient implements LlmClient {
         LlmFailure.UPSTREAM_ERROR, request.model(), PROVIDER, "upstream call failed", cause);
   }
 
-  private void failOnStatus(LlmRequest request, int status, String body) {
+  private void failOnStatus(LlmRequest request, HttpResponse<?> response, String body) {
+    int status = response.statusCode();
     if (status / 100 != 2) {
       String detail = ChatCompletionsJson.errorMessage(body);
+      var headers = response.headers();
       throw failure(
-          request,
-          LlmFailure.fromHttpStatus(status),
-          "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail));
+              request,
+              LlmFailure.fromHttpStatus(status),
+              "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail))
+          .withRetryAfter(
+              RetryAfter.fromHeaders(
+                      headers.firstValue("retry-after-ms").orElse(null),
+                      headers.firstValue("retry-after").orElse(null),
+                      headers.firstValue("date").orElse(null))
+                  .orElse(null));
     }
   }
 

@@ -121,6 +121,19 @@ class OpenAiClientTests {
   }
 
   @Test
+  void aRateLimitCarriesTheWaitTheUpstreamAskedFor() {
+    server.reply(Reply.json(429, fixture("error-429.json")).withHeader("Retry-After", "7"));
+    server.reply(Reply.json(429, fixture("error-429.json")).withHeader("retry-after-ms", "1500"));
+    server.reply(Reply.json(429, fixture("error-429.json")));
+
+    assertThat(AdapterCalls.thrownBy(() -> client.generate(request())).retryAfter())
+        .contains(Duration.ofSeconds(7));
+    assertThat(AdapterCalls.thrownBy(() -> client.generate(request())).retryAfter())
+        .contains(Duration.ofMillis(1500));
+    assertThat(AdapterCalls.thrownBy(() -> client.generate(request())).retryAfter()).isEmpty();
+  }
+
+  @Test
   void aBodyThatStallsEndsInTimeout() {
     server.reply(Reply.stalling(fixture("chat-success.json")));
     var impatient =
