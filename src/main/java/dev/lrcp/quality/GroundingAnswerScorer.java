@@ -16,7 +16,7 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(GroundingAnswerScorer.class);
 
-  private final GroundingScorer scorer;
+  private final SentenceEmbedder embedder;
   private final QualityProperties properties;
   private final BackgroundScoring background;
   private final AtomicBoolean sampling = new AtomicBoolean();
@@ -29,7 +29,7 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
   /** With the background pool and budget given (tests drive its clocks). */
   GroundingAnswerScorer(
       SentenceEmbedder embedder, QualityProperties properties, BackgroundScoring background) {
-    this.scorer = new GroundingScorer(embedder, GroundingWeights.DEFAULT);
+    this.embedder = embedder;
     this.properties = properties;
     this.background = background;
   }
@@ -57,29 +57,38 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
 
   /** Scores plus the evidence behind them (offline evaluation through {@code /quality/score}). */
   Evaluation evaluate(String question, String document, String answer) {
+    var similarity = new SimilaritySource(embedder);
+    QualityScores scores;
+    GroundingEvidence evidence = null;
     String q = question == null ? "" : question;
     String a = answer == null ? "" : answer;
     int words = Text.words(a);
+    var scorer = new GroundingScorer(similarity, GroundingWeights.DEFAULT);
     if (document == null || blank(document)) {
       double relevance = blank(a) || blank(q) ? 0 : scorer.relevance(q, a);
-      return new Evaluation(new QualityScores(relevance, null, false, words), null);
+      scores = new QualityScores(relevance, null, false, words);
+    } else if (blank(a)) {
+      scores = new QualityScores(0, 0.0, true, 0);
+    } else {
+      evidence = scorer.evidence(q, document, a);
+      double grounding = scorer.score(evidence);
+      boolean ungrounded = grounding < properties.ungroundedThreshold() && !Refusals.isRefusal(a);
+      scores = new QualityScores(evidence.similarity(), grounding, ungrounded, words);
     }
-    if (blank(a)) {
-      return new Evaluation(new QualityScores(0, 0.0, true, 0), null);
-    }
-    GroundingEvidence evidence = scorer.evidence(q, document, a);
-    double grounding = scorer.score(evidence);
-    boolean ungrounded = grounding < properties.ungroundedThreshold() && !Refusals.isRefusal(a);
-    return new Evaluation(
-        new QualityScores(evidence.similarity(), grounding, ungrounded, words), evidence);
+    return new Evaluation(scores, evidence, similarity.source());
   }
 
   private static boolean blank(String text) {
     return !VisibleTextValidator.isVisible(text);
   }
 
-  /** Scores plus the evidence behind them; evidence is null without a document. */
-  record Evaluation(QualityScores scores, GroundingEvidence evidence) {}
+  /**
+   * Scores plus the evidence behind them; evidence is null without a document.
+   *
+   * @param similarity what measured similarity: {@code minilm}, or {@code word_overlap} when the
+   *     model was unavailable and scores rest on lexical evidence only
+   */
+  record Evaluation(QualityScores scores, GroundingEvidence evidence, String similarity) {}
 
   @Override
   public void destroy() {

@@ -38,12 +38,17 @@ class QualityController {
     }
   }
 
+  /**
+   * @param similarity {@code minilm}, or {@code word_overlap} when the embedding model was
+   *     unavailable and the scores rest on lexical evidence only
+   */
   record ScoreResponse(
       double semanticSimilarity,
       Double groundingScore,
       boolean ungrounded,
       int responseWords,
-      GroundingEvidence evidence) {
+      GroundingEvidence evidence,
+      String similarity) {
 
     static ScoreResponse of(GroundingAnswerScorer.Evaluation e) {
       QualityScores s = e.scores();
@@ -52,7 +57,8 @@ class QualityController {
           s.groundingScore(),
           s.ungrounded(),
           s.responseWords(),
-          e.evidence());
+          e.evidence(),
+          e.similarity());
     }
   }
 }

@@ -88,6 +88,25 @@ class GroundingAnswerScorerTests {
   }
 
   @Test
+  void aModelThatFailedToLoadLeavesLexicalScoresAndSaysSo() {
+    SentenceEmbedder failed =
+        texts -> {
+          throw new IllegalStateException("onnxruntime native library not found");
+        };
+    var grounded = scorer(failed, 8).evaluate(null, DOCUMENT, "It opens at 9 am on weekdays.");
+    var relevance = scorer.evaluate("When does the museum open?", null, "At nine.");
+
+    assertThat(grounded.similarity()).isEqualTo("word_overlap");
+    assertThat(grounded.scores().groundingScore()).isGreaterThan(0.5);
+    assertThat(relevance.similarity()).isEqualTo("word_overlap");
+    assertThat(
+            scorer(GroundingAnswerScorerTests::sameVectors, 8)
+                .evaluate(null, DOCUMENT, "It opens at 9 am on weekdays.")
+                .similarity())
+        .isEqualTo("minilm");
+  }
+
+  @Test
   void unsupportedAnswerIsFlaggedButRefusalIsNot() {
     GroundingAnswerScorer sc = scorer(GroundingAnswerScorerTests::sameVectors, 8);
 

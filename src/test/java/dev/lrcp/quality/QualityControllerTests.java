@@ -60,6 +60,19 @@ class QualityControllerTests {
   }
 
   @Test
+  void saysWhichSimilarityTheScoresRestOn() {
+    assertThat(
+            post(
+                """
+                {"document": "%s", "answer": "It is 330 metres tall."}
+                """
+                    .formatted(DOCUMENT)))
+        .bodyJson()
+        .extractingPath("$.similarity")
+        .isEqualTo("minilm");
+  }
+
+  @Test
   void flagsUngroundedAnswer() {
     assertThat(
             post(
