@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
  * a batch is full or the oldest has waited {@code flushInterval}; each flush is one transaction of
  * multi-row INSERTs ({@link CallRecordStatements}). Every record is either written or counted as
  * dropped.
+ *
+ * <p>When the database cannot be reached ({@link Outage}), the batch is held and tried again with a
+ * growing pause instead of dropped, and new records wait in the queue meanwhile: an outage loses
+ * nothing until the queue is full, and from then on each record it cannot take is counted as
+ * dropped. Any other failure (a rejected row, a full disk) drops and counts the batch at once,
+ * since trying it again would fail again.
  */
 @Component
 public class CallRecordWriter implements SmartLifecycle {
@@ -46,6 +52,7 @@ public class CallRecordWriter implements SmartLifecycle {
   private final ReentrantLock drainLock = new ReentrantLock(true);
   private volatile Thread worker;
   private volatile boolean running;
+  private final Outage outage = new Outage();
 
   public CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
     this.statements = new CallRecordStatements(repository.dataSource());
@@ -71,7 +78,7 @@ public class CallRecordWriter implements SmartLifecycle {
       while (queue.drainTo(batch, properties.batchSize()) > 0) {
         hold(batch, System.nanoTime());
       }
-      writePending();
+      write(false);
     } finally {
       drainLock.unlock();
     }
@@ -96,12 +103,7 @@ public class CallRecordWriter implements SmartLifecycle {
     while (running) {
       drainLock.lock();
       try {
-        while (queue.drainTo(batch, properties.batchSize()) > 0) {
-          hold(batch, System.nanoTime());
-        }
-        if (!pending.isEmpty() && System.nanoTime() - oldestNanos >= interval) {
-          writePending();
-        }
+        drainOnce(batch, interval);
       } finally {
         drainLock.unlock();
       }
@@ -112,6 +114,25 @@ public class CallRecordWriter implements SmartLifecycle {
     }
   }
 
+  /** One tick: during an outage only the held batch is retried, when its pause has passed. */
+  private void drainOnce(List<CallRecord> batch, long interval) {
+    long now = System.nanoTime();
+    if (outage.active() && !pending.isEmpty()) {
+      int held = pending.size();
+      if (outage.retryDue(now) && write(true)) {
+        log.info("storage: database reachable again, {} held call records written", held);
+      }
+      return;
+    }
+    outage.end(); // nothing held (a flush settled it): the next write finds out afresh
+    while (!outage.active() && queue.drainTo(batch, properties.batchSize()) > 0) {
+      hold(batch, now);
+    }
+    if (!pending.isEmpty() && !outage.active() && now - oldestNanos >= interval) {
+      write(true);
+    }
+  }
+
   /** Moves taken records into {@link #pending}, writing whenever a full batch is held. */
   private void hold(List<CallRecord> batch, long nowNanos) {
     for (CallRecord record : batch) {
@@ -119,30 +140,47 @@ public class CallRecordWriter implements SmartLifecycle {
         oldestNanos = nowNanos;
       }
       pending.add(record);
-      if (pending.size() >= properties.batchSize()) {
-        writePending();
+      if (pending.size() >= properties.batchSize() && !outage.active()) {
+        write(true);
       }
     }
     batch.clear();
     pendingSize = pending.size();
   }
 
-  private void writePending() {
+  /**
+   * Writes the held records; returns whether they left {@link #pending}. With {@code holdOnOutage}
+   * an unreachable database keeps them held for a retry; otherwise (shutdown, an explicit flush)
+   * they are counted as dropped.
+   */
+  private boolean write(boolean holdOnOutage) {
     if (pending.isEmpty()) {
-      return;
+      return true;
     }
     int records = pending.size();
     try {
       statements.write(pending);
       written.addAndGet(records);
+      outage.end();
     } catch (SQLException | RuntimeException e) {
-      // the writer thread must survive any failure: count the loss, log it, go on
+      // the writer thread must survive any failure: hold or count the loss, log it, go on
+      if (holdOnOutage && Outage.isUnreachable(e)) {
+        if (outage.begin(System.nanoTime())) {
+          log.warn(
+              "storage: database unreachable, holding {} call records and queueing new ones"
+                  + " (up to {}) until it is back: {}",
+              records,
+              properties.queueCapacity(),
+              e.getMessage());
+        }
+        return false;
+      }
       dropped.addAndGet(records);
       log.warn("storage: lost {} call records, database write failed: {}", records, e.getMessage());
-    } finally {
-      pending.clear();
-      pendingSize = 0;
     }
+    pending.clear();
+    pendingSize = 0;
+    return true;
   }
 
   @Override

@@ -3,15 +3,20 @@ package dev.lrcp.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lrcp.flow.Records;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class CallRecordWriterTests {
@@ -126,6 +131,102 @@ class CallRecordWriterTests {
 
     assertThat(repository.count()).isEqualTo(1);
     assertThat(writer.takeWritten()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreachableDatabaseHoldsRecordsAndWritesThemOnceItIsBack() {
+    var db = new SwitchableDataSource(database());
+    var repository = new CallRecordRepository(new JdbcTemplate(db.target));
+    started = new CallRecordWriter(new CallRecordRepository(new JdbcTemplate(db)), batches(10));
+    db.down = true;
+    started.start();
+    for (int i = 0; i < 5; i++) {
+      started.on(Records.call(T.plusSeconds(i), "/qa", "m", 100));
+    }
+    await(() -> db.refused.get() >= 2); // tried, then tried again after the pause
+
+    assertThat(repository.count()).isZero();
+    assertThat(started.queueDepth()).isEqualTo(5);
+    assertThat(started.takeDropped()).isZero();
+
+    db.down = false;
+
+    await(() -> repository.count() == 5);
+    assertThat(started.takeDropped()).isZero();
+    assertThat(started.takeWritten()).isEqualTo(5);
+  }
+
+  @Test
+  void anOutageLongerThanTheQueueDropsOnlyWhatDoesNotFitAndCountsIt() {
+    var db = new SwitchableDataSource(database());
+    var repository = new CallRecordRepository(new JdbcTemplate(db.target));
+    var writer = new CallRecordWriter(new CallRecordRepository(new JdbcTemplate(db)), batches(4));
+    started = writer;
+    db.down = true;
+    writer.start();
+    writer.on(Records.call(T, "/qa", "m", 100));
+    await(() -> db.refused.get() >= 1 && writer.queueDepth() == 1);
+    for (int i = 1; i < 10; i++) {
+      writer.on(Records.call(T.plusSeconds(i), "/qa", "m", 100));
+    }
+
+    db.down = false;
+
+    await(() -> repository.count() == 5);
+    assertThat(writer.takeDropped()).as("sent 10, held 1 + queued 4").isEqualTo(5);
+    assertThat(writer.takeWritten()).isEqualTo(5);
+  }
+
+  @Test
+  void stoppingDuringAnOutageCountsWhatIsHeldAsDropped() {
+    var db = new SwitchableDataSource(database());
+    var writer = new CallRecordWriter(new CallRecordRepository(new JdbcTemplate(db)), batches(10));
+    db.down = true;
+    writer.start();
+    writer.on(Records.call(T, "/qa", "m", 100));
+    writer.on(Records.call(T, "/qa", "m", 100));
+    await(() -> db.refused.get() >= 1);
+
+    writer.stop();
+
+    assertThat(writer.takeDropped()).isEqualTo(2);
+    assertThat(writer.queueDepth()).isZero();
+  }
+
+  @Test
+  void onlyALostConnectionCountsAsAnOutage() {
+    assertThat(Outage.isUnreachable(new SQLException("I/O error", "08006"))).isTrue();
+    assertThat(Outage.isUnreachable(new SQLException("admin shutdown", "57P01"))).isTrue();
+    assertThat(Outage.isUnreachable(new RuntimeException(new SQLTransientConnectionException())))
+        .isTrue();
+    assertThat(Outage.isUnreachable(new SQLException("no such table", "42S02"))).isFalse();
+    assertThat(Outage.isUnreachable(new SQLException("disk full"))).isFalse();
+  }
+
+  /** Capacity {@code n}, batches of one, written at once: every record is its own write. */
+  private static StorageProperties batches(int capacity) {
+    return properties(capacity, 1, Duration.ofMillis(1));
+  }
+
+  /** A data source that refuses connections, as a stopped PostgreSQL does, while {@code down}. */
+  private static final class SwitchableDataSource extends DelegatingDataSource {
+    final DataSource target;
+    final AtomicInteger refused = new AtomicInteger();
+    volatile boolean down;
+
+    SwitchableDataSource(DataSource target) {
+      super(target);
+      this.target = target;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      if (down) {
+        refused.incrementAndGet();
+        throw new SQLTransientConnectionException("Connection refused", "08001");
+      }
+      return super.getConnection();
+    }
   }
 
   private static void await(BooleanSupplier done) {
