@@ -252,4 +252,15 @@ class MalformedRequestsIntegrationTests {
     assertThat(RawHttp.closedWhileSendingHeadersSlowly(port, Duration.ofSeconds(30))).isTrue();
     assertThat(get("/health").statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void aClientSendingItsBodyByteByByteIsCutOffAtTheBodyDeadline() throws Exception {
+    // the head is complete; the body's bytes arrive every 0.2 s: the 2 s body deadline ends it
+    assertThat(RawHttp.closedWhileSendingBodySlowly(port, "/qa", Duration.ofSeconds(30))).isTrue();
+    assertThat(
+            RawHttp.closedWhileSendingBodySlowly(
+                port, "/v1/chat/completions", Duration.ofSeconds(30)))
+        .isTrue();
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+  }
 }

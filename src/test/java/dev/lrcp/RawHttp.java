@@ -61,14 +61,30 @@ public final class RawHttp {
    */
   public static boolean closedWhileSendingHeadersSlowly(int port, Duration deadline)
       throws IOException {
+    return closedWhileSendingSlowly(
+        port, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", deadline);
+  }
+
+  /** The same after a complete head announcing a large body, the body sent a byte at a time. */
+  public static boolean closedWhileSendingBodySlowly(int port, String path, Duration deadline)
+      throws IOException {
+    return closedWhileSendingSlowly(
+        port,
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 100000\r\n\r\n{\"x\":\"",
+        deadline);
+  }
+
+  private static boolean closedWhileSendingSlowly(int port, String prefix, Duration deadline)
+      throws IOException {
     Instant end = Instant.now().plus(deadline);
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(200);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write(
-          "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
-              .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(prefix.getBytes(StandardCharsets.ISO_8859_1));
       while (Instant.now().isBefore(end)) {
         try {
           out.write('a');

@@ -11,13 +11,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One data-plane connection's deadline for a complete request head (request line and headers): the
- * idle timeout alone is reset by every byte, so a client sending a byte a second would hold the
- * connection forever. The clock starts at the first byte of a request and stops when the codec has
- * decoded its head; a late head closes the connection. Two handlers share the state: {@link
- * #bytes()} before the HTTP codec sees the first byte, {@link #heads()} after it sees the head and
- * the end of each request. An idle keep-alive connection is not in a head and is left to the idle
- * timeout. Runs on the connection's event loop only.
+ * One data-plane connection's deadlines for a complete request head (request line and headers) and
+ * then for its body, each {@code lrcp.request-head-timeout} long: the idle timeout alone is reset
+ * by every byte, so a client sending a byte a second would hold the connection forever. The head's
+ * clock starts at the first byte of a request and stops when the codec has decoded the head; the
+ * body's clock starts then and stops at the request's last content; either running out closes the
+ * connection. Two handlers share the state: {@link #bytes()} before the HTTP codec sees the first
+ * byte, {@link #heads()} after it sees the head and the end of each request. An idle keep-alive
+ * connection is in neither and is left to the idle timeout. Runs on the connection's event loop
+ * only.
  */
 final class HeadDeadline {
 
@@ -35,7 +37,7 @@ final class HeadDeadline {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (betweenRequests && timer == null && msg instanceof ByteBuf buf && buf.isReadable()) {
-          timer = ctx.executor().schedule(() -> ctx.close(), timeoutNanos, TimeUnit.NANOSECONDS);
+          start(ctx);
         }
         ctx.fireChannelRead(msg);
       }
@@ -56,13 +58,21 @@ final class HeadDeadline {
         if (msg instanceof HttpRequest) {
           betweenRequests = false;
           stop();
+          if (!(msg instanceof LastHttpContent)) {
+            start(ctx); // the body's deadline
+          }
         }
         if (msg instanceof LastHttpContent) {
           betweenRequests = true;
+          stop();
         }
         ctx.fireChannelRead(msg);
       }
     };
+  }
+
+  private void start(ChannelHandlerContext ctx) {
+    timer = ctx.executor().schedule(() -> ctx.close(), timeoutNanos, TimeUnit.NANOSECONDS);
   }
 
   private void stop() {

@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param corsAllowedOrigins {@code LRCP_CORS_ALLOWED_ORIGINS}, comma-separated; empty = no CORS
  * @param maxRequestSize {@code LRCP_MAX_REQUEST_SIZE}: larger bodies get 413
  * @param requestHeadTimeout {@code LRCP_REQUEST_HEAD_TIMEOUT}: a request whose line and headers are
- *     not complete this long after its first byte has its connection closed, on both ports
+ *     not complete this long after its first byte, or whose body is not complete as long again
+ *     after its headers, has its connection closed, on both ports
  * @param adminKey {@code LRCP_ADMIN_KEY}: turns on the admin API ({@code /admin/**}) and virtual
  *     keys; unset, neither exists
  */

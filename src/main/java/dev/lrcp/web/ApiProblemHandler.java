@@ -105,6 +105,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return respond(ProblemKind.PAYLOAD_TOO_LARGE.problem(e.getMessage()));
   }
 
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> bodyTooSlow(RequestBodyTimeoutException e) {
+    return respond(ProblemKind.REQUEST_TIMEOUT.problem(e.getMessage()));
+  }
+
   /** Our own bug, never the caller's input: logged in full here, opaque to the caller. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
@@ -154,6 +159,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       status = HttpStatusCode.valueOf(413);
       ProblemKind.PAYLOAD_TOO_LARGE.describe(problem, rootMessage(e));
       problem.setStatus(413);
+    }
+    var slow = UnreadableBody.bodyTimeout(e); // the deadline passed while a converter was reading
+    if (slow.isPresent()) {
+      status = HttpStatusCode.valueOf(408);
+      ProblemKind.REQUEST_TIMEOUT.describe(problem, slow.get().getMessage());
+      problem.setStatus(408);
     }
     return super.handleExceptionInternal(e, problem, headers, status, request);
   }

@@ -10,22 +10,49 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 
-/** A request whose body stream fails with {@link RequestTooLargeException} past the limit. */
+/**
+ * A request whose body stream fails with {@link RequestTooLargeException} past the limit, and with
+ * {@link RequestBodyTimeoutException} when bytes still arrive after the body's deadline: the
+ * container's read timeout is reset by every byte, so a client sending one a second would hold the
+ * request for as long as its body lasts. The 408 or 413 answer closes the connection.
+ */
 final class LimitedRequest extends HttpServletRequestWrapper {
 
   private final long limit;
+  private final BodyDeadline deadline;
   private ServletInputStream stream;
 
-  LimitedRequest(HttpServletRequest request, long limit) {
+  LimitedRequest(HttpServletRequest request, long limit, BodyDeadline deadline) {
     super(request);
     this.limit = limit;
+    this.deadline = deadline;
+  }
+
+  /**
+   * When the body must be complete: {@code timeout} after {@code startNanos} on {@code clock}.
+   *
+   * @param clock {@link System#nanoTime} in production; tests move it by hand
+   */
+  record BodyDeadline(long startNanos, Duration timeout, LongSupplier clock) {
+
+    static BodyDeadline from(Duration timeout) {
+      return new BodyDeadline(System.nanoTime(), timeout, System::nanoTime);
+    }
+
+    void check() {
+      if (clock.getAsLong() - startNanos > timeout.toNanos()) {
+        throw new RequestBodyTimeoutException(timeout);
+      }
+    }
   }
 
   @Override
   public ServletInputStream getInputStream() throws IOException {
     if (stream == null) {
-      stream = new Counting(super.getInputStream(), limit);
+      stream = new Counting(super.getInputStream(), limit, deadline);
     }
     return stream;
   }
@@ -47,11 +74,13 @@ final class LimitedRequest extends HttpServletRequestWrapper {
 
     private final ServletInputStream in;
     private final long limit;
+    private final BodyDeadline deadline;
     private long read;
 
-    Counting(ServletInputStream in, long limit) {
+    Counting(ServletInputStream in, long limit, BodyDeadline deadline) {
       this.in = in;
       this.limit = limit;
+      this.deadline = deadline;
     }
 
     @Override
@@ -77,6 +106,7 @@ final class LimitedRequest extends HttpServletRequestWrapper {
       if (read > limit) {
         throw new RequestTooLargeException(limit);
       }
+      deadline.check();
     }
 
     @Override

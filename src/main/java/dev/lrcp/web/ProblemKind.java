@@ -18,6 +18,7 @@ enum ProblemKind {
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
+  REQUEST_TIMEOUT(408, "Request not complete in time"),
   PAYLOAD_TOO_LARGE(413, "Request body too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   UNPROCESSABLE(422, "Unprocessable request"),
@@ -82,6 +83,7 @@ enum ProblemKind {
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 406 -> NOT_ACCEPTABLE;
+      case 408 -> REQUEST_TIMEOUT;
       case 413 -> PAYLOAD_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 422 -> UNPROCESSABLE;

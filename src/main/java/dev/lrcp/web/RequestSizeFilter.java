@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses bodies above {@code lrcp.max-request-size} with 413: at once when Content-Length says so,
  * and while reading for chunked bodies that declare no length. The evaluation endpoints over
  * supplied series take up to {@link #SERIES_LIMIT} (or the general limit if larger): 25,000
- * timestamped points are about 1.4 MB of JSON.
+ * timestamped points are about 1.4 MB of JSON. The body must also be complete within {@code
+ * lrcp.request-head-timeout} of its headers ({@link LimitedRequest}), else 408.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -28,10 +30,12 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
   private final long limit;
   private final long seriesLimit;
+  private final Duration bodyTimeout;
 
   RequestSizeFilter(AccessProperties properties) {
     this.limit = properties.maxRequestSize().toBytes();
     this.seriesLimit = Math.max(limit, SERIES_LIMIT.toBytes());
+    this.bodyTimeout = properties.requestHeadTimeout();
   }
 
   @Override
@@ -47,6 +51,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
           request.getRequestURI());
       return;
     }
-    chain.doFilter(new LimitedRequest(request, limit), response);
+    var deadline = LimitedRequest.BodyDeadline.from(bodyTimeout);
+    chain.doFilter(new LimitedRequest(request, limit, deadline), response);
   }
 }

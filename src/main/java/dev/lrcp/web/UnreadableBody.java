@@ -46,6 +46,10 @@ final class UnreadableBody {
     return find(e, RequestTooLargeException.class).isPresent();
   }
 
+  static Optional<RequestBodyTimeoutException> bodyTimeout(Throwable e) {
+    return find(e, RequestBodyTimeoutException.class);
+  }
+
   private static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {

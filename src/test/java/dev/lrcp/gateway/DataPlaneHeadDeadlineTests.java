@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-/** The data plane's deadline for a complete request head, on a real socket. */
+/** The data plane's deadlines for a complete request head and body, on a real socket. */
 @SpringBootTest(
     classes = GatewayTestApp.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -26,6 +26,14 @@ class DataPlaneHeadDeadlineTests {
   void aClientSendingItsHeadersByteByByteIsCutOffAtTheHeadDeadline() throws Exception {
     // bytes arrive every 0.2 s, far inside the 60 s idle timeout: only the 1 s deadline ends it
     assertThat(RawHttp.closedWhileSendingHeadersSlowly(dataPlane.port(), Duration.ofSeconds(30)))
+        .isTrue();
+  }
+
+  @Test
+  void aClientSendingItsBodyByteByByteIsCutOffAtTheDeadline() throws Exception {
+    assertThat(
+            RawHttp.closedWhileSendingBodySlowly(
+                dataPlane.port(), "/v1/chat/completions", Duration.ofSeconds(30)))
         .isTrue();
   }
 

@@ -83,10 +83,24 @@ class HeadDeadlineTests {
   }
 
   @Test
-  void aBodyIsNotPartOfTheHead() {
-    send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab");
+  void aBodyStillIncompleteAtItsOwnDeadlineAfterTheHeadClosesTheConnection() {
+    send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\na");
+    wait(9);
+    send("b");
+    assertThat(channel.isOpen()).as("a fresh deadline after the head").isTrue();
 
-    wait(30);
+    wait(2);
+
+    assertThat(channel.isOpen()).isFalse();
+  }
+
+  @Test
+  void aBodyCompletedInTimeStopsTheClock() {
+    send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nab");
+    wait(9);
+    send("cd");
+
+    wait(60);
 
     assertThat(channel.isOpen()).isTrue();
   }
