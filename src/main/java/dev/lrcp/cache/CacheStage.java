@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
  * Answers a call from the response cache when its route allows it: an exact match of the normalised
  * request, else (semantic routes) the closest earlier answer in the same namespace and context
  * whose last user message is similar enough and names the same numbers and names. Drills ({@code
- * simulate_*}, /stress) are never cached; {@code Cache-Control: no-store} bypasses the cache. The
- * caller hears {@code X-LRCP-Cache: hit|semantic|miss}.
+ * simulate_*}, /stress) are never cached; {@code Cache-Control: no-store} bypasses the cache, and
+ * so does a request in which the input scan found personal data or a key: the cache keeps the
+ * question and answer text in the database, which holds no such data anywhere else. The caller
+ * hears {@code X-LRCP-Cache: hit|semantic|miss}.
  */
 @Component
 class CacheStage implements CallStage {
@@ -52,7 +54,7 @@ class CacheStage implements CallStage {
     if (!properties.enabled() || r.injected()) {
       return next.proceed(call);
     }
-    if (r.cache() == CacheDirective.NO_STORE) {
+    if (r.cache() == CacheDirective.NO_STORE || carriesPersonalData(call)) {
       call.cache(new CallRecord.Cache(CallRecord.Cache.BYPASS, 0));
       r.headers().set(HEADER, CallRecord.Cache.MISS);
       return next.proceed(call);
@@ -102,6 +104,10 @@ class CacheStage implements CallStage {
               cache.expiresAt(now)));
     }
     return response;
+  }
+
+  private static boolean carriesPersonalData(Call call) {
+    return call.security() != null && !call.security().piiTypes().isEmpty();
   }
 
   private LlmResponse serve(Call call, CachedAnswer answer, String result) {

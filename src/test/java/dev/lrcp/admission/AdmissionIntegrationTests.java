@@ -156,6 +156,23 @@ class AdmissionIntegrationTests {
   }
 
   @Test
+  void aRequestCarryingPersonalDataIsNeverCached() throws Exception {
+    String key = create("{\"name\":\"private\"}").path("key").asString();
+    String body =
+        """
+        {"model":"gpt-4o-mini","temperature":0,
+         "messages":[{"role":"user","content":"My card is 4111 1111 1111 1111, is it valid?"}]}
+        """;
+    chat(key, body);
+    var second = chat(key, body);
+
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.headers().firstValue("X-LRCP-Cache"))
+        .as("a deterministic request is a hit the second time unless it was kept out")
+        .contains("miss");
+  }
+
+  @Test
   void theAdminApiValidatesWhatItIsGiven() throws Exception {
     var noName = Replicas.post(url("/admin/keys"), Replicas.ADMIN_KEY, "{\"rpm_limit\":0}");
     assertThat(noName.statusCode()).isEqualTo(400);
