@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +24,12 @@ import org.springframework.stereotype.Component;
  * {@link CallRequest} and runs it here: the call gets its prompt id, passes through every {@link
  * CallStage} in {@link Stage} order, reaches the model port, and leaves exactly one {@link
  * CallRecord}, published when it is complete. Failures leave as {@link CallFailedException} (the
- * model failed) or as the refusing stage's own exception, never as an answer.
+ * model failed) or as the refusing stage's own exception, never as an answer. At shutdown, once no
+ * new call can arrive, records still waiting for their background score are published without it,
+ * before storage stops (ADR 0017).
  */
 @Component
-public class CallFlow {
+public class CallFlow implements SmartLifecycle {
 
   /** How long a record waits for its background score before it is published without it. */
   public static final Duration QUALITY_WAIT = Duration.ofSeconds(10);
@@ -36,6 +41,8 @@ public class CallFlow {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Deadlines deadlines;
+  private final Set<RecordJoin> waiting = ConcurrentHashMap.newKeySet();
+  private volatile boolean running;
 
   public CallFlow(
       List<CallStage> stages,
@@ -122,9 +129,44 @@ public class CallFlow {
     if (later == null || call.attempt() == null || call.cachedAnswer() != null) {
       publish(record);
     } else {
-      later.record(record, this::publish, expire -> deadlines.after(QUALITY_WAIT, expire));
+      waiting.add(later);
+      later.record(
+          record,
+          r -> {
+            waiting.remove(later);
+            publish(r);
+          },
+          expire -> deadlines.after(QUALITY_WAIT, expire));
     }
     return record;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /** Publishes every record still waiting for its score, unscored ({@code late}). */
+  @Override
+  public void stop() {
+    running = false;
+    for (RecordJoin join : waiting) {
+      join.expire();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /**
+   * Stops after both listeners (no call can arrive or be in flight) and before the call-record
+   * writer, which stops at {@code Integer.MAX_VALUE - 4096} and writes what it was given.
+   */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 3072;
   }
 
   /** Listeners never break a call: a failing one is logged and the call goes on. */

@@ -44,7 +44,8 @@ final class RecordJoin implements QualityLater {
     }
   }
 
-  private void expire() {
+  /** Publishes the record without its score unless it was published already. */
+  void expire() {
     if (state.get() instanceof CallRecord r && state.compareAndSet(r, DONE)) {
       publish.accept(r.withQuality(CallRecord.Quality.unscored(LATE)));
     }

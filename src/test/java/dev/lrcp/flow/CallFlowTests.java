@@ -365,6 +365,40 @@ class CallFlowTests {
   }
 
   @Test
+  void stoppingPublishesTheRecordsStillWaitingForTheirScoreOnceEach() {
+    var later = new ArrayList<QualityLater>();
+    CallStage scoringLater =
+        new CallStage() {
+          @Override
+          public Stage stage() {
+            return Stage.SCORE;
+          }
+
+          @Override
+          public LlmResponse apply(Call call, Next next) {
+            LlmResponse response = next.proceed(call);
+            later.add(call.scoreLater());
+            return response;
+          }
+        };
+    var flow = flow(answering("a"), routeTo("gemini-2.5-flash"), scoringLater);
+    flow.start();
+    var scored = flow.run(request("scored in time"));
+    var waiting = flow.run(request("still waiting"));
+    later.getFirst().complete(CallRecord.Quality.scored(0.8, null, false));
+    assertThat(records()).hasSize(1);
+
+    flow.stop();
+    later.getLast().complete(CallRecord.Quality.scored(0.3, null, false));
+
+    assertThat(records())
+        .extracting(CallRecord::promptId)
+        .containsExactly(scored.promptId(), waiting.promptId());
+    assertThat(records().getLast().quality().unscored()).isEqualTo("late");
+    assertThat(flow.isRunning()).isFalse();
+  }
+
+  @Test
   void aFailingListenerNeverFailsTheCall() {
     var flow =
         new CallFlow(
