@@ -254,13 +254,15 @@ class MalformedRequestsIntegrationTests {
   }
 
   @Test
-  void aClientSendingItsBodyByteByByteIsCutOffAtTheBodyDeadline() throws Exception {
-    // the head is complete; the body's bytes arrive every 0.2 s: the 2 s body deadline ends it
-    assertThat(RawHttp.closedWhileSendingBodySlowly(port, "/qa", Duration.ofSeconds(30))).isTrue();
+  void aClientSendingItsBodyByteByByteIsAnsweredAtTheBodyDeadline() throws Exception {
+    // the head is complete; the body's bytes arrive every 0.2 s: the 2 s body deadline ends the
+    // request (the gateway path answers in its own error shape)
+    assertThat(RawHttp.statusWhileSendingBodySlowly(port, "/qa", Duration.ofSeconds(30)))
+        .isEqualTo(408);
     assertThat(
-            RawHttp.closedWhileSendingBodySlowly(
+            RawHttp.statusWhileSendingBodySlowly(
                 port, "/v1/chat/completions", Duration.ofSeconds(30)))
-        .isTrue();
+        .isIn(400, 408);
     assertThat(get("/health").statusCode()).isEqualTo(200);
   }
 }

@@ -77,6 +77,42 @@ public final class RawHttp {
         deadline);
   }
 
+  /**
+   * The status of the answer a server gives while a request body arrives a byte at a time (0 when
+   * none came before {@code deadline}).
+   */
+  public static int statusWhileSendingBodySlowly(int port, String path, Duration deadline)
+      throws IOException {
+    Instant end = Instant.now().plus(deadline);
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(200);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 1000\r\n\r\n{\"question\":\"")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      var head = new StringBuilder();
+      while (Instant.now().isBefore(end)) {
+        try {
+          out.write('a');
+          out.flush();
+          int b = in.read();
+          if (b < 0) {
+            return 0;
+          }
+          head.append((char) b).append(new String(in.readNBytes(11), StandardCharsets.ISO_8859_1));
+          return Integer.parseInt(head.substring(9, 12));
+        } catch (SocketTimeoutException noAnswerYet) {
+          // send the next byte
+        }
+      }
+      return 0;
+    }
+  }
+
   private static boolean closedWhileSendingSlowly(int port, String prefix, Duration deadline)
       throws IOException {
     Instant end = Instant.now().plus(deadline);

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +24,11 @@ import org.springframework.stereotype.Component;
  * CallStage} in {@link Stage} order, reaches the model port, and leaves exactly one {@link
  * CallRecord}, published when it is complete. Failures leave as {@link CallFailedException} (the
  * model failed) or as the refusing stage's own exception, never as an answer. At shutdown, once no
- * new call can arrive, records still waiting for their background score are published without it,
- * before storage stops (ADR 0017).
+ * new call can arrive, storage has the records still waiting for their background score published
+ * without it ({@link #publishWaiting}) before it writes its last batch (ADR 0017).
  */
 @Component
-public class CallFlow implements SmartLifecycle {
+public class CallFlow {
 
   /** How long a record waits for its background score before it is published without it. */
   public static final Duration QUALITY_WAIT = Duration.ofSeconds(10);
@@ -42,7 +41,6 @@ public class CallFlow implements SmartLifecycle {
   private final Clock clock;
   private final Deadlines deadlines;
   private final Set<RecordJoin> waiting = ConcurrentHashMap.newKeySet();
-  private volatile boolean running;
 
   public CallFlow(
       List<CallStage> stages,
@@ -141,32 +139,11 @@ public class CallFlow implements SmartLifecycle {
     return record;
   }
 
-  @Override
-  public void start() {
-    running = true;
-  }
-
   /** Publishes every record still waiting for its score, unscored ({@code late}). */
-  @Override
-  public void stop() {
-    running = false;
+  public void publishWaiting() {
     for (RecordJoin join : waiting) {
       join.expire();
     }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  /**
-   * Stops after both listeners (no call can arrive or be in flight) and before the call-record
-   * writer, which stops at {@code Integer.MAX_VALUE - 4096} and writes what it was given.
-   */
-  @Override
-  public int getPhase() {
-    return Integer.MAX_VALUE - 3072;
   }
 
   /** Listeners never break a call: a failing one is logged and the call goes on. */

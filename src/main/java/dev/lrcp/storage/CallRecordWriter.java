@@ -1,5 +1,6 @@
 package dev.lrcp.storage;
 
+import dev.lrcp.flow.CallFlow;
 import dev.lrcp.flow.CallRecord;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,11 +56,18 @@ public class CallRecordWriter implements SmartLifecycle {
   private volatile Thread worker;
   private volatile boolean running;
   private final Outage outage = new Outage();
+  private ObjectProvider<CallFlow> flow;
 
   public CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
     this.statements = new CallRecordStatements(repository.dataSource());
     this.properties = properties;
     this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+  }
+
+  /** The flow whose records still waiting for a score are published before the last write. */
+  @Autowired
+  void drainFrom(ObjectProvider<CallFlow> flow) {
+    this.flow = flow;
   }
 
   /** Queues the record for writing; counts it as dropped if the queue is full. */
@@ -193,6 +203,9 @@ public class CallRecordWriter implements SmartLifecycle {
 
   @Override
   public void stop() {
+    if (flow != null) {
+      flow.ifAvailable(CallFlow::publishWaiting); // no call is in flight any more
+    }
     Thread t = worker;
     worker = null;
     running = false;

@@ -107,7 +107,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> bodyTooSlow(RequestBodyTimeoutException e) {
-    return respond(ProblemKind.REQUEST_TIMEOUT.problem(e.getMessage()));
+    return respond(ProblemKind.REQUEST_TIMEOUT.problem(e.getReason()));
   }
 
   /** Our own bug, never the caller's input: logged in full here, opaque to the caller. */
@@ -163,7 +163,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     var slow = UnreadableBody.bodyTimeout(e); // the deadline passed while a converter was reading
     if (slow.isPresent()) {
       status = HttpStatusCode.valueOf(408);
-      ProblemKind.REQUEST_TIMEOUT.describe(problem, slow.get().getMessage());
+      ProblemKind.REQUEST_TIMEOUT.describe(problem, slow.get().getReason());
       problem.setStatus(408);
     }
     return super.handleExceptionInternal(e, problem, headers, status, request);

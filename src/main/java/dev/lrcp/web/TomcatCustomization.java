@@ -10,10 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * The main port's Tomcat: {@link HeadDeadlineProtocol} with {@code lrcp.request-head-timeout}, no
- * draining of unread bodies, and {@link ProblemReportValve} as the host's only error report valve.
- * Runs after Boot's own customizer, which adds a plain {@link ErrorReportValve} that this one
- * replaces.
+ * The main port's Tomcat: {@link HeadDeadlineProtocol} with {@code lrcp.request-head-timeout}, and
+ * {@link ProblemReportValve} as the host's only error report valve. Runs after Boot's own
+ * customizer, which adds a plain {@link ErrorReportValve} that this one replaces.
  */
 @Component
 class TomcatCustomization
@@ -32,10 +31,6 @@ class TomcatCustomization
         connector -> {
           if (connector.getProtocolHandler() instanceof HeadDeadlineProtocol protocol) {
             protocol.setHeadTimeout(properties.requestHeadTimeout());
-            // A body the application refused unread (408 too slow, 413 too large, 401, 415) is
-            // not drained to keep the connection: draining a body sent a byte a second would
-            // hold it for as long as the client likes. The connection closes at its next byte.
-            protocol.setMaxSwallowSize(0);
           }
         });
     factory.addContextCustomizers(

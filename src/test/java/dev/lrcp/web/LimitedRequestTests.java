@@ -39,7 +39,9 @@ class LimitedRequestTests {
 
     assertThatThrownBy(in::read)
         .isInstanceOf(RequestBodyTimeoutException.class)
-        .hasMessageContaining("20 s");
+        .hasMessageContaining("20 s")
+        .extracting(e -> ((RequestBodyTimeoutException) e).getStatusCode().value())
+        .isEqualTo(408);
   }
 
   @Test
