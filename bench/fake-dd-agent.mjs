@@ -1,13 +1,23 @@
 #!/usr/bin/env node
 // Fake Datadog Agent on 127.0.0.1, so the service runs with full telemetry (dd-java-agent traces
 // and LLM Observability over HTTP, DogStatsD over UDP) and the payloads are counted, not dropped.
-//   node fake-dd-agent.mjs [--apm-port=18126] [--statsd-port=18125]; GET /counts for the tallies.
+//   node fake-dd-agent.mjs [--apm-port=18126] [--statsd-port=18125] [--dump=FILE]; GET /counts for
+// the tallies. --dump appends every payload (decompressed) to FILE, for the chaos run's secret scan.
 import http from 'node:http';
 import dgram from 'node:dgram';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
 
 const arg = (k, d) => (process.argv.find((a) => a.startsWith(`--${k}=`)) || `=${d}`).split('=')[1];
 const APM = parseInt(arg('apm-port', '18126'), 10);
 const STATSD = parseInt(arg('statsd-port', '18125'), 10);
+const DUMP = arg('dump', '');
+const dump = (buf, encoding) => {
+  if (!DUMP) return;
+  let out = buf;
+  try { if (encoding === 'gzip') out = zlib.gunzipSync(buf); else if (encoding === 'deflate') out = zlib.inflateSync(buf); } catch { /* kept as sent */ }
+  fs.appendFileSync(DUMP, out);
+};
 const counts = { http_requests: 0, trace_payloads: 0, llmobs_payloads: 0, statsd_packets: 0, statsd_lines: 0, paths: {}, metrics: {} };
 // Tallied DogStatsD metrics, per service tag ("service/name"): a count adds its values, anything
 // else its number of samples, both divided by the sample rate (name:v1[:v2...]|type[|@rate][|#tags]).
@@ -25,9 +35,10 @@ const tally = (line) => {
 };
 
 http.createServer((req, res) => {
-  let bytes = 0;
-  req.on('data', (c) => { bytes += c.length; });
+  const parts = [];
+  req.on('data', (c) => { parts.push(c); });
   req.on('end', () => {
+    dump(Buffer.concat(parts), req.headers['content-encoding']);
     if (req.url === '/counts') {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify(counts));
@@ -48,6 +59,7 @@ http.createServer((req, res) => {
 
 const udp = dgram.createSocket('udp4');
 udp.on('message', (m) => {
+  dump(m);
   const lines = m.toString().split('\n').filter(Boolean);
   counts.statsd_packets++; counts.statsd_lines += lines.length; lines.forEach(tally);
 });
