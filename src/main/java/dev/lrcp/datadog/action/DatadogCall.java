@@ -16,6 +16,7 @@ interface DatadogCall<T> {
       return call.run();
     } catch (ApiException e) {
       if (e.getCode() == 0) { // the client reports transport failures as code 0
+        Holder.log.warn("cannot {}: no answer from Datadog: {}", what, e.toString());
         throw DatadogFailure.unreachable(what, e);
       }
       throw DatadogFailure.answered(what, e);
@@ -24,7 +25,16 @@ interface DatadogCall<T> {
       if (e instanceof DatadogFailure failure) {
         throw failure;
       }
+      Holder.log.warn("cannot {}: no answer from Datadog: {}", what, e.toString());
       throw DatadogFailure.unreachable(what, e);
     }
+  }
+
+  /** Interfaces cannot hold a private logger field. */
+  final class Holder {
+    private static final org.slf4j.Logger log =
+        org.slf4j.LoggerFactory.getLogger(DatadogCall.class);
+
+    private Holder() {}
   }
 }
