@@ -2,7 +2,8 @@ package dev.lrcp.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lrcp.flow.Records;
+import dev.lrcp.LatencyScenario;
+import dev.lrcp.LiveServiceTest;
 import dev.lrcp.health.MutableClock;
 import dev.lrcp.incident.IncidentEvaluator;
 import java.net.URI;
@@ -10,19 +11,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,22 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * rules (a hand-moved clock stands for the minutes of traffic): a subscriber sees an incident open
  * and resolve, and a client that reconnects with {@code Last-Event-ID} gets what it missed.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:stream-it;DB_CLOSE_DELAY=-1",
-      "lrcp.storage.directory=target/stream-it-data",
-      "lrcp.incidents.evaluate-every=0",
-      "lrcp.incidents.count-every=0",
-      "lrcp.incidents.delivery.every=0",
-      "lrcp.storage.stats-interval=0",
-      "lrcp.storage.maintenance-interval=0",
-      "lrcp.api-keys=" + InsightsStreamScenarioTests.KEY
-    })
-@Import(InsightsStreamScenarioTests.Config.class)
+@LiveServiceTest
 class InsightsStreamScenarioTests {
 
-  static final String KEY = "stream-test-key";
+  static final String KEY = LiveServiceTest.KEY;
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,19 +39,12 @@ class InsightsStreamScenarioTests {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @TestConfiguration
-  static class Config {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock(Instant.parse("2026-11-28T08:00:00Z"));
-    }
-  }
+  private LatencyScenario scenario;
 
   @BeforeEach
   void quietService() {
-    clock.advance(Duration.ofHours(2));
-    evaluator.evaluate();
+    scenario = new LatencyScenario(events, clock, evaluator);
+    scenario.quiet();
   }
 
   @Test
@@ -77,14 +52,12 @@ class InsightsStreamScenarioTests {
     try (var stream = open(null)) {
       stream.next("ready", WAIT);
 
-      traffic(Duration.ofMinutes(10), 1000);
-      traffic(Duration.ofMinutes(2), 5200);
-      evaluator.evaluate();
+      scenario.spike();
       JsonNode opened = data(stream.next("incident.opened", WAIT));
       assertThat(opened.path("rule").asString()).isEqualTo("latency_slo");
       assertThat(opened.path("title").asString()).contains("p95 latency on model gemini-2.5-pro");
 
-      recover();
+      scenario.recover();
       JsonNode resolved = data(stream.next("incident.resolved", WAIT));
       assertThat(resolved.path("id").asString()).isEqualTo(opened.path("id").asString());
       assertThat(resolved.path("reason").asString()).contains("resolved automatically");
@@ -97,9 +70,7 @@ class InsightsStreamScenarioTests {
     String incident;
     try (var stream = open(null)) {
       stream.next("ready", WAIT);
-      traffic(Duration.ofMinutes(10), 1000);
-      traffic(Duration.ofMinutes(2), 5200);
-      evaluator.evaluate();
+      scenario.spike();
       var opened = stream.next("incident.opened", WAIT);
       incident = data(opened).path("id").asString();
       lastSeen = stream.lastEventId();
@@ -107,9 +78,8 @@ class InsightsStreamScenarioTests {
     }
 
     // while nobody listens: the spike goes on (updated), then recovers (resolved)
-    traffic(Duration.ofMinutes(1), 5200);
-    evaluator.evaluate();
-    recover();
+    scenario.persist();
+    scenario.recover();
 
     try (var resumed = open(lastSeen)) {
       List<SseClient.Event> received = resumed.until("ready", WAIT);
@@ -159,29 +129,6 @@ class InsightsStreamScenarioTests {
 
   private URI uri() {
     return URI.create("http://127.0.0.1:" + port + "/insights/stream");
-  }
-
-  private void recover() {
-    for (int minute = 0; minute < 5; minute++) {
-      traffic(Duration.ofMinutes(1), 1000);
-      evaluator.evaluate();
-    }
-  }
-
-  /** Calls every 2 s on /qa and /reason: gemini-2.5-pro at {@code proLatency}, flash at 500 ms. */
-  private void traffic(Duration duration, long proLatency) {
-    Instant end = clock.instant().plus(duration);
-    int i = 0;
-    while (clock.instant().isBefore(end)) {
-      clock.advance(Duration.ofSeconds(2));
-      for (String endpoint : List.of("/qa", "/reason")) {
-        long jitter = (i++ * 37L) % 200;
-        events.publishEvent(
-            Records.call(clock.instant(), endpoint, "gemini-2.5-pro", proLatency + jitter));
-        events.publishEvent(
-            Records.call(clock.instant(), endpoint, "gemini-2.5-flash", 500 + jitter));
-      }
-    }
   }
 
   private static JsonNode data(SseClient.Event e) {

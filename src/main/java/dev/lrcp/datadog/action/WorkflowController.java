@@ -39,6 +39,21 @@ class WorkflowController {
 
   record Triggered(String workflowId, String instanceId, String incidentId) {}
 
+  /**
+   * The original's model switch posted to any URL it was given. Here switching models is a routing
+   * decision of this service, never a request to a caller's URL; the service has no routing
+   * override to set at run time, so the answer names how models are switched instead.
+   */
+  @Operation(summary = "Not offered: switching models is routing configuration (501 naming how)")
+  @PostMapping("/model-switch")
+  void modelSwitch() {
+    throw DatadogFailure.notImplemented(
+        "this service has no run-time routing override to switch models with",
+        "set LRCP_ROUTING_DEFAULT_MODEL or LRCP_ROUTING_MODELS_<QA|REASON|STRESS|CHAT> and"
+            + " restart, or name the model per request (\"model\" in the body of /qa, /reason,"
+            + " /stress or /v1/chat/completions)");
+  }
+
   @Operation(summary = "Run a workflow: its input is {incident, context, service, env}")
   @PostMapping("/trigger/{workflowId}")
   @ResponseStatus(HttpStatus.CREATED)

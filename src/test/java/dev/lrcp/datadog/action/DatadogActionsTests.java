@@ -405,7 +405,8 @@ class DatadogActionsTests {
           "/datadog/ci/test-result",
           "/datadog/service-map/enhance-tags",
           "/datadog/service-map/track-dependency",
-          "/datadog/oncall/critical-error"
+          "/datadog/oncall/critical-error",
+          "/datadog/workflows/model-switch"
         }) {
       send(post(path), "{}")
           .andExpect(status().isNotImplemented())

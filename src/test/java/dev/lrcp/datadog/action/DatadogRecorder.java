@@ -18,11 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Datadog's API hosts on 127.0.0.1: records every request the real client sends (method, path,
  * query, key headers, JSON body) and answers what a test set for that method and path, else 404.
  */
-final class DatadogRecorder implements AutoCloseable {
+public final class DatadogRecorder implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  record Request(
+  public record Request(
       String method, String path, String query, String apiKey, String appKey, JsonNode body) {}
 
   /** {@code echo}: answer the request's own body with {@code body}'s fields added. */
@@ -32,7 +32,7 @@ final class DatadogRecorder implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-  DatadogRecorder() {
+  public DatadogRecorder() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -42,38 +42,38 @@ final class DatadogRecorder implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  DatadogRecorder answer(String method, String path, int status, String body) {
+  public DatadogRecorder answer(String method, String path, int status, String body) {
     return answer(method, path, status, body, Map.of());
   }
 
-  DatadogRecorder answer(
+  public DatadogRecorder answer(
       String method, String path, int status, String body, Map<String, String> headers) {
     answers.put(method + " " + path, new Answer(status, body, headers, false));
     return this;
   }
 
   /** Answers as the API does for a create or update: the object sent, plus its id fields. */
-  DatadogRecorder echo(String method, String path, String idFields) {
+  public DatadogRecorder echo(String method, String path, String idFields) {
     answers.put(method + " " + path, new Answer(200, idFields, Map.of(), true));
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
-  Request last(String method) {
+  public Request last(String method) {
     return requests.stream()
         .filter(r -> r.method().equals(method))
         .reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no " + method + " request in " + requests));
   }
 
-  void reset() {
+  public void reset() {
     requests.clear();
     answers.clear();
   }
