@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,12 +67,12 @@ final class Broadcaster {
    *
    * @return empty when the subscriber limit is reached
    */
-  Optional<Subscriber> subscribe(ResponseBodyEmitter emitter, String lastEventId) {
+  Optional<Subscriber> subscribe(String lastEventId) {
     synchronized (lock) {
       if (subscribers.size() >= maxSubscribers) {
         return Optional.empty();
       }
-      var subscriber = new Subscriber(emitter, subscribers::remove);
+      var subscriber = new Subscriber(subscribers::remove);
       subscriber.offer(Frame.retry(RETRY_MILLIS));
       EventId position = new EventId(boot, nextSeq - 1);
       EventId.parse(lastEventId)
@@ -91,7 +90,6 @@ final class Broadcaster {
                   ("event: " + type + "\ndata: " + data + "\n\n")
                       .getBytes(StandardCharsets.UTF_8)));
       subscribers.add(subscriber);
-      subscriber.start();
       return Optional.of(subscriber);
     }
   }

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,8 +54,8 @@ class InsightsStream implements SmartLifecycle {
     return broadcaster;
   }
 
-  Optional<Subscriber> subscribe(ResponseBodyEmitter emitter, String lastEventId) {
-    return broadcaster.subscribe(emitter, lastEventId);
+  Optional<Subscriber> subscribe(String lastEventId) {
+    return broadcaster.subscribe(lastEventId);
   }
 
   void publishHealth() {

@@ -1,37 +1,27 @@
 package dev.lrcp.stream;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
- * One open stream. The publisher only offers frames to a bounded queue; a virtual thread of this
- * subscriber writes them, so a slow client blocks nobody but itself. A client that falls {@link
- * #QUEUE} frames behind is disconnected and resumes with {@code Last-Event-ID}.
+ * One open stream. The publisher only offers frames to a bounded queue; the request's own (virtual)
+ * thread writes them in {@link #drainTo}, so a slow client blocks nobody but itself. A client that
+ * falls {@link #QUEUE} frames behind is disconnected and resumes with {@code Last-Event-ID}.
  */
 final class Subscriber {
 
   static final int QUEUE = 256;
   private static final byte[] CLOSE = new byte[0];
 
-  private final ResponseBodyEmitter emitter;
   private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE);
   private final Consumer<Subscriber> onClose;
   private volatile boolean closed;
 
-  Subscriber(ResponseBodyEmitter emitter, Consumer<Subscriber> onClose) {
-    this.emitter = emitter;
+  Subscriber(Consumer<Subscriber> onClose) {
     this.onClose = onClose;
-    emitter.onCompletion(this::closed);
-    emitter.onTimeout(this::closed);
-    emitter.onError(e -> closed());
-  }
-
-  void start() {
-    Thread.ofVirtual().name("insights-stream").start(this::drain);
   }
 
   /** Never blocks: a full queue ends this subscription. */
@@ -41,19 +31,8 @@ final class Subscriber {
     }
   }
 
-  /** Ends the response; the client reconnects. */
+  /** Ends the stream; its writer returns and the client reconnects. */
   void close() {
-    if (!closed) {
-      closed();
-      emitter.complete();
-    }
-  }
-
-  boolean isClosed() {
-    return closed;
-  }
-
-  private void closed() {
     if (!closed) {
       closed = true;
       queue.clear();
@@ -62,20 +41,29 @@ final class Subscriber {
     }
   }
 
-  private void drain() {
+  boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Writes frames as they come until the stream is closed or the client goes away (a failed write).
+   * Runs on the request's thread for the life of the stream.
+   */
+  void drainTo(OutputStream out) {
     try {
       while (!closed) {
         byte[] frame = queue.take();
         if (frame == CLOSE) {
           return;
         }
-        emitter.send(frame, MediaType.APPLICATION_OCTET_STREAM);
+        out.write(frame);
+        out.flush();
       }
-    } catch (IOException | IllegalStateException e) {
-      // the client went away (or the response already completed); the container ends the request
-      closed();
+    } catch (IOException e) {
+      // the client went away: nothing left to write to
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
       close();
     }
   }

@@ -58,6 +58,14 @@ final class Cells {
     return cell("m", definition);
   }
 
+  static ObjectNode line(String title, String q) {
+    return timeseries(title, List.of(new Query(q, "line")), null, null);
+  }
+
+  static ObjectNode bars(String title, String q) {
+    return timeseries(title, List.of(new Query(q, "bars")), null, null);
+  }
+
   /** APM spans matching {@code search}, counted per value of {@code facet}. */
   static ObjectNode spans(String title, String search, String facet) {
     var definition = graph(title);

@@ -47,29 +47,29 @@ final class CostNotebook {
                     + " to "
                     + now
                     + ". Spend comes from the service's price table per call (`llm.cost.usd`)."),
-            bars("Spend (USD) by model", "sum:" + cost + " by {model}.as_count()"),
-            bars("Spend (USD) by endpoint", "sum:" + cost + " by {endpoint}.as_count()"),
-            line(
+            Cells.bars("Spend (USD) by model", "sum:" + cost + " by {model}.as_count()"),
+            Cells.bars("Spend (USD) by endpoint", "sum:" + cost + " by {endpoint}.as_count()"),
+            Cells.line(
                 "p95 cost per call (USD) by model",
                 "p95:llm.request.cost_usd"
                     + scopes.metric("llm.request.cost_usd", all)
                     + " by {model}"),
-            bars(
+            Cells.bars(
                 "Output tokens by model (thinking included)",
                 "sum:llm.tokens.output"
                     + scopes.metric("llm.tokens.output", all)
                     + " by {model}.as_count()"),
-            line(
+            Cells.line(
                 "p95 input tokens per call by endpoint",
                 "p95:llm.request.input_tokens"
                     + scopes.metric("llm.request.input_tokens", all)
                     + " by {endpoint}"),
-            line(
+            Cells.line(
                 "Mean grounding score by model (does quality hold on the cheaper one?)",
                 "avg:llm.grounding_score"
                     + scopes.metric("llm.grounding_score", all)
                     + " by {model}"),
-            bars(
+            Cells.bars(
                 "Calls answered by a fallback model",
                 "sum:llm.fallback.count"
                     + scopes.metric("llm.fallback.count", all)
@@ -82,13 +82,5 @@ final class CostNotebook {
                     + " there.\n"
                     + "3. Many fallbacks: the primary model is failing, and the fallback's price"
                     + " is what you pay; fix the primary first.")));
-  }
-
-  private static ObjectNode bars(String title, String q) {
-    return Cells.timeseries(title, List.of(new Cells.Query(q, "bars")), null, null);
-  }
-
-  private static ObjectNode line(String title, String q) {
-    return Cells.timeseries(title, List.of(new Cells.Query(q, "line")), null, null);
   }
 }

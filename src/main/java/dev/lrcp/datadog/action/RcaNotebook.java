@@ -76,7 +76,7 @@ final class RcaNotebook {
                   "100 * sum:" + scoped + ".as_count() / " + calls,
                   e.threshold() * 100,
                   "threshold"),
-              bars("Errors by type", "sum:" + scoped + " by {error_type}.as_count()"));
+              Cells.bars("Errors by type", "sum:" + scoped + " by {error_type}.as_count()"));
       case "llm.retry_count" ->
           List.of(
               graph(
@@ -93,7 +93,7 @@ final class RcaNotebook {
                   "threshold"));
       case "llm.cost.usd" ->
           List.of(
-              bars("Spend (USD) by model", "sum:" + scoped + " by {model}.as_count()"),
+              Cells.bars("Spend (USD) by model", "sum:" + scoped + " by {model}.as_count()"),
               graph(
                   "p95 cost per call (USD)",
                   "p95:llm.request.cost_usd" + scopes.metric("llm.request.cost_usd", s),
@@ -117,7 +117,7 @@ final class RcaNotebook {
   private List<ObjectNode> context(Scope s) {
     return List.of(
         Cells.markdown("## Around it"),
-        bars(
+        Cells.bars(
             "Calls by outcome",
             "sum:llm.request.count"
                 + scopes.metric("llm.request.count", s)
@@ -147,9 +147,5 @@ final class RcaNotebook {
 
   private static ObjectNode graph(String title, String q, Double marker, String label) {
     return Cells.timeseries(title, List.of(new Cells.Query(q, "line")), marker, label);
-  }
-
-  private static ObjectNode bars(String title, String q) {
-    return Cells.timeseries(title, List.of(new Cells.Query(q, "bars")), null, null);
   }
 }

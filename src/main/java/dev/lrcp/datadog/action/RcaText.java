@@ -1,6 +1,7 @@
 package dev.lrcp.datadog.action;
 
 import dev.lrcp.incident.Incident;
+import dev.lrcp.incident.IncidentMarkdown;
 import java.time.Instant;
 
 /** The text cells of a root-cause notebook: what failed, why, what next, in Markdown. */
@@ -20,7 +21,7 @@ final class RcaText {
         + "** · rule `"
         + i.rule()
         + "` · "
-        + Scopes.phrase(i.scope())
+        + i.scope().phrase()
         + " · incident `"
         + i.id()
         + "`\n\nOpened at "
@@ -95,19 +96,6 @@ final class RcaText {
   }
 
   static String runbook(Incident i) {
-    var md = new StringBuilder("## What next\n");
-    for (int n = 0; n < i.runbook().size(); n++) {
-      md.append(n + 1).append(". ").append(i.runbook().get(n)).append('\n');
-    }
-    if (i.links() != null) {
-      md.append("\n[Dashboard](")
-          .append(i.links().dashboard())
-          .append(") · [Logs](")
-          .append(i.links().logs())
-          .append(") · [Traces](")
-          .append(i.links().traces())
-          .append(")\n");
-    }
-    return md.toString();
+    return "## What next\n" + IncidentMarkdown.whatNext(i);
   }
 }

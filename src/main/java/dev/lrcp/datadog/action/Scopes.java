@@ -32,42 +32,15 @@ final class Scopes {
     return "{" + filter + "}";
   }
 
-  /** The service's own gauges (health score), which are not per call. */
-  String service() {
-    return "{service:" + account.service() + ",env:" + account.env() + "}";
-  }
-
   String logs(Scope scope) {
-    return base() + " @event:llm_call" + attributes(scope, "@endpoint", "@model");
+    return base() + " @event:llm_call" + scope.searchTerms("@endpoint", "@model");
   }
 
   String spans(Scope scope) {
-    return base() + " operation_name:llm.call" + attributes(scope, "@llm.endpoint", "@llm.model");
-  }
-
-  static String phrase(Scope scope) {
-    if (scope.endpoint() != null && scope.model() != null) {
-      return "on " + scope.endpoint() + " with model " + scope.model();
-    } else if (scope.endpoint() != null) {
-      return "on " + scope.endpoint();
-    } else if (scope.model() != null) {
-      return "on model " + scope.model();
-    }
-    return "across the service";
+    return base() + " operation_name:llm.call" + scope.searchTerms("@llm.endpoint", "@llm.model");
   }
 
   private String base() {
     return "service:" + account.service() + " env:" + account.env();
-  }
-
-  private static String attributes(Scope scope, String endpointKey, String modelKey) {
-    String f = "";
-    if (scope.endpoint() != null) {
-      f += " " + endpointKey + ":\"" + scope.endpoint() + "\"";
-    }
-    if (scope.model() != null) {
-      f += " " + modelKey + ":\"" + scope.model() + "\"";
-    }
-    return f;
   }
 }

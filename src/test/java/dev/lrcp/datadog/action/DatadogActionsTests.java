@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,19 +31,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * would receive (method, path, key headers, body fields) and the answer the caller gets, including
  * Datadog's errors as problems.
  */
-@WebMvcTest(
-    controllers = {
-      NotebookController.class,
-      SyntheticsController.class,
-      OnCallController.class,
-      WorkflowController.class,
-      LogPipelineController.class,
-      CiController.class,
-      ErrorTrackingController.class,
-      ProductsController.class,
-      ReplacedRoutes.class
-    })
-@Import({ActionSlice.Config.class, ActionProblems.class})
+@ActionSliceTest
 @TestPropertySource(
     properties = {"dd.api-key=test-api-key", "dd.app-key=test-app-key", "dd.env=test"})
 class DatadogActionsTests {
@@ -233,7 +219,7 @@ class DatadogActionsTests {
     assertThat(attributes.at("/title").asText())
         .isEqualTo("[SEV-2] p95 latency on model gemini-2.5-pro is 5,390 ms, SLO 3,000 ms");
     assertThat(attributes.at("/description").asText())
-        .contains("switch /qa, /reason", "GET /incidents/inc-0123456789abcdef");
+        .contains("switch /qa, /reason", "Incident inc-0123456789abcdef");
     assertThat(attributes.at("/tags").toString()).contains("incident_id:inc-0123456789abcdef");
 
     send(post("/datadog/oncall/page"), "{\"team\":\"llm-reliability\"}")

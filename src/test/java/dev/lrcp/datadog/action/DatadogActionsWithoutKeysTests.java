@@ -12,8 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,18 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Without DD_API_KEY and DD_APP_KEY every action is a 503 problem and nothing reaches Datadog. */
-@WebMvcTest(
-    controllers = {
-      NotebookController.class,
-      SyntheticsController.class,
-      OnCallController.class,
-      WorkflowController.class,
-      LogPipelineController.class,
-      CiController.class,
-      ErrorTrackingController.class,
-      ProductsController.class
-    })
-@Import({ActionSlice.Config.class, ActionProblems.class})
+@ActionSliceTest
 class DatadogActionsWithoutKeysTests {
 
   static final DatadogRecorder DATADOG = new DatadogRecorder();
