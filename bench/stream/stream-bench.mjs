@@ -79,6 +79,12 @@ async function openAll(n) {
   return { stats, close: () => requests.forEach((r) => r.destroy()) };
 }
 
+/** This client's own CPU in ms: it shares the cores with the service. */
+const clientCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 /** n sequential /qa calls; also the service's CPU ms per second of wall time meanwhile. */
 async function measure(n) {
   const out = [];
@@ -89,11 +95,15 @@ async function measure(n) {
   return { latencies: out, cpu };
 }
 
-/** The service's CPU ms per second over `ms` of idle time (no /qa calls). */
+/** CPU ms per second of the service and of this client over `ms` without /qa calls. */
 async function idleCpu(ms) {
-  const cpu0 = serviceCpuMs();
+  const service0 = serviceCpuMs();
+  const client0 = clientCpuMs();
   await new Promise((r) => setTimeout(r, ms));
-  return cpu0 === null ? null : (serviceCpuMs() - cpu0) / (ms / 1000);
+  return {
+    service: service0 === null ? null : (serviceCpuMs() - service0) / (ms / 1000),
+    client: (clientCpuMs() - client0) / (ms / 1000),
+  };
 }
 
 const pct = (xs, p) => {
@@ -133,5 +143,5 @@ for (const [label, a, b] of rows) {
   console.log(`${label.padEnd(10)}|${stat(a.latencies)}${cpuCol(a.cpu)}|${stat(b.latencies)}${cpuCol(b.cpu)}`);
 }
 console.log(`${'all'.padEnd(10)}|${stat(columns.without)}${cpuCol(null)}|${stat(columns.with)}${cpuCol(null)}`);
-console.log(`service CPU with no calls (ms per second): ${cpuCol(idle.without).trim()} with 0 subscribers, ${cpuCol(idle.with).trim()} with ${subscribers}`);
+console.log(`CPU with no /qa calls, ms per second: service ${cpuCol(idle.without.service).trim()} with 0 subscribers, ${cpuCol(idle.with.service).trim()} with ${subscribers}; this client (the subscribers' end) ${cpuCol(idle.without.client).trim()} and ${cpuCol(idle.with.client).trim()}`);
 console.log(`events received per subscriber per second while measuring: ${eventsPerSubscriberPerSecond.toFixed(2)}`);

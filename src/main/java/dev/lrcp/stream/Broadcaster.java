@@ -2,6 +2,8 @@ package dev.lrcp.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,26 +74,31 @@ final class Broadcaster {
       if (subscribers.size() >= maxSubscribers) {
         return Optional.empty();
       }
-      var subscriber = new Subscriber(subscribers::remove);
-      subscriber.offer(Frame.retry(RETRY_MILLIS));
-      EventId position = new EventId(boot, nextSeq - 1);
-      EventId.parse(lastEventId)
-          .ifPresent(
-              last ->
-                  log.after(last, boot, nextSeq)
-                      .ifPresentOrElse(
-                          missed -> missed.forEach(f -> subscriber.offer(f.bytes())),
-                          () -> subscriber.offer(control("reset", position, resetReason(last)))));
-      subscriber.offer(control("ready", position, Map.of("replay_capacity", REPLAY_CAPACITY)));
-      // without an id line: the client's Last-Event-ID stays at the ready event's position
-      latestState.forEach(
-          (type, data) ->
-              subscriber.offer(
-                  ("event: " + type + "\ndata: " + data + "\n\n")
-                      .getBytes(StandardCharsets.UTF_8)));
+      var subscriber = new Subscriber(firstFrames(lastEventId), subscribers::remove);
       subscribers.add(subscriber);
       return Optional.of(subscriber);
     }
+  }
+
+  /** Under the lock: {@code retry}, the replay or a {@code reset}, {@code ready}, the state. */
+  private List<byte[]> firstFrames(String lastEventId) {
+    var first = new ArrayList<byte[]>();
+    first.add(Frame.retry(RETRY_MILLIS));
+    EventId position = new EventId(boot, nextSeq - 1);
+    EventId.parse(lastEventId)
+        .ifPresent(
+            last ->
+                log.after(last, boot, nextSeq)
+                    .ifPresentOrElse(
+                        missed -> missed.forEach(f -> first.add(f.bytes())),
+                        () -> first.add(control("reset", position, resetReason(last)))));
+    first.add(control("ready", position, Map.of("replay_capacity", REPLAY_CAPACITY)));
+    // without an id line: the client's Last-Event-ID stays at the ready event's position
+    latestState.forEach(
+        (type, data) ->
+            first.add(
+                ("event: " + type + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8)));
+    return first;
   }
 
   void heartbeat() {

@@ -2,25 +2,32 @@ package dev.lrcp.stream;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
  * One open stream. The publisher only offers frames to a bounded queue; the request's own (virtual)
  * thread writes them in {@link #drainTo}, so a slow client blocks nobody but itself. A client that
- * falls {@link #QUEUE} frames behind is disconnected and resumes with {@code Last-Event-ID}.
+ * falls {@link #QUEUE} frames behind is disconnected and resumes with {@code Last-Event-ID}; what
+ * it gets on connect (a replay of up to the whole log) comes on top of that bound.
  */
 final class Subscriber {
 
   static final int QUEUE = 256;
   private static final byte[] CLOSE = new byte[0];
 
-  private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final BlockingQueue<byte[]> queue;
   private final Consumer<Subscriber> onClose;
   private volatile boolean closed;
 
-  Subscriber(Consumer<Subscriber> onClose) {
+  /**
+   * @param first what the client gets before any live frame
+   */
+  Subscriber(List<byte[]> first, Consumer<Subscriber> onClose) {
+    this.queue = new LinkedBlockingQueue<>(first.size() + QUEUE);
+    this.queue.addAll(first);
     this.onClose = onClose;
   }
 
