@@ -68,6 +68,7 @@ public class Incidents {
               events.publishEvent(
                   new IncidentResolved(
                       now, i.id(), i.rule(), i.severity(), i.title(), "resolved via API")));
+      events.publishEvent(store.unresolved(now));
     }
     return incident;
   }
@@ -101,6 +102,7 @@ public class Incidents {
     events.publishEvent(
         new IncidentOpened(
             now, incident.id(), incident.rule(), incident.severity(), incident.title()));
+    events.publishEvent(store.unresolved(clock.instant()));
     return store.find(incident.id()).orElse(incident);
   }
 }

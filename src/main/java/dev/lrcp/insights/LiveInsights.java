@@ -39,13 +39,15 @@ public class LiveInsights {
 
   public HealthScoreView score(Duration window, Scope scope) {
     WindowStats stats = windows.stats(window, scope);
-    HealthScore score = windows.score(stats);
+    HealthScore score = windows.score(scope, stats);
     return new HealthScoreView(
         score == null ? null : score.score(),
         score == null ? "no_data" : score.status(),
+        score == null ? null : score.cappedBy(),
         stats.window(),
         scope.label(),
         score == null ? null : score.components(),
+        score == null ? null : score.sloBurn(),
         stats,
         clock.instant());
   }
@@ -56,7 +58,7 @@ public class LiveInsights {
     for (var scoped : windows.statsOfEveryScope(window).entrySet()) {
       Scope scope = scoped.getKey();
       WindowStats stats = scoped.getValue();
-      HealthScore score = windows.score(stats);
+      HealthScore score = windows.score(scope, stats);
       if (score != null) {
         observations.add(
             new Observation(
@@ -79,7 +81,8 @@ public class LiveInsights {
         recommendations,
         predictions,
         InsightsResponse.priorities(recommendations),
-        "live window " + window.toMinutes() + "m",
+        "live window "
+            + (window.toSecondsPart() == 0 ? window.toMinutes() + "m" : window.toSeconds() + "s"),
         clock.instant());
   }
 
