@@ -33,7 +33,8 @@ class BroadcasterTests {
     var resumed = broadcaster.subscribe(before).orElseThrow();
     String text = readUntilReady(resumed);
 
-        List<String> ns = Pattern.compile("\"n\":(\\d+)").matcher(text).results().map(m -> m.group(1)).toList();
+    List<String> ns =
+        Pattern.compile("\"n\":(\\d+)").matcher(text).results().map(m -> m.group(1)).toList();
     assertThat(ns).hasSize(missed).first().isEqualTo("1");
     assertThat(ns.getLast()).isEqualTo(Integer.toString(missed));
     assertThat(text).doesNotContain("event: reset");
