@@ -4,7 +4,10 @@ import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.flow.CallFlow;
 import dev.lrcp.flow.CallResult;
 import dev.lrcp.llm.CallTags;
+import dev.lrcp.routing.Applications;
+import dev.lrcp.routing.ModelNotServedException;
 import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.routing.UnknownPolicyException;
 import dev.lrcp.security.PolicyBlockedException;
 import java.util.concurrent.CancellationException;
 import org.springframework.stereotype.Component;
@@ -21,15 +24,23 @@ class ChatGateway {
   private final CallFlow flow;
   private final ChatTranslator translator;
   private final JsonMapper json;
+  private final Applications applications;
 
-  ChatGateway(CallFlow flow, ChatTranslator translator, JsonMapper json) {
+  ChatGateway(
+      CallFlow flow, ChatTranslator translator, JsonMapper json, Applications applications) {
     this.flow = flow;
     this.translator = translator;
     this.json = json;
+    this.applications = applications;
   }
 
-  void chat(ChatCompletionRequest body, CallTags tags, ChatReply reply) {
+  /**
+   * @param caller as the transport read it; an unknown application is dropped here
+   */
+  void chat(ChatCompletionRequest body, CallTags caller, ChatReply reply) {
     long created = translator.now();
+    var tags =
+        new CallTags(applications.accept(caller.application()), caller.feature(), caller.client());
     try {
       if (body.streaming()) {
         stream(body, tags, reply, created);
@@ -44,6 +55,8 @@ class ChatGateway {
     } catch (GatewayException
         | CallFailedException
         | UnknownModelException
+        | UnknownPolicyException
+        | ModelNotServedException
         | PolicyBlockedException e) {
       refuse(reply, e);
     }

@@ -160,6 +160,7 @@ class ChatTranslator {
     var defaults = GenerationOptions.DEFAULT;
     return new GenerationOptions(
         max == null ? defaults.maxOutputTokens() : max,
-        temperature == null ? defaults.temperature() : temperature);
+        temperature == null ? defaults.temperature() : temperature,
+        body.wantsJson());
   }
 }

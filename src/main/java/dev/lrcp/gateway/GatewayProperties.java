@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Gateway settings ({@code LRCP_GATEWAY_*}). The tag allow-lists keep caller-chosen header values
- * from becoming unbounded metric tags: a value outside the list tags nothing.
+ * from becoming unbounded metric tags: a value outside the list tags nothing (an application with a
+ * routing policy is accepted too).
  *
  * @param applications accepted values of {@code X-LRCP-Application}; empty accepts none
  * @param features accepted values of {@code X-LRCP-Feature}; empty accepts none
@@ -46,11 +47,13 @@ record GatewayProperties(
     }
   }
 
+  /**
+   * @param application the header's value as sent: {@link ChatGateway} keeps it only when it is a
+   *     known application ({@link dev.lrcp.routing.Applications}, which includes this allow-list)
+   */
   CallTags tags(String application, String feature, String client) {
     return new CallTags(
-        application != null && applications.contains(application) ? application : null,
-        feature != null && features.contains(feature) ? feature : null,
-        client);
+        application, feature != null && features.contains(feature) ? feature : null, client);
   }
 
   boolean dataPlaneEnabled() {

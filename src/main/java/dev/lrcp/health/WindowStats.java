@@ -10,7 +10,7 @@ import java.util.List;
  * Statistics of one scope over one window. Rates are fractions 0..1 of the calls that reached a
  * model (or, for the security rates, of the scanned calls, refused ones included) in the window;
  * latency percentiles are nearest-rank. Nullable fields are null when the window holds no data for
- * them.
+ * them; {@code qualityStdDev} (sample standard deviation of the scores) needs two scores.
  */
 public record WindowStats(
     String window,
@@ -31,6 +31,7 @@ public record WindowStats(
     long outputTokens,
     double tokenEfficiency,
     Double meanQuality,
+    Double qualityStdDev,
     Double ungroundedRate,
     int scoredAnswers,
     double injectionRate,
@@ -73,11 +74,23 @@ public record WindowStats(
         scores.isEmpty()
             ? null
             : scores.stream().mapToDouble(CallRecord.Quality::value).average().orElseThrow(),
+        standardDeviation(scores),
         ungroundedRate(scores),
         scores.size(),
         fraction(scans.stream().filter(CallRecord::injectionFlagged).count(), scans.size()),
         fraction(scans.stream().filter(CallRecord::tokenAbuse).count(), scans.size()),
         scans.size());
+  }
+
+  /** Sample standard deviation of the scores (n − 1), or null under two scores. */
+  private static Double standardDeviation(List<CallRecord.Quality> scores) {
+    if (scores.size() < 2) {
+      return null;
+    }
+    double mean = scores.stream().mapToDouble(CallRecord.Quality::value).average().orElseThrow();
+    double squares =
+        scores.stream().mapToDouble(q -> (q.value() - mean) * (q.value() - mean)).sum();
+    return Math.sqrt(squares / (scores.size() - 1));
   }
 
   private static Double ungroundedRate(List<CallRecord.Quality> scores) {

@@ -2,7 +2,9 @@ package dev.lrcp.web;
 
 import dev.lrcp.completion.CallContext;
 import dev.lrcp.llm.CallTags;
+import dev.lrcp.routing.Applications;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -11,10 +13,20 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Gives controllers a {@link CallContext} (the parsed toggles and the caller), or just the caller
- * as {@link CallTags}: who the access filter let in, so no controller parses query flags or reads
- * the filter's request attributes itself.
+ * as {@link CallTags}: who the access filter let in, and the {@code X-LRCP-Application} it names
+ * when that is a known application (one with a routing policy or on the gateway's allow-list), so
+ * no controller parses query flags or reads the filter's request attributes itself.
  */
 final class CallContextResolver implements HandlerMethodArgumentResolver {
+
+  static final String APPLICATION_HEADER = "X-LRCP-Application";
+
+  /** Absent in MVC test slices without the routing module: calls are then untagged. */
+  private final ObjectProvider<Applications> applications;
+
+  CallContextResolver(ObjectProvider<Applications> applications) {
+    this.applications = applications;
+  }
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
@@ -29,7 +41,9 @@ final class CallContextResolver implements HandlerMethodArgumentResolver {
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
     HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-    var caller = new CallTags(null, null, ClientIdentity.of(request));
+    Applications known = applications.getIfAvailable();
+    String application = known == null ? null : known.accept(request.getHeader(APPLICATION_HEADER));
+    var caller = new CallTags(application, null, ClientIdentity.of(request));
     return parameter.getParameterType() == CallTags.class
         ? caller
         : new CallContext(Toggles.from(request), caller);

@@ -1,6 +1,8 @@
 package dev.lrcp.web;
 
+import dev.lrcp.routing.Applications;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +24,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(AccessProperties.class)
 class WebConfig implements WebMvcConfigurer {
 
+  private final ObjectProvider<Applications> applications;
+
+  WebConfig(ObjectProvider<Applications> applications) {
+    this.applications = applications;
+  }
+
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new CallContextResolver());
+    resolvers.add(new CallContextResolver(applications));
   }
 
   /** Shared by the servlet {@link AccessFilter} and the gateway's data plane. */
