@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 /**
  * Imports assets idempotently: an asset whose title already exists in Datadog is updated in place,
- * any other is created. Assets go in dependency order (dashboards, monitors, composite monitors,
- * SLOs, the rest) so references resolve to ids created earlier in the same run; a reference to an
- * asset outside the run is looked up by its title. One failure never stops the others.
+ * any other is created. Assets go in dependency order (SLOs, dashboards, monitors, composite
+ * monitors, the rest) so references resolve to ids created earlier in the same run; a reference to
+ * an asset outside the run is looked up by its title. One failure never stops the others.
  */
 final class AssetImporter {
 
@@ -36,15 +36,9 @@ final class AssetImporter {
     return selected.stream().sorted(Comparator.comparingInt(AssetImporter::rank)).toList();
   }
 
-  /** Composites after the monitors they combine; SLO alerts after the SLOs. */
+  /** Kinds in their dependency order; composites after the monitors they combine. */
   private static int rank(Asset asset) {
-    int base = asset.kind().ordinal() * 10;
-    if (asset.isComposite()) return base + 1;
-    if (asset.kind() == AssetKind.MONITORS
-        && asset.body().path("query").asText().contains("${slo:")) {
-      return AssetKind.SLOS.ordinal() * 10 + 1;
-    }
-    return base;
+    return asset.kind().ordinal() * 2 + (asset.isComposite() ? 1 : 0);
   }
 
   List<ImportResult> run(List<Asset> selected) {

@@ -10,17 +10,18 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The kinds of asset under {@code datadog/}, in import order: dashboards first (monitor messages
- * link to them), then monitors (composites and SLOs refer to them), then the rest.
+ * The kinds of asset under {@code datadog/}, in import order: SLOs first (the dashboard shows their
+ * error budget, burn-rate monitors alert on them), then dashboards (monitor messages link to them),
+ * then monitors, then the rest.
  *
  * @param directory folder under {@code datadog/} and the name used by {@code --only}
  * @param model the API's create-request model every file must deserialize into
  * @param titlePointer JSON pointer to the title the importer matches existing assets on
  */
 enum AssetKind {
+  SLOS("slos", ServiceLevelObjectiveRequest.class, "/name"),
   DASHBOARDS("dashboards", Dashboard.class, "/title"),
   MONITORS("monitors", Monitor.class, "/name"),
-  SLOS("slos", ServiceLevelObjectiveRequest.class, "/name"),
   NOTEBOOKS("notebooks", NotebookCreateRequest.class, "/data/attributes/name"),
   SYNTHETICS("synthetics", SyntheticsAPITest.class, "/name"),
   LOGS_PIPELINES("logs-pipelines", LogsPipeline.class, "/name");

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every offline check on the assets, shared by the build's tests and the importer (which refuses to
- * import anything that fails): strict API models, metric query grammar, metric catalog, monitor
- * runbook sections and thresholds, tags, and references between assets.
+ * import anything that fails): strict API models, metric query grammar, metric catalog, the paging
+ * policy ({@link AlertPolicy}), monitor queries and thresholds, SLO scope, tags, and references
+ * between assets.
  */
 final class AssetLinter {
 
@@ -19,7 +20,6 @@ final class AssetLinter {
   static final List<String> REQUIRED_TAGS =
       List.of("service:" + SERVICE, "team:llm-reliability", "managed-by:lrcp-assets");
   static final Pattern REFERENCE = Pattern.compile("\\$\\{(monitor|slo|dashboard):([a-z0-9-]+)}");
-  static final String MONITOR_REF_TAG = "lrcp_monitor_ref:";
 
   private final MetricCatalog catalog;
   private final List<Asset> assets;
@@ -44,10 +44,11 @@ final class AssetLinter {
     try {
       found.addAll(
           switch (asset.kind()) {
-            case MONITORS -> MonitorRules.check(asset.body(), catalog);
+            case MONITORS -> monitorProblems(asset);
             case DASHBOARDS, NOTEBOOKS -> GraphQueryRules.check(asset.body(), catalog);
-            case SLOS -> sloProblems(asset.body());
-            case SYNTHETICS, LOGS_PIPELINES -> List.of();
+            case SLOS -> SloRules.check(asset.body(), catalog);
+            case SYNTHETICS -> AlertPolicy.synthetic(asset);
+            case LOGS_PIPELINES -> List.of();
           });
     } catch (MetricQueryParser.QuerySyntaxException e) {
       found.add("query does not parse: " + e.getMessage());
@@ -58,23 +59,9 @@ final class AssetLinter {
     found.forEach(p -> problems.add(where + p));
   }
 
-  private List<String> sloProblems(JsonNode slo) {
-    List<String> found = new ArrayList<>();
-    JsonNode query = slo.path("query");
-    for (String part : List.of("numerator", "denominator")) {
-      if (!query.has(part)) continue;
-      for (MetricRef ref : MetricQueryParser.parseGraph(query.get(part).asText()).metrics()) {
-        found.addAll(MetricUsageCheck.check(ref, catalog));
-      }
-    }
-    boolean monitorBased = "monitor".equals(slo.path("type").asText());
-    long refs = stream(slo.path("tags")).filter(t -> t.startsWith(MONITOR_REF_TAG)).count();
-    if (monitorBased && (refs == 0 || !slo.path("monitor_ids").isEmpty())) {
-      found.add(
-          "a monitor SLO names its monitors with "
-              + MONITOR_REF_TAG
-              + "<file> tags and leaves monitor_ids empty");
-    }
+  private List<String> monitorProblems(Asset monitor) {
+    List<String> found = new ArrayList<>(MonitorRules.check(monitor.body(), catalog));
+    found.addAll(AlertPolicy.monitor(monitor, assets, catalog));
     return found;
   }
 
@@ -101,19 +88,18 @@ final class AssetLinter {
     List<String> found = new ArrayList<>();
     Matcher m = REFERENCE.matcher(asset.body().toString());
     while (m.find()) {
-      if (find(m.group(1), m.group(2)) == null) found.add("dangling reference " + m.group());
+      AssetKind kind =
+          m.group(1).equals("slo") ? AssetKind.SLOS : AssetKind.fromName(m.group(1) + "s");
+      if (find(assets, kind, m.group(2)) == null) found.add("dangling reference " + m.group());
     }
-    stream(asset.body().path("tags"))
-        .filter(t -> t.startsWith(MONITOR_REF_TAG))
-        .map(t -> t.substring(MONITOR_REF_TAG.length()))
-        .filter(id -> find("monitor", id) == null)
-        .forEach(id -> found.add("dangling monitor reference " + id));
     return found;
   }
 
-  private Asset find(String kind, String id) {
-    AssetKind k = kind.equals("slo") ? AssetKind.SLOS : AssetKind.fromName(kind + "s");
-    return assets.stream().filter(a -> a.kind() == k && a.id().equals(id)).findFirst().orElse(null);
+  static Asset find(List<Asset> assets, AssetKind kind, String id) {
+    return assets.stream()
+        .filter(a -> a.kind() == kind && a.id().equals(id))
+        .findFirst()
+        .orElse(null);
   }
 
   static java.util.stream.Stream<String> stream(JsonNode array) {

@@ -11,12 +11,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The service's metric catalog ({@code telemetry/metrics.json}, owned by telemetry): what the
- * assets may query. Read from the class path so the importer checks against the jar it ships in.
+ * What the assets may query: the service's metric catalog ({@code telemetry/metrics.json}, owned by
+ * telemetry, read from the class path so the importer checks against the jar it ships in) plus the
+ * metrics Datadog itself derives from what the service sends.
  */
 record MetricCatalog(Map<String, Metric> metrics, Set<String> constantTags) {
 
   record Metric(String name, String type, Set<String> tags) {}
+
+  /**
+   * LLM Observability computes {@code ml_obs.span} from 100 % of the spans the service sends, so it
+   * counts the same calls as {@code llm.request.count} by another path (DogStatsD is UDP).
+   */
+  static final Metric ML_OBS_SPAN =
+      new Metric(
+          "ml_obs.span",
+          "count",
+          Set.of("error", "ml_app", "model_name", "model_provider", "span_kind"));
 
   static MetricCatalog fromClasspath() {
     try (InputStream in = MetricCatalog.class.getResourceAsStream("/telemetry/metrics.json")) {
@@ -30,6 +41,7 @@ record MetricCatalog(Map<String, Metric> metrics, Set<String> constantTags) {
             m.path("name").asText(),
             new Metric(m.path("name").asText(), m.path("type").asText(), tags));
       }
+      metrics.put(ML_OBS_SPAN.name(), ML_OBS_SPAN);
       Set<String> constant = new HashSet<>();
       root.path("constant_tags").forEach(t -> constant.add(t.asText()));
       return new MetricCatalog(Map.copyOf(metrics), Set.copyOf(constant));

@@ -86,24 +86,30 @@ final class MetricQueryParser {
   /** A graph or SLO query: an expression without time aggregation or comparator. */
   static ParsedQuery parseGraph(String query) {
     var p = new MetricQueryParser(query, Mode.GRAPH);
-    p.expr();
+    QueryExpr expression = p.expr();
     p.end();
-    return new ParsedQuery(null, null, null, null, List.copyOf(p.metrics), p.functions);
+    return new ParsedQuery(null, null, null, null, List.copyOf(p.metrics), p.functions, expression);
   }
 
   /** A dashboard formula over query names ({@code 100 * errors / requests}); returns the names. */
   static List<String> parseFormula(String formula) {
+    return parseFormulaExpression(formula).metrics().stream().map(MetricRef::name).toList();
+  }
+
+  /** A formula as an expression; each query name is a metric without space aggregator. */
+  static ParsedQuery parseFormulaExpression(String formula) {
     var p = new MetricQueryParser(formula, Mode.FORMULA);
-    p.expr();
+    QueryExpr expression = p.expr();
     p.end();
-    return p.metrics.stream().map(MetricRef::name).toList();
+    return new ParsedQuery(null, null, null, null, List.copyOf(p.metrics), p.functions, expression);
   }
 
   /** A composite monitor query over monitor ids: {@code 123 && (456 || !789)}. */
-  static void parseComposite(String query) {
+  static BoolExpr parseComposite(String query) {
     var p = new MetricQueryParser(query, Mode.GRAPH);
-    p.boolExpr();
+    BoolExpr expression = p.boolExpr();
     p.end();
+    return expression;
   }
 
   private ParsedQuery monitor() {
@@ -123,7 +129,7 @@ final class MetricQueryParser {
       window = parenthesizedWindow();
     }
     expect(':');
-    expr();
+    QueryExpr expression = expr();
     String cmp = comparator();
     double threshold = number();
     end();
@@ -131,7 +137,8 @@ final class MetricQueryParser {
     if (forecast != window.startsWith("next_")) {
       throw error("next_ windows go with forecast() only, and forecast() needs one");
     }
-    return new ParsedQuery(timeAgg, window, cmp, threshold, List.copyOf(metrics), functions);
+    return new ParsedQuery(
+        timeAgg, window, cmp, threshold, List.copyOf(metrics), functions, expression);
   }
 
   private void requireTimeAggregator(String name) {
@@ -151,42 +158,53 @@ final class MetricQueryParser {
     return window;
   }
 
-  private void expr() {
-    term();
-    while (peekAny("+-*/")) {
-      pos++;
-      term();
+  /** Left to right, {@code *} and {@code /} before {@code +} and {@code -}. */
+  private QueryExpr expr() {
+    QueryExpr left = product();
+    while (peekAny("+-")) {
+      char op = src.charAt(pos++);
+      left = new QueryExpr.Binary(op, left, product());
     }
+    return left;
   }
 
-  private void term() {
+  private QueryExpr product() {
+    QueryExpr left = term();
+    while (peekAny("*/")) {
+      char op = src.charAt(pos++);
+      left = new QueryExpr.Binary(op, left, term());
+    }
+    return left;
+  }
+
+  private QueryExpr term() {
     skipWs();
     if (peekAny("(")) {
       pos++;
-      expr();
+      QueryExpr inner = expr();
       expect(')');
-      return;
+      return inner;
     }
     if (peekNumber()) {
-      number();
-      return;
+      return new QueryExpr.Number(number());
     }
     int start = pos;
     String name = word();
     skipWs();
     if (peekAny("(")) {
-      call(name, start);
+      return call(name, start);
     } else if (peekAny(":") && mode != Mode.FORMULA) {
-      metric(name, start);
+      return metric(name, start);
     } else if (mode == Mode.FORMULA && !name.isEmpty()) {
-      metrics.add(new MetricRef("", name, List.of(), List.of(), List.of()));
-    } else {
-      pos = start;
-      throw error("expected a metric, number, function or '('");
+      var ref = new MetricRef("", name, List.of(), List.of(), List.of());
+      metrics.add(ref);
+      return new QueryExpr.Metric(ref);
     }
+    pos = start;
+    throw error("expected a metric, number, function or '('");
   }
 
-  private void call(String name, int start) {
+  private QueryExpr call(String name, int start) {
     if (TIME_AGGREGATORS.contains(name)) {
       pos = start;
       throw error("time aggregation '" + name + "(...)' inside an expression");
@@ -197,12 +215,13 @@ final class MetricQueryParser {
     }
     functions.add(name);
     expect('(');
-    expr();
+    QueryExpr argument = expr();
     List<String> args = new ArrayList<>();
     while (tryConsume(',')) args.add(argument());
     expect(')');
     if (name.equals("anomalies")) requireAlgorithm(args, Set.of("basic", "agile", "robust"));
     if (name.equals("forecast")) requireAlgorithm(args, Set.of("linear", "seasonal"));
+    return new QueryExpr.Call(name, argument, List.copyOf(args));
   }
 
   private void requireAlgorithm(List<String> args, Set<String> allowed) {
@@ -225,7 +244,7 @@ final class MetricQueryParser {
     return word;
   }
 
-  private void metric(String aggregator, int start) {
+  private QueryExpr metric(String aggregator, int start) {
     if (!SPACE_AGGREGATORS.contains(aggregator)) {
       pos = start;
       throw error("unknown space aggregator '" + aggregator + "'");
@@ -256,7 +275,9 @@ final class MetricQueryParser {
       expect(')');
       methods.add(method);
     }
-    metrics.add(new MetricRef(aggregator, name, scope, by, List.copyOf(methods)));
+    var ref = new MetricRef(aggregator, name, scope, by, List.copyOf(methods));
+    metrics.add(ref);
+    return new QueryExpr.Metric(ref);
   }
 
   private List<String> braces() {
@@ -269,31 +290,42 @@ final class MetricQueryParser {
     return List.of(body.split("\\s*(,|\\s+AND\\s+|\\s+OR\\s+)\\s*"));
   }
 
-  private void boolExpr() {
-    boolTerm();
-    while (true) {
-      skipWs();
-      if (src.startsWith("&&", pos) || src.startsWith("||", pos)) {
-        pos += 2;
-        boolTerm();
-      } else {
-        return;
-      }
+  /** {@code &&} binds tighter than {@code ||}, as in Datadog's composite conditions. */
+  private BoolExpr boolExpr() {
+    BoolExpr left = boolProduct();
+    while (skipWsThenStartsWith("||")) {
+      pos += 2;
+      left = new BoolExpr.Or(left, boolProduct());
     }
+    return left;
   }
 
-  private void boolTerm() {
+  private BoolExpr boolProduct() {
+    BoolExpr left = boolTerm();
+    while (skipWsThenStartsWith("&&")) {
+      pos += 2;
+      left = new BoolExpr.And(left, boolTerm());
+    }
+    return left;
+  }
+
+  private BoolExpr boolTerm() {
     skipWs();
     if (tryConsume('!')) {
-      boolTerm();
+      return new BoolExpr.Not(boolTerm());
     } else if (tryConsume('(')) {
-      boolExpr();
+      BoolExpr inner = boolExpr();
       expect(')');
+      return inner;
     } else if (peekNumber()) {
-      number();
-    } else {
-      throw error("expected a monitor id");
+      return new BoolExpr.Monitor((long) number());
     }
+    throw error("expected a monitor id");
+  }
+
+  private boolean skipWsThenStartsWith(String token) {
+    skipWs();
+    return src.startsWith(token, pos);
   }
 
   private String comparator() {

@@ -7,6 +7,7 @@ import java.util.List;
  * threshold (those are null).
  *
  * @param functions top-level and nested function names used ({@code anomalies}, {@code forecast})
+ * @param expression the arithmetic between time aggregation and comparator
  */
 record ParsedQuery(
     String timeAggregation,
@@ -14,4 +15,5 @@ record ParsedQuery(
     String comparator,
     Double threshold,
     List<MetricRef> metrics,
-    List<String> functions) {}
+    List<String> functions,
+    QueryExpr expression) {}

@@ -1,8 +1,6 @@
 package dev.lrcp.datadog;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -11,8 +9,7 @@ import java.util.regex.Matcher;
 /**
  * Renders an asset for the API: {@code ${app_url}} becomes the Datadog web URL, {@code
  * ${monitor:<file>}} and {@code ${slo:<file>}} the ids those assets got (in this run or an earlier
- * one), {@code ${dashboard:<file>}} the dashboard's URL, and a monitor SLO's {@code
- * lrcp_monitor_ref:<file>} tags fill its {@code monitor_ids}.
+ * one), and {@code ${dashboard:<file>}} the dashboard's URL (the dashboard list while it has none).
  */
 final class ReferenceResolver {
 
@@ -38,38 +35,33 @@ final class ReferenceResolver {
       m.appendReplacement(out, Matcher.quoteReplacement(resolve(m.group(1), m.group(2))));
     }
     m.appendTail(out);
-    ObjectNode body = parse(out.toString());
-    if (asset.kind() == AssetKind.SLOS && "monitor".equals(body.path("type").asText())) {
-      ArrayNode ids = body.putArray("monitor_ids");
-      monitorRefs(body)
-          .forEach(ref -> ids.add(Long.parseLong(remoteId.apply(AssetKind.MONITORS, ref))));
-    }
-    return body;
+    return parse(out.toString());
   }
 
   /** The asset ids this asset refers to, as (kind, id) pairs, for the plan. */
   static List<String> references(Asset asset) {
     Matcher m = AssetLinter.REFERENCE.matcher(asset.body().toString());
-    List<String> refs =
-        new java.util.ArrayList<>(
-            m.results().map(r -> r.group(1) + ":" + r.group(2)).distinct().toList());
-    monitorRefs(asset.body()).forEach(r -> refs.add("monitor:" + r));
-    return refs;
+    return m.results().map(r -> r.group(1) + ":" + r.group(2)).distinct().toList();
   }
 
   private String resolve(String kind, String id) {
     return switch (kind) {
       case "monitor" -> remoteId.apply(AssetKind.MONITORS, id);
       case "slo" -> remoteId.apply(AssetKind.SLOS, id);
-      default -> appUrl + "/dashboard/" + remoteId.apply(AssetKind.DASHBOARDS, id);
+      default -> dashboardUrl(id);
     };
   }
 
-  private static List<String> monitorRefs(JsonNode body) {
-    return AssetLinter.stream(body.path("tags"))
-        .filter(t -> t.startsWith(AssetLinter.MONITOR_REF_TAG))
-        .map(t -> t.substring(AssetLinter.MONITOR_REF_TAG.length()))
-        .toList();
+  /**
+   * A monitor still works without its dashboard link, so a dashboard that is not in Datadog (its
+   * import failed) makes the link open the dashboard list rather than failing every monitor.
+   */
+  private String dashboardUrl(String id) {
+    try {
+      return appUrl + "/dashboard/" + remoteId.apply(AssetKind.DASHBOARDS, id);
+    } catch (UnresolvedReferenceException e) {
+      return appUrl + "/dashboard/lists";
+    }
   }
 
   private static ObjectNode parse(String json) {

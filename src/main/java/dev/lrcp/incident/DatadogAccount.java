@@ -14,7 +14,7 @@ public record DatadogAccount(
     String appKey,
     @DefaultValue("datadoghq.com") String site,
     @DefaultValue("llm-reliability-control-plane") String service,
-    @DefaultValue("dev") String env) {
+    @DefaultValue("local") String env) {
 
   public boolean configured() {
     return apiKey != null && !apiKey.isBlank() && appKey != null && !appKey.isBlank();

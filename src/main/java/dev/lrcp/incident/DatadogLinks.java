@@ -40,10 +40,16 @@ final class DatadogLinks {
     return new Links(
         dashboard,
         app + "/logs?query=" + enc(base + filter(scope, "@endpoint", "@model")) + time,
-        app + "/apm/traces?query=" + enc(base + filter(scope, "@http.route", "@llm.model")) + time);
+        app
+            + "/apm/traces?query="
+            + enc(base + " operation_name:llm.call" + filter(scope, "@llm.endpoint", "@llm.model"))
+            + time);
   }
 
-  /** Log attributes are {@code endpoint}/{@code model}; spans carry the route and llm.model. */
+  /**
+   * Log attributes are {@code endpoint}/{@code model}; the {@code llm.call} span carries both as
+   * {@code llm.endpoint}/{@code llm.model} (the route is on a different span, the request's).
+   */
   private static String filter(Scope scope, String endpointKey, String modelKey) {
     String f = "";
     if (scope.endpoint() != null) {

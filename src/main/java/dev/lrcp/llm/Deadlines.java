@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * One timer wheel for the deadlines of every call (attempt timeouts, whole-response bounds, a
  * record waiting for its score). Setting and cancelling a deadline only queues the change for the
  * wheel's thread, which ticks every 10 ms, so a deadline fires up to a tick late; a scheduled
- * executor would wake its thread on every call instead (docs/adr/0005-data-plane.md). One instance
+ * executor would wake its thread on every call instead (docs/adr/0006-data-plane.md). One instance
  * per application context, stopped with it.
  */
 public final class Deadlines implements AutoCloseable {

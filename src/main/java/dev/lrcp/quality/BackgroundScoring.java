@@ -27,7 +27,7 @@ final class BackgroundScoring implements AutoCloseable {
   /**
    * Thrown for every answer refused by a full queue, which under saturating load is most of them:
    * one shared instance without a stack trace, since filling one in per refusal costs measurable
-   * CPU on the request path (docs/adr).
+   * CPU on the request path (docs/adr/0008-background-scoring.md).
    */
   private static final RejectedExecutionException QUEUE_FULL =
       new RejectedExecutionException("scoring queue full") {

@@ -24,7 +24,9 @@ class SignalMetrics {
       quality(call, call.quality());
     }
     if (call.security() != null) {
-      security(call.endpoint(), call.security());
+      security(
+          Tags.of("endpoint", call.endpoint()).and("traffic", call.labels().traffic()),
+          call.security());
     }
   }
 
@@ -32,7 +34,8 @@ class SignalMetrics {
     Tags tags =
         Tags.of("endpoint", call.endpoint())
             .and("model", call.model())
-            .and("provider", call.provider());
+            .and("provider", call.provider())
+            .and("traffic", call.labels().traffic());
     if (!quality.isScored()) {
       emitter.emit(Metric.QUALITY_UNSCORED, 1, tags.and("reason", quality.unscored()));
       return;
@@ -44,8 +47,7 @@ class SignalMetrics {
     }
   }
 
-  private void security(String endpoint, CallRecord.Security scan) {
-    Tags tags = Tags.of("endpoint", endpoint);
+  private void security(Tags tags, CallRecord.Security scan) {
     emitter.emit(Metric.INJECTION_SCORE, scan.injectionScore(), tags);
     if (scan.injectionFlag()) {
       emitter.emit(Metric.INJECTION_RISK, 1, tags.copy().and("source", scan.injectionSource()));

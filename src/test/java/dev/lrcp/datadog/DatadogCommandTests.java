@@ -54,16 +54,16 @@ class DatadogCommandTests {
   @Test
   void resolvesReferencesToIdsCreatedInTheSameRun() {
     assertThat(run(keys(), "import")).isZero();
-    long latencyMonitorId = createdId("latency-p95.json");
-    var slo = posted("/api/v1/slo", "LLM p95 latency under 3 s");
-    assertThat(slo.path("monitor_ids").get(0).asLong()).isEqualTo(latencyMonitorId);
     String sloId = createdIdText("availability.json");
     assertThat(posted("/api/v1/monitor", "LLM availability SLO fast burn").path("query").asText())
         .startsWith("burn_rate(\"" + sloId + "\")");
-    var composite = posted("/api/v1/monitor", "LLM multi-signal degradation (composite)");
-    assertThat(composite.path("query").asText())
-        .contains(String.valueOf(latencyMonitorId))
-        .doesNotContain("${");
+    var dashboard =
+        posted("/api/v1/dashboard", "title", "LLM Reliability Control Plane - single pane");
+    assertThat(dashboard.toString()).contains("\"slo_id\":\"" + sloId + "\"").doesNotContain("${");
+    long conditionId = createdId("error-rate-condition.json");
+    long volumeId = createdId("volume.json");
+    assertThat(posted("/api/v1/monitor", "LLM error rate above 5%").path("query").asText())
+        .isEqualTo(conditionId + " && " + volumeId);
     assertThat(posted("/api/v1/monitor", "LLM error rate above 5%").path("message").asText())
         .contains(stub.url() + "/dashboard/stub-")
         .contains(stub.url() + "/logs?query=")
@@ -72,18 +72,25 @@ class DatadogCommandTests {
 
   @Test
   void onlyImportsTheSelectedKindsAndLooksUpReferencesByTitle() {
-    // the two SLO burn-rate monitors need the SLO, which is not imported yet
+    long monitors =
+        AssetLoader.load(AssetValidationTests.ASSETS).stream()
+            .filter(a -> a.kind() == AssetKind.MONITORS)
+            .count();
+    // the dashboard and the four burn-rate monitors need the SLOs, which are not imported yet
     assertThat(run(keys(), "import", "--only", "dashboards,monitors")).isEqualTo(1);
     assertThat(output())
         .containsPattern(
             "availability-fast-burn\\.json +failed +- +refers to slos/availability\\.json")
-        .contains("2 failed");
+        .containsPattern("single-pane\\.json +failed +- +refers to slos/")
+        .contains("5 failed");
+    assertThat(posted("/api/v1/monitor", "LLM error rate above 5%").path("message").asText())
+        .contains(stub.url() + "/dashboard/lists?tpl_var_service=");
     output.reset();
     assertThat(run(keys(), "import", "--only", "slos")).isZero();
     assertThat(output()).contains("Summary: 2 created, 0 updated, 0 failed");
     output.reset();
     assertThat(run(keys(), "import", "--only", "monitors")).isZero();
-    assertThat(output()).contains("Summary: 2 created, 22 updated, 0 failed");
+    assertThat(output()).contains("Summary: 4 created, " + (monitors - 4) + " updated, 0 failed");
   }
 
   @Test
@@ -94,7 +101,8 @@ class DatadogCommandTests {
         .containsPattern("slos +availability\\.json +failed +- +HTTP 403 .*forced failure")
         .containsPattern(
             "availability-slow-burn\\.json +failed +- +refers to slos/availability\\.json")
-        .contains("Summary: " + (ASSETS - 4) + " created, 0 updated, 4 failed")
+        .containsPattern("single-pane\\.json +failed +- +refers to slos/")
+        .contains("Summary: " + (ASSETS - 7) + " created, 0 updated, 7 failed")
         .contains("Import FAILED");
   }
 
@@ -135,10 +143,14 @@ class DatadogCommandTests {
   }
 
   private com.fasterxml.jackson.databind.JsonNode posted(String path, String title) {
+    return posted(path, "name", title);
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode posted(String path, String field, String title) {
     return stub.requests().stream()
         .filter(r -> r.method().equals("POST") && r.path().equals(path))
         .map(DatadogApiStub.Request::body)
-        .filter(b -> title.equals(b.path("name").asText()))
+        .filter(b -> title.equals(b.path(field).asText()))
         .findFirst()
         .orElseThrow();
   }

@@ -82,9 +82,42 @@ class MetricQueryParserTests {
   void formulasNameTheirQueriesAndCompositesCombineMonitorIds() {
     assertThat(MetricQueryParser.parseFormula("100 * errors / requests"))
         .containsExactly("errors", "requests");
-    MetricQueryParser.parseComposite("123 && (456 || !789)");
+    assertThat(MetricQueryParser.parseComposite("123 && (456 || !789)"))
+        .isEqualTo(
+            new BoolExpr.And(
+                new BoolExpr.Monitor(123),
+                new BoolExpr.Or(
+                    new BoolExpr.Monitor(456), new BoolExpr.Not(new BoolExpr.Monitor(789)))));
+    assertThat(MetricQueryParser.parseComposite("1 && 2 || !3"))
+        .isEqualTo(
+            new BoolExpr.Or(
+                new BoolExpr.And(new BoolExpr.Monitor(1), new BoolExpr.Monitor(2)),
+                new BoolExpr.Not(new BoolExpr.Monitor(3))));
     assertThatThrownBy(
             () -> MetricQueryParser.parseComposite("avg(last_10m):avg:a.b{*} < 60 && 456"))
         .isInstanceOf(QuerySyntaxException.class);
+  }
+
+  @Test
+  void parsesTheArithmeticWithMultiplicationBeforeSubtraction() {
+    ParsedQuery q =
+        MetricQueryParser.parseMonitor(
+            "sum(last_15m):100 * (sum:a{x:y}.as_count() - sum:b{x:y}.as_count()) / sum:a{x:y}.as_count() > 5");
+    var a = new QueryExpr.Metric(q.metrics().get(0));
+    var b = new QueryExpr.Metric(q.metrics().get(1));
+    var again = new QueryExpr.Metric(q.metrics().get(2));
+    assertThat(q.expression())
+        .isEqualTo(
+            new QueryExpr.Binary(
+                '/',
+                new QueryExpr.Binary(
+                    '*', new QueryExpr.Number(100), new QueryExpr.Binary('-', a, b)),
+                again));
+    assertThat(MetricQueryParser.parseGraph("1 - 2 * 3").expression())
+        .isEqualTo(
+            new QueryExpr.Binary(
+                '-',
+                new QueryExpr.Number(1),
+                new QueryExpr.Binary('*', new QueryExpr.Number(2), new QueryExpr.Number(3))));
   }
 }

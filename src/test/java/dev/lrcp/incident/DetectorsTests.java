@@ -38,6 +38,38 @@ class DetectorsTests {
   }
 
   @Test
+  void refusedCallsCountForTheSecurityRulesButNeverDiluteLatency() {
+    var slow = new ArrayList<>(calls(12, i -> Records.call(T, "/qa", "m", 5_000)));
+    var refused = calls(40, i -> blocked());
+    var window = new ArrayList<>(slow);
+    window.addAll(refused);
+
+    assertThat(detectors.check(Rule.LATENCY_SLO, Scope.SERVICE, window, List.of()))
+        .get()
+        .extracting(f -> f.measurement().value())
+        .isEqualTo(5_000.0);
+    assertThat(detectors.check(Rule.SECURITY_ATTACK, Scope.SERVICE, window, List.of())).isPresent();
+    assertThat(detectors.check(Rule.LATENCY_SLO, Scope.SERVICE, refused, List.of()))
+        .as("no call reached a model")
+        .isEmpty();
+  }
+
+  private static CallRecord blocked() {
+    var scanned = Records.scanned(Records.call(T, "/qa", "m", 0), true);
+    return new CallRecord(
+        scanned.at(),
+        scanned.promptId(),
+        null,
+        scanned.labels(),
+        CallRecord.Outcome.BLOCKED,
+        null,
+        CallRecord.Numbers.NONE,
+        scanned.routing(),
+        null,
+        new CallRecord.Security(0.97, true, "prompt", java.util.Set.of(), false, true));
+  }
+
+  @Test
   void retryStormFiresAboveHalfARetryPerCall() {
     var storm = calls(20, i -> Records.call(T, "/qa", "m", 400, LlmFailure.UNAVAILABLE));
 

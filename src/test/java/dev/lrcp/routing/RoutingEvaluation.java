@@ -62,11 +62,13 @@ public final class RoutingEvaluation {
           JsonNode metadata = service.post(item);
           answers.add(answer(item.endpoint(), metadata));
           JsonNode decision = metadata.path("routing_decision");
-          examples.putIfAbsent(
-              decision.path("escalated").asBoolean()
-                  ? decision.path("escalation_reason").asString()
-                  : "held",
-              decision);
+          if (mode.equals("cascade")) {
+            examples.putIfAbsent(
+                decision.path("escalated").asBoolean()
+                    ? decision.path("escalation_reason").asString()
+                    : "held",
+                decision);
+          }
         }
         results.put(mode, answers);
       }
