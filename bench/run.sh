@@ -16,8 +16,8 @@
 # Stops exactly the processes it started (by PID).
 set -euo pipefail
 MODE="${1:-full}"
-HERE="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(dirname "$HERE")"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+source "$HERE/../scripts/env.sh"  # a JDK 21+ as JAVA_HOME, and ROOT
 UPSTREAM_PORT="${UPSTREAM_PORT:-9101}" GATEWAY_PORT="${GATEWAY_PORT:-18080}" PORTKEY_PORT="${PORTKEY_PORT:-18790}"
 DATAPLANE_PORT="${DATAPLANE_PORT:-18081}" BARE_PORT="${BARE_PORT:-18082}" BARE_DATAPLANE_PORT="${BARE_DATAPLANE_PORT:-18083}"
 AGENT_PORT="${AGENT_PORT:-18126}" STATSD_PORT="${STATSD_PORT:-18125}" WRK_CONNS="${WRK_CONNS:-64}"

@@ -4,10 +4,10 @@
 # Arguments are passed to `datadog import` (see datadog/README.md). Builds the jar when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/env.sh
 JAR=target/llm-reliability-control-plane.jar
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if [[ ! -f "$JAR" ]]; then
   echo "building $JAR ..." >&2
   mvn -B -q -DskipTests -DskipFrontend package
 fi
-exec "$JAVA" -jar "$JAR" datadog import --assets datadog "$@"
+exec java -jar "$JAR" datadog import --assets datadog "$@"

@@ -2,5 +2,6 @@
 # Retrains src/main/resources/security/injection-model.bin.gz from ../shared/data (deterministic).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/env.sh
 CP="$(scripts/signals-classpath.sh)"
-exec "${JAVA_HOME:-/usr}/bin/java" -cp "$CP" dev.lrcp.security.InjectionModelTraining "$@"
+exec java -cp "$CP" dev.lrcp.security.InjectionModelTraining "$@"

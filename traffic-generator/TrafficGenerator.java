@@ -372,7 +372,7 @@ public final class TrafficGenerator {
   static final class Options {
     static final String USAGE =
         """
-        usage: java traffic-generator/TrafficGenerator.java [options]
+        usage: scripts/traffic.sh [options]   (runs traffic-generator/TrafficGenerator.java on a JDK 21+)
           --scenario NAME     normal | cost-spike | quality-drop | latency-spike | security-attack | retry-storm | all  (default normal)
           --base-url URL      service base URL (default http://127.0.0.1:8080)
           --api-key KEY       sent as X-API-Key (default: environment variable LRCP_API_KEY, if set)

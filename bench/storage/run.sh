@@ -4,6 +4,7 @@
 # Usage: bench/storage/run.sh [records=200000] [postgres-jdbc-url]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/env.sh
 n="${1:-200000}"
 pg="${2:-}"
 if [ -z "$pg" ] && [ -x scripts/start-postgres.sh ]; then

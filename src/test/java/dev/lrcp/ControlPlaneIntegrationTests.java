@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
       "lrcp.resilience.faults.latency=50ms",
       "lrcp.resilience.backoff.initial=1ms",
       "lrcp.max-request-size=64KB",
+      "lrcp.request-head-timeout=2s",
       "lrcp.storage.directory=target/flow-it-data",
       "spring.datasource.url=jdbc:h2:mem:flow-it;DB_CLOSE_DELAY=-1"
     })

@@ -10,6 +10,7 @@ import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.Message;
 import dev.lrcp.llm.Message.Role;
 import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.quality.VisibleTextValidator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,14 @@ class ChatTranslator {
       if (m == null) {
         throw GatewayException.invalid(param + " must be an object", param);
       }
-      out.add(new Message(role(m.role(), param + ".role"), text(m.content(), param + ".content")));
+      Role role = role(m.role(), param + ".role");
+      String text = text(m.content(), param + ".content");
+      if (role == Role.USER && !VisibleTextValidator.isVisible(text)) {
+        // nothing a model, the scanner or the scorer could read: refused like a blank /qa question
+        throw GatewayException.invalid(
+            param + ".content must contain visible text", param + ".content");
+      }
+      out.add(new Message(role, text));
     }
     return out;
   }

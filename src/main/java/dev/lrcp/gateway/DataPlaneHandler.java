@@ -69,6 +69,8 @@ final class DataPlaneHandler extends SimpleChannelInboundHandler<FullHttpRequest
     current = new NettyReply(ctx.channel(), call.version(), call.keepAlive(), this::next);
     if (call.body() == null) {
       routes.malformed(current);
+    } else if (call.version().majorVersion() != 1) {
+      routes.unsupportedVersion(current, call.version());
     } else {
       routes.serve(call, current);
     }

@@ -130,6 +130,11 @@ final class DataPlaneRoutes {
     gateway.fail(reply, GatewayException.invalid("The HTTP request could not be parsed", null));
   }
 
+  /** A request line naming an HTTP version other than 1.x: 505, then close. */
+  void unsupportedVersion(NettyReply reply, HttpVersion version) {
+    gateway.fail(reply, GatewayException.unsupportedVersion(version.text()));
+  }
+
   /** Chat calls still running, for a graceful stop. */
   int inFlight() {
     return inFlight.get();

@@ -36,6 +36,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+import org.springframework.boot.web.server.Shutdown;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,32 +53,63 @@ import tools.jackson.databind.json.JsonMapper;
  * per-request filter chain, dispatch and buffering, which is most of a gateway's own overhead. Same
  * access policy (API keys, loopback-only without them), same body limit, same signals.
  *
- * <p>Starts after the rest of the context and stops first: the port closes, calls in flight finish
- * (up to {@link #DRAIN}), then the event loops stop.
+ * <p>Starts after the servlet server and shuts down with it, the way Boot shuts that one down
+ * ({@code server.shutdown}): when graceful, both stop accepting at once (the port closes, and a new
+ * request on an open connection gets a 503), calls in flight get up to {@code
+ * spring.lifecycle.timeout-per-shutdown-phase} to finish, then the event loops stop.
  */
 @Component
 class DataPlaneServer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DataPlaneServer.class);
-  static final Duration DRAIN = Duration.ofSeconds(30);
 
   private final GatewayProperties properties;
   private final AccessPolicy access;
   private final DataPlaneRoutes routes;
+  private final DataPlaneDrain drain;
+  private final Duration drainTimeout;
   private MultiThreadIoEventLoopGroup loops;
-  private Channel server;
+  private volatile Channel server;
 
+  @Autowired
   DataPlaneServer(
       ChatGateway gateway,
       ChatTranslator translator,
       GatewayProperties properties,
       AccessPolicy access,
-      JsonMapper json) {
+      JsonMapper json,
+      ObjectProvider<ServerProperties> server,
+      ObjectProvider<LifecycleProperties> lifecycle) {
+    this(gateway, translator, properties, access, json, drainTimeout(server, lifecycle));
+  }
+
+  /**
+   * @param drainTimeout how long calls in flight may run on at shutdown; zero stops at once
+   */
+  DataPlaneServer(
+      ChatGateway gateway,
+      ChatTranslator translator,
+      GatewayProperties properties,
+      AccessPolicy access,
+      JsonMapper json,
+      Duration drainTimeout) {
     this.properties = properties;
     this.access = access;
+    this.drainTimeout = drainTimeout;
+    this.drain = new DataPlaneDrain(json);
     ExecutorService calls =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-", 0).factory());
     this.routes = new DataPlaneRoutes(gateway, translator, properties, access, json, calls);
+  }
+
+  /** Boot's own settings for the servlet server's shutdown, so both listeners behave alike. */
+  private static Duration drainTimeout(
+      ObjectProvider<ServerProperties> server, ObjectProvider<LifecycleProperties> lifecycle) {
+    Shutdown shutdown = server.getIfAvailable(ServerProperties::new).getShutdown();
+    if (shutdown != Shutdown.GRACEFUL) {
+      return Duration.ZERO;
+    }
+    return lifecycle.getIfAvailable(LifecycleProperties::new).getTimeoutPerShutdownPhase();
   }
 
   @Override
@@ -81,6 +118,7 @@ class DataPlaneServer implements SmartLifecycle {
       log.info("Gateway data plane off (lrcp.gateway.port=-1); /v1 is served on the main port");
       return;
     }
+    drain.refuse(false);
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channel =
@@ -125,13 +163,45 @@ class DataPlaneServer implements SmartLifecycle {
         loops.executorCount());
   }
 
+  /** Stops accepting at once; calls in flight finish on another thread, then {@code done} runs. */
   @Override
-  public void stop() {
-    if (server == null) {
+  public void stop(Runnable done) {
+    if (!refuseNewCalls()) {
+      done.run();
       return;
     }
-    server.close().syncUninterruptibly();
-    Instant deadline = Instant.now().plus(DRAIN);
+    Thread.ofPlatform()
+        .name("gateway-drain")
+        .start(
+            () -> {
+              try {
+                finishCallsAndStop();
+              } finally {
+                done.run();
+              }
+            });
+  }
+
+  @Override
+  public void stop() {
+    if (refuseNewCalls()) {
+      finishCallsAndStop();
+    }
+  }
+
+  /** Closes the port and turns new requests on open connections away; false when not running. */
+  private boolean refuseNewCalls() {
+    Channel listening = server;
+    if (listening == null || !listening.isOpen()) {
+      return false;
+    }
+    drain.refuse(true);
+    listening.close().syncUninterruptibly();
+    return true;
+  }
+
+  private void finishCallsAndStop() {
+    Instant deadline = Instant.now().plus(drainTimeout);
     while (routes.inFlight() > 0 && Instant.now().isBefore(deadline)) {
       LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // polling a counter, at shutdown only
     }
@@ -147,10 +217,13 @@ class DataPlaneServer implements SmartLifecycle {
     return server != null;
   }
 
-  /** After the servlet server starts, before it stops. */
+  /**
+   * Starts after the servlet server, and stops in the phase of its graceful shutdown, so both
+   * listeners stop accepting at the same moment and drain side by side.
+   */
   @Override
   public int getPhase() {
-    return SmartLifecycle.DEFAULT_PHASE - 2048;
+    return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
   }
 
   /** The port the data plane listens on, or -1 when it is off. */
@@ -161,13 +234,17 @@ class DataPlaneServer implements SmartLifecycle {
   private final class Initializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
+      var head = new HeadDeadline(access.requestHeadTimeout());
       ch.pipeline()
           .addLast(
               new IdleStateHandler(
                   0, 0, properties.idleTimeout().toMillis(), TimeUnit.MILLISECONDS),
+              head.bytes(),
               new HttpServerCodec(
                   new HttpDecoderConfig().setMaxInitialLineLength(8192).setMaxHeaderSize(16384)),
+              head.heads(),
               new BoundedAggregator(access),
+              drain,
               new DataPlaneHandler(routes));
     }
   }

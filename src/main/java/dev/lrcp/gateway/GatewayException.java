@@ -42,6 +42,14 @@ final class GatewayException extends RuntimeException {
         405, "method_not_allowed", "Method " + method + " is not allowed on " + path, null);
   }
 
+  static GatewayException unsupportedVersion(String version) {
+    return request(
+        505,
+        "http_version_not_supported",
+        "HTTP version '" + version + "' is not supported; use HTTP/1.1",
+        null);
+  }
+
   static GatewayException notJson(String contentType) {
     return request(
         415,

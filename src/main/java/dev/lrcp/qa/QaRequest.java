@@ -2,6 +2,7 @@ package dev.lrcp.qa;
 
 import dev.lrcp.completion.CallContext;
 import dev.lrcp.flow.CallRequest;
+import dev.lrcp.quality.VisibleText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.constraints.NotNull;
@@ -12,9 +13,11 @@ record QaRequest(
     @Schema(
             description = "The question to answer",
             example = "What is Datadog?",
-            requiredMode = RequiredMode.REQUIRED)
+            requiredMode = RequiredMode.REQUIRED,
+            minLength = 1)
         @NotNull
-        @Size(min = 1, max = 1000)
+        @VisibleText
+        @Size(max = 1000)
         String question,
     @Schema(
             description = "Context to answer from; answers are scored for grounding against it",

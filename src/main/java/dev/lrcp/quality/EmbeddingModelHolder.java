@@ -19,7 +19,7 @@ class EmbeddingModelHolder implements SentenceEmbedder {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddingModelHolder.class);
 
-  private final CompletableFuture<MiniLmEmbedder> model = new CompletableFuture<>();
+  private final CompletableFuture<SentenceEmbedder> model = new CompletableFuture<>();
   private final QualityProperties properties;
 
   EmbeddingModelHolder(QualityProperties properties) {
@@ -50,7 +50,7 @@ class EmbeddingModelHolder implements SentenceEmbedder {
   private void load() {
     long start = System.nanoTime();
     try {
-      model.complete(MiniLmEmbedder.load());
+      model.complete(new BoundedEmbedder(MiniLmEmbedder.load()));
       log.info("MiniLM embedding model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
     } catch (RuntimeException | LinkageError e) {
       log.error("MiniLM embedding model failed to load; grounding uses lexical evidence only", e);

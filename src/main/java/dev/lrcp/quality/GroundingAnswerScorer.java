@@ -60,11 +60,11 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
     String q = question == null ? "" : question;
     String a = answer == null ? "" : answer;
     int words = Text.words(a);
-    if (document == null || document.isBlank()) {
-      double relevance = a.isBlank() || q.isBlank() ? 0 : scorer.relevance(q, a);
+    if (document == null || blank(document)) {
+      double relevance = blank(a) || blank(q) ? 0 : scorer.relevance(q, a);
       return new Evaluation(new QualityScores(relevance, null, false, words), null);
     }
-    if (a.isBlank()) {
+    if (blank(a)) {
       return new Evaluation(new QualityScores(0, 0.0, true, 0), null);
     }
     GroundingEvidence evidence = scorer.evidence(q, document, a);
@@ -72,6 +72,10 @@ class GroundingAnswerScorer implements AnswerScorer, DisposableBean {
     boolean ungrounded = grounding < properties.ungroundedThreshold() && !Refusals.isRefusal(a);
     return new Evaluation(
         new QualityScores(evidence.similarity(), grounding, ungrounded, words), evidence);
+  }
+
+  private static boolean blank(String text) {
+    return !VisibleTextValidator.isVisible(text);
   }
 
   /** Scores plus the evidence behind them; evidence is null without a document. */

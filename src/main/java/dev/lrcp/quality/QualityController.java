@@ -2,7 +2,7 @@ package dev.lrcp.quality;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,11 +29,12 @@ class QualityController {
   record ScoreRequest(
       @Size(max = 20_000) String document,
       @Size(max = 4_000) String question,
-      @NotBlank @Size(max = 8_000) String answer) {
+      @NotNull @VisibleText @Size(max = 8_000) String answer) {
 
     @AssertTrue(message = "question is required when there is no document")
     boolean isQuestionOrDocument() {
-      return (question != null && !question.isBlank()) || (document != null && !document.isBlank());
+      return (question != null && VisibleTextValidator.isVisible(question))
+          || (document != null && VisibleTextValidator.isVisible(document));
     }
   }
 

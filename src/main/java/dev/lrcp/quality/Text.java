@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
 final class Text {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’]\\p{L}+)?");
-  private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+
+  /**
+   * Java matches each repetition of a group one stack frame deeper: unbounded, "1.1.1…" a few
+   * thousand characters long overflowed the stack. Nine groups hold any real number.
+   */
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+){0,8}");
+
   private static final Pattern NAME = Pattern.compile("(?<![.!?]\\s)(?<!^)\\b\\p{Lu}[\\p{L}'’-]+");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=\\S)|\\n+");
   private static final Set<String> STOP =

@@ -2,6 +2,7 @@ package dev.lrcp.reasoning;
 
 import dev.lrcp.completion.CallContext;
 import dev.lrcp.flow.CallRequest;
+import dev.lrcp.quality.VisibleText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.constraints.NotNull;
@@ -12,9 +13,11 @@ record ReasonRequest(
     @Schema(
             description = "The prompt, sent to the model unchanged",
             example = "Explain the golden signals of SRE and why they matter for LLMs.",
-            requiredMode = RequiredMode.REQUIRED)
+            requiredMode = RequiredMode.REQUIRED,
+            minLength = 1)
         @NotNull
-        @Size(min = 1, max = 5000)
+        @VisibleText
+        @Size(max = 5000)
         String prompt,
     @Schema(
             description = "Model to use; must be in the model catalog. Default: routing setting",

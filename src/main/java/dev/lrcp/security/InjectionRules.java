@@ -11,8 +11,10 @@ final class InjectionRules {
 
   record Rule(String name, double weight, Pattern pattern) {}
 
+  /** Bounded: each repetition of a group costs a stack frame, and "the the the…" overflowed it. */
   private static final String PREVIOUS =
-      "(?:all |any |the |your |my |these |those )*(?:previous|prior|above|earlier|preceding|former|original|initial|system|old)";
+      "(?:all |any |the |your |my |these |those ){0,4}(?:previous|prior|above|earlier|preceding|former|original|initial|system|old)";
+
   private static final String ORDERS =
       "(?:instructions?|prompts?|rules|directions|directives|guidelines|context|commands|orders|tasks?|text|messages|information|input)";
 
@@ -76,7 +78,11 @@ final class InjectionRules {
               0.9,
               "<\\|im_(?:start|end)\\|>|\\[/?INST\\]|<</?SYS>>|^#{2,} ?(?:system|instruction)s?\\b"),
           rule(
-              "exfiltration-image", 0.9, "!\\[[^\\]]*\\]\\(https?://[^)\\s]+[?&][^)\\s]*=[^)]*\\)"),
+              "exfiltration-image",
+              0.9,
+              // bounded, possessive and with disjoint classes: tried at every "![" of a long text,
+              // the unbounded form read to the end of the text from each
+              "!\\[[^\\[\\]]{0,500}+\\]\\(https?://[^)\\s?&]{1,1000}+[?&][^)\\s=]{0,1000}+=[^)]{0,1000}+\\)"),
           rule(
               "say-instead",
               0.7,
@@ -93,7 +99,7 @@ final class InjectionRules {
   private InjectionRules() {}
 
   /** The highest weight among matching rules, or 0. */
-  static Hit strongest(String text) {
+  static Hit strongest(CharSequence text) {
     Hit best = Hit.NONE;
     for (Rule r : RULES) {
       if (r.weight() > best.weight() && r.pattern().matcher(text).find()) {

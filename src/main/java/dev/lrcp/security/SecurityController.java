@@ -1,7 +1,7 @@
 package dev.lrcp.security;
 
+import dev.lrcp.quality.VisibleText;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
@@ -36,7 +36,8 @@ class SecurityController {
         a.estimatedTokens());
   }
 
-  record ScanRequest(@NotBlank @Size(max = 100_000) String text, @NotNull InputSource source) {}
+  record ScanRequest(
+      @NotNull @VisibleText @Size(max = 100_000) String text, @NotNull InputSource source) {}
 
   /**
    * @param matchedRule the strongest phrasing rule that matched, or null

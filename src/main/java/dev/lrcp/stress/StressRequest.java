@@ -2,6 +2,7 @@ package dev.lrcp.stress;
 
 import dev.lrcp.completion.CallContext;
 import dev.lrcp.flow.CallRequest;
+import dev.lrcp.quality.VisibleText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import jakarta.validation.constraints.Max;
@@ -14,9 +15,11 @@ record StressRequest(
     @Schema(
             description = "The prompt to repeat",
             example = "Summarize production incidents.",
-            requiredMode = RequiredMode.REQUIRED)
+            requiredMode = RequiredMode.REQUIRED,
+            minLength = 1)
         @NotNull
-        @Size(min = 1, max = 1000)
+        @VisibleText
+        @Size(max = 1000)
         String prompt,
     @Schema(
             description = "How many times the prompt is repeated",

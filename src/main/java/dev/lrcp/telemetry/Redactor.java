@@ -34,7 +34,7 @@ public final class Redactor {
               "EMAIL",
               RedactionCandidates::at,
               RedactionStarts::email,
-              Pattern.compile("[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}")),
+              Pattern.compile("[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,253}\\.[A-Za-z]{2,63}")),
           new Rule(
               "CARD",
               c -> c.digits() >= 13,

@@ -1,5 +1,6 @@
 package dev.lrcp.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,23 +19,31 @@ public final class AccessPolicy {
   private final ApiKeys keys;
   private final boolean allowRemoteWithoutKeys;
   private final long maxRequestBytes;
+  private final Duration requestHeadTimeout;
 
   /**
    * @param apiKeys {@code LRCP_API_KEYS}; empty serves loopback clients only
    * @param allowRemoteWithoutKeys {@code LRCP_ALLOW_REMOTE_WITHOUT_KEYS}
    * @param maxRequestBytes {@code LRCP_MAX_REQUEST_SIZE} in bytes
+   * @param requestHeadTimeout {@code LRCP_REQUEST_HEAD_TIMEOUT}
    */
-  public AccessPolicy(List<String> apiKeys, boolean allowRemoteWithoutKeys, long maxRequestBytes) {
+  public AccessPolicy(
+      List<String> apiKeys,
+      boolean allowRemoteWithoutKeys,
+      long maxRequestBytes,
+      Duration requestHeadTimeout) {
     this.keys = new ApiKeys(apiKeys);
     this.allowRemoteWithoutKeys = allowRemoteWithoutKeys;
     this.maxRequestBytes = maxRequestBytes;
+    this.requestHeadTimeout = requestHeadTimeout;
   }
 
   static AccessPolicy of(AccessProperties properties) {
     return new AccessPolicy(
         properties.apiKeys(),
         properties.allowRemoteWithoutKeys(),
-        properties.maxRequestSize().toBytes());
+        properties.maxRequestSize().toBytes(),
+        properties.requestHeadTimeout());
   }
 
   /** What a caller is let do: served as {@code client}, or refused with a problem. */
@@ -81,6 +90,14 @@ public final class AccessPolicy {
   /** {@code lrcp.max-request-size} in bytes: larger bodies get {@link #tooLarge}. */
   public long maxRequestBytes() {
     return maxRequestBytes;
+  }
+
+  /**
+   * {@code lrcp.request-head-timeout}: how long a client may take, from the first byte of a
+   * request, to send its request line and headers before its connection is closed.
+   */
+  public Duration requestHeadTimeout() {
+    return requestHeadTimeout;
   }
 
   /** The 413 for a body above {@link #maxRequestBytes()}. */

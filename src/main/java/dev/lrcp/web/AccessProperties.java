@@ -1,5 +1,6 @@
 package dev.lrcp.web;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,19 +15,25 @@ import org.springframework.util.unit.DataSize;
  * @param allowRemoteWithoutKeys {@code LRCP_ALLOW_REMOTE_WITHOUT_KEYS}: serve anyone without keys
  * @param corsAllowedOrigins {@code LRCP_CORS_ALLOWED_ORIGINS}, comma-separated; empty = no CORS
  * @param maxRequestSize {@code LRCP_MAX_REQUEST_SIZE}: larger bodies get 413
+ * @param requestHeadTimeout {@code LRCP_REQUEST_HEAD_TIMEOUT}: a request whose line and headers are
+ *     not complete this long after its first byte has its connection closed, on both ports
  */
 @ConfigurationProperties("lrcp")
 record AccessProperties(
     List<String> apiKeys,
     @DefaultValue("false") boolean allowRemoteWithoutKeys,
     List<String> corsAllowedOrigins,
-    @DefaultValue("1MB") DataSize maxRequestSize) {
+    @DefaultValue("1MB") DataSize maxRequestSize,
+    @DefaultValue("20s") Duration requestHeadTimeout) {
 
   AccessProperties {
     apiKeys = clean(apiKeys);
     corsAllowedOrigins = clean(corsAllowedOrigins);
     if (maxRequestSize == null || maxRequestSize.toBytes() <= 0) {
       throw new IllegalArgumentException("lrcp.max-request-size must be positive");
+    }
+    if (requestHeadTimeout == null || !requestHeadTimeout.isPositive()) {
+      throw new IllegalArgumentException("lrcp.request-head-timeout must be positive");
     }
   }
 
@@ -47,6 +54,8 @@ record AccessProperties(
         + corsAllowedOrigins
         + ", maxRequestSize="
         + maxRequestSize
+        + ", requestHeadTimeout="
+        + requestHeadTimeout
         + "]";
   }
 }

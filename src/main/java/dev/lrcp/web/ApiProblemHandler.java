@@ -7,6 +7,7 @@ import dev.lrcp.routing.RoutingRequestException;
 import dev.lrcp.routing.UnknownModelException;
 import dev.lrcp.routing.UnknownPolicyException;
 import dev.lrcp.security.PolicyBlockedException;
+import dev.lrcp.series.InvalidSeriesException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +16,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -63,6 +64,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemKind.UNPROCESSABLE.problem(
             "model: unknown model '" + e.model() + "'; known models: " + e.known());
     problem.setProperty("errors", List.of(FieldProblem.of("model", "unknown model")));
+    return respond(problem);
+  }
+
+  /** A supplied series that parses but cannot be analysed: the field and what is wrong. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> invalidSeries(InvalidSeriesException e) {
+    ProblemDetail problem = ProblemKind.UNPROCESSABLE.problem(e.getMessage());
+    problem.setProperty("errors", List.of(FieldProblem.of(e.field(), e.problem())));
     return respond(problem);
   }
 
@@ -111,12 +120,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return respond(ProblemKind.PAYLOAD_TOO_LARGE.problem(e.getMessage()));
   }
 
-  /** No endpoint takes multipart; a body that claims to be one and is not is bad input. */
-  @ExceptionHandler
-  ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
-    return respond(ProblemKind.BAD_REQUEST.problem("Malformed multipart request body"));
-  }
-
   /** Our own bug, never the caller's input: logged in full here, opaque to the caller. */
   @ExceptionHandler
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
@@ -152,7 +155,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+    ProblemDetail problem =
+        body instanceof ProblemDetail p
+            ? p
+            : e instanceof ErrorResponse framework
+                ? framework.getBody()
+                : ProblemDetail.forStatus(status);
     if (problem.getType() == null || !problem.getType().toString().startsWith("urn:lrcp:")) {
       ProblemKind kind = ProblemKind.forStatus(status);
       kind.describe(problem, problem.getDetail() == null ? kind.title() : problem.getDetail());

@@ -3,6 +3,8 @@ package dev.lrcp.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +33,19 @@ class ProblemErrorController implements ErrorController {
     ProblemDetail problem =
         ProblemDetail.forStatus(kind == ProblemKind.PAYLOAD_TOO_LARGE ? 413 : status);
     kind.describe(problem, kind.title());
+    problem.setInstance(requestedPath(request));
     return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
+
+  /** The path the client asked for, not the {@code /error} page it was forwarded to. */
+  private static URI requestedPath(HttpServletRequest request) {
+    if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+      try {
+        return new URI(path);
+      } catch (URISyntaxException notAUri) {
+        return null; // left out rather than echoed
+      }
+    }
+    return null;
   }
 }

@@ -23,10 +23,12 @@ enum ProblemKind {
   BLOCKED_BY_POLICY(422, "Blocked by security policy"),
   UPSTREAM_RATE_LIMITED(429, "Upstream rate limited"),
   INTERNAL(500, "Internal error"),
+  NOT_IMPLEMENTED(501, "Not implemented"),
   UPSTREAM_ERROR(502, "Upstream error"),
   UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),
   CIRCUIT_OPEN(503, "Circuit open"),
-  UPSTREAM_TIMEOUT(504, "Upstream timeout");
+  UPSTREAM_TIMEOUT(504, "Upstream timeout"),
+  HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 
   static final String TYPE_PREFIX = "urn:lrcp:problem:";
 
@@ -79,6 +81,8 @@ enum ProblemKind {
       case 413 -> PAYLOAD_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 422 -> UNPROCESSABLE;
+      case 501 -> NOT_IMPLEMENTED;
+      case 505 -> HTTP_VERSION_NOT_SUPPORTED;
       default -> status.is4xxClientError() ? BAD_REQUEST : INTERNAL;
     };
   }

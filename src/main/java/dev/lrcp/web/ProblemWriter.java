@@ -33,10 +33,15 @@ final class ProblemWriter {
 
   /** The problem+json body, for transports other than the servlet one. */
   static byte[] bytes(ProblemKind kind, String detail, String instance) {
+    return bytes(kind, kind.status(), detail, instance);
+  }
+
+  /** The same with the status the response really has (one the container chose). */
+  static byte[] bytes(ProblemKind kind, int status, String detail, String instance) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", kind.type().toString());
     body.put("title", kind.title());
-    body.put("status", kind.status());
+    body.put("status", status);
     body.put("detail", detail);
     body.put("instance", instance);
     return JSON.writeValueAsBytes(body);

@@ -99,6 +99,23 @@ class DataPlaneIntegrationTests extends GatewayIntegrationTests {
   }
 
   @Test
+  void aRequestLineNamingAnotherHttpVersionIsA505AndNeverReachesTheModel() throws Exception {
+    try (var socket = new Socket("127.0.0.1", gatewayPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /v1/models HTTP/3.0\r\nHost: 127.0.0.1\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      RawResponse response = RawResponse.read(socket.getInputStream());
+
+      assertThat(response.status()).isEqualTo(505);
+      assertThat(JSON.readTree(response.body()).at("/error/code").asString())
+          .isEqualTo("http_version_not_supported");
+    }
+    assertThat(llm.requests).isEmpty();
+  }
+
+  @Test
   void keepAliveReusesTheConnectionForSeveralCalls() throws Exception {
     try (var socket = new Socket("127.0.0.1", gatewayPort())) {
       for (int i = 0; i < 3; i++) {

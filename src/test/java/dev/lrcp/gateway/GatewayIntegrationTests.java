@@ -278,6 +278,8 @@ class GatewayIntegrationTests {
     "'{\"model\":\"gpt-4o-mini\"}', messages",
     "'{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}', messages[0].role",
     "'{\"model\":\"gpt-4o-mini\",\"temperature\":3,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}', temperature",
+    "'{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"\\u200b\\ufeff\"}]}', messages[0].content",
+    "'{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"\\u0000\"}]}', messages[0].content",
   })
   void badBodiesAreInvalidRequestErrors(String body, String param) throws Exception {
     HttpResponse<String> response = post(body);

@@ -21,6 +21,7 @@ import dev.lrcp.security.SecurityScanner;
 import dev.lrcp.security.SecurityVerdict;
 import dev.lrcp.web.AccessPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -116,10 +117,15 @@ class GatewayTestApp {
     return new Deadlines();
   }
 
-  /** The service's access policy; {@code test.api-keys} turns key authentication on. */
+  /**
+   * The service's access policy; {@code test.api-keys} turns key authentication on, {@code
+   * test.head-timeout} shortens the request-head deadline.
+   */
   @Bean
-  AccessPolicy accessPolicy(@Value("${test.api-keys:}") List<String> keys) {
-    return new AccessPolicy(keys, false, MAX_REQUEST_BYTES);
+  AccessPolicy accessPolicy(
+      @Value("${test.api-keys:}") List<String> keys,
+      @Value("${test.head-timeout:20s}") Duration headTimeout) {
+    return new AccessPolicy(keys, false, MAX_REQUEST_BYTES, headTimeout);
   }
 
   @Bean

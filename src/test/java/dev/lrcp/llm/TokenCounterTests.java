@@ -2,6 +2,11 @@ package dev.lrcp.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TokenCounterTests {
@@ -23,5 +28,96 @@ class TokenCounterTests {
     assertThat(TokenCounter.count(cut)).isEqualTo(3);
     assertThat(text).startsWith(cut);
     assertThat(TokenCounter.truncate(text, 1000)).isEqualTo(text);
+  }
+
+  static final Encoding WHOLE =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+  /** Prose with the whitespace and punctuation shapes the encoding's pre-tokenizer cares about. */
+  static String prose(long seed, int length) {
+    String[] pieces = {
+      "The",
+      " quick",
+      " brown",
+      " fox",
+      "'s",
+      " jumps",
+      ".",
+      " ",
+      "  ",
+      "\n",
+      "\n\n",
+      " \n",
+      "1234567",
+      " 3.14",
+      ",",
+      " (see",
+      " RFC-9457)",
+      " naïve",
+      " 東京は",
+      "日本",
+      "!",
+      "\t",
+      " don't",
+      " URL:",
+      " https://example.com/a?b=c",
+      "   indented"
+    };
+    var random = new Random(seed);
+    var text = new StringBuilder();
+    while (text.length() < length) {
+      text.append(pieces[random.nextInt(pieces.length)]);
+    }
+    return text.toString();
+  }
+
+  @Test
+  void ordinaryTextCountsExactlyAsIfEncodedWhole() {
+    for (long seed = 0; seed < 20; seed++) {
+      String text = prose(seed, 12_000);
+
+      assertThat(TokenCounter.count(text))
+          .as("seed %d", seed)
+          .isEqualTo(WHOLE.countTokensOrdinary(text));
+    }
+  }
+
+  @Test
+  void ordinaryTextIsTruncatedExactlyAsIfEncodedWhole() {
+    for (long seed = 0; seed < 10; seed++) {
+      String text = prose(seed, 8_000);
+      int budget = 200 + (int) seed * 150;
+      var tokens = WHOLE.encodeOrdinary(text);
+      var kept = new IntArrayList();
+      for (int i = 0; i < budget; i++) {
+        kept.add(tokens.get(i));
+      }
+
+      assertThat(TokenCounter.truncate(text, budget))
+          .as("seed %d", seed)
+          .isEqualTo(WHOLE.decode(kept));
+    }
+  }
+
+  @Test
+  void aOneWordMegabyteIsEncodedInBoundedSegments() {
+    String word = "a".repeat(900_000);
+
+    var segments = TokenCounter.segments(word);
+
+    assertThat(segments)
+        .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(TokenCounter.MAX_SEGMENT));
+    assertThat(String.join("", segments)).isEqualTo(word);
+    int exact = WHOLE.countTokensOrdinary("a".repeat(90_000)) * 10;
+    assertThat(TokenCounter.count(word))
+        .isCloseTo(exact, org.assertj.core.data.Offset.offset(segments.size()));
+  }
+
+  @Test
+  void segmentsNeverSplitASurrogatePair() {
+    String emoji = "😀".repeat(2_000);
+
+    assertThat(TokenCounter.segments(emoji))
+        .allSatisfy(s -> assertThat(Character.isLowSurrogate(s.charAt(0))).isFalse());
   }
 }

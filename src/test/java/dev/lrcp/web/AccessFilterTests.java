@@ -2,6 +2,7 @@ package dev.lrcp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -16,7 +17,8 @@ class AccessFilterTests {
   AccessFilter filter(List<String> keys, boolean allowRemote) {
     return new AccessFilter(
         AccessPolicy.of(
-            new AccessProperties(keys, allowRemote, List.of(), DataSize.ofMegabytes(1))));
+            new AccessProperties(
+                keys, allowRemote, List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(20))));
   }
 
   record Outcome(
@@ -133,7 +135,9 @@ class AccessFilterTests {
 
   @Test
   void keysNeverAppearInTheSettingsToString() {
-    var properties = new AccessProperties(List.of(KEY), false, null, DataSize.ofKilobytes(1));
+    var properties =
+        new AccessProperties(
+            List.of(KEY), false, null, DataSize.ofKilobytes(1), Duration.ofSeconds(20));
     assertThat(properties.toString()).doesNotContain(KEY).contains("1 redacted");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -14,7 +15,8 @@ import org.springframework.util.unit.DataSize;
 class CorsAndSizeFiltersTests {
 
   AccessProperties properties(List<String> origins, long maxBytes) {
-    return new AccessProperties(List.of(), false, origins, DataSize.ofBytes(maxBytes));
+    return new AccessProperties(
+        List.of(), false, origins, DataSize.ofBytes(maxBytes), Duration.ofSeconds(20));
   }
 
   @Test
@@ -81,5 +83,23 @@ class CorsAndSizeFiltersTests {
     var in = chain.getRequest().getInputStream();
     assertThat(in.readNBytes(10)).hasSize(10);
     assertThatThrownBy(in::read).isInstanceOf(RequestTooLargeException.class);
+  }
+
+  @Test
+  void seriesEvaluationEndpointsTakeLargerBodiesThanTheGeneralLimit() throws Exception {
+    var filter = new RequestSizeFilter(properties(List.of(), 10));
+    byte[] body = new byte[2_000_000];
+    var series = new MockHttpServletRequest("POST", "/insights/anomalies");
+    series.setContent(body);
+    var other = new MockHttpServletRequest("POST", "/qa");
+    other.setContent(body);
+    var chain = new MockFilterChain();
+    var refused = new MockHttpServletResponse();
+
+    filter.doFilter(series, new MockHttpServletResponse(), chain);
+    filter.doFilter(other, refused, new MockFilterChain());
+
+    assertThat(chain.getRequest()).isNotNull();
+    assertThat(refused.getStatus()).isEqualTo(413);
   }
 }

@@ -26,6 +26,16 @@ class ProblemErrorControllerTests {
   }
 
   @Test
+  void theInstanceIsThePathTheClientAskedForNotTheErrorPage() {
+    var request = forwarded(405, null);
+    request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/qa");
+
+    var response = controller.error(request);
+
+    assertThat(response.getBody().getInstance()).hasToString("/qa");
+  }
+
+  @Test
   void aBodyLimitTrippedOutsideMvcIs413() {
     var response = controller.error(forwarded(500, new RequestTooLargeException(10)));
     assertThat(response.getStatusCode().value()).isEqualTo(413);

@@ -10,6 +10,13 @@ import java.util.regex.Pattern;
 final class Terms {
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Longer "words" (hashes, encoded blobs, a prompt that is one run of letters) are no topic:
+   * echoed into an answer they would make it as long as the prompt, several times over.
+   */
+  static final int MAX_WORD = 40;
+
   private static final Set<String> STOP =
       Set.of(
           "a",
@@ -140,7 +147,7 @@ final class Terms {
   static List<String> of(String text) {
     var terms = new ArrayList<String>();
     for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-      if (word.length() > 1 && !STOP.contains(word)) {
+      if (word.length() > 1 && word.length() <= MAX_WORD && !STOP.contains(word)) {
         terms.add(stem(word));
       }
     }
@@ -158,7 +165,10 @@ final class Terms {
     for (String word : NON_WORD.split(text)) {
       String lower = word.toLowerCase(Locale.ROOT);
       boolean acronym = word.length() == 2 && word.chars().allMatch(Character::isUpperCase);
-      if ((word.length() > 2 || acronym) && !STOP.contains(lower) && !VERBS.contains(lower)) {
+      if ((word.length() > 2 || acronym)
+          && word.length() <= MAX_WORD
+          && !STOP.contains(lower)
+          && !VERBS.contains(lower)) {
         run.add(word);
         continue;
       }

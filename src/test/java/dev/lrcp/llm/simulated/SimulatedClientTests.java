@@ -217,4 +217,15 @@ class SimulatedClientTests {
         "gemini-2.5-flash",
         "Why do latency spikes cause retries, and how should timeouts be tuned for latency?");
   }
+
+  @Test
+  void aPromptThatIsOneHugeWordGetsAnAnswerOfUsualSize() {
+    String word = "a".repeat(900_000);
+
+    LlmResponse r = client(42, 0).generate(request("p9", "chat", "gpt-4o-mini", word));
+
+    // an echoed 900 KB "topic" made the answer megabytes long, and every step after it slow
+    assertThat(r.text()).hasSizeLessThan(2_000).doesNotContain("aaaaaaaaaa");
+    assertThat(r.usage().input()).isGreaterThan(100_000);
+  }
 }
