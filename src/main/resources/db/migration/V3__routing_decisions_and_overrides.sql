@@ -33,3 +33,24 @@ CREATE TABLE routing_override_audit (
   reason VARCHAR(500)
 );
 CREATE INDEX routing_override_audit_override ON routing_override_audit (override_id, at_ms);
+
+-- Runbook actions applied to an incident: the overrides they created and their re-evaluation
+-- after the incident's window (result NULL until then; claimed by one replica).
+CREATE TABLE incident_action (
+  incident_id VARCHAR(40) NOT NULL REFERENCES incident (id) ON DELETE CASCADE,
+  step INTEGER NOT NULL,
+  kind VARCHAR(32) NOT NULL,
+  endpoints VARCHAR(600) NOT NULL,
+  from_model VARCHAR(128),
+  to_model VARCHAR(128),
+  override_ids VARCHAR(600) NOT NULL,
+  applied_at_ms BIGINT NOT NULL,
+  applied_by VARCHAR(200) NOT NULL,
+  expires_at_ms BIGINT NOT NULL,
+  verify_at_ms BIGINT NOT NULL,
+  result VARCHAR(32),
+  verified_at_ms BIGINT,
+  result_detail VARCHAR(1000),
+  PRIMARY KEY (incident_id, step)
+);
+CREATE INDEX incident_action_due ON incident_action (result, verify_at_ms);

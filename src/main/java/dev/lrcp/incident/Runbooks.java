@@ -15,9 +15,16 @@ import java.util.stream.Collectors;
 
 /**
  * What to do next, written for the rule that fired and for what the attribution found. The first
- * step acts on the leading cause when the attribution is confident enough to name one.
+ * step acts on the leading cause when the attribution is confident enough to name one; a step that
+ * switches a model carries an {@link Incident.Action} the service can apply itself.
  */
 final class Runbooks {
+
+  /** The steps, and the actions some of them carry (by step number, from 1). */
+  record Runbook(List<String> steps, List<Incident.Action> actions) {}
+
+  /** A step's text and, when the service can carry it out, its action (step number not yet set). */
+  private record Step(String text, Incident.Action action) {}
 
   private static final double CONFIDENT = 0.5;
   private static final Map<String, String> STATUS_PAGES =
@@ -29,37 +36,55 @@ final class Runbooks {
     this.catalog = catalog;
   }
 
-  List<String> steps(Finding f, Attribution a, List<CallRecord> window) {
+  Runbook runbook(Finding f, Attribution a, List<CallRecord> window) {
     var steps = new ArrayList<String>();
+    var actions = new ArrayList<Incident.Action>();
     Optional<Cause> cause = a.confidence() >= CONFIDENT ? a.top() : Optional.empty();
-    cause.ifPresent(c -> steps.add(actOn(f, a, c, window)));
-    if (cause.isEmpty()) {
-      scopeModel(f, window).ifPresent(steps::add);
-    }
+    Optional<Step> first =
+        cause.isPresent() ? Optional.of(actOn(f, a, cause.get(), window)) : scopeModel(f, window);
+    first.ifPresent(
+        step -> {
+          steps.add(step.text());
+          if (step.action() != null) {
+            var x = step.action();
+            actions.add(
+                new Incident.Action(
+                    steps.size(), x.kind(), x.endpoints(), x.fromModel(), x.toModel(), null));
+          }
+        });
     steps.addAll(ruleSteps(f, window));
     steps.add(
         "Open the sample traces in the evidence; the incident resolves itself once the condition"
             + " stays clear for the recovery period.");
-    return steps;
+    return new Runbook(steps, actions);
   }
 
-  private String actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
+  private Step actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
     String lead = capitalise(a.summary()) + ": ";
     return switch (c.dimension()) {
-      case "model" -> lead + switchModel(c.value(), endpointsOf(c.value(), window), f.rule());
+      case "model" -> switchModel(lead, c.value(), endpointsOf(c.value(), window), f.rule());
       case "provider" ->
-          lead + "fail over to another provider's model and check " + statusPage(c.value()) + ".";
-      case "endpoint" -> lead + endpointAction(f.rule(), c.value());
+          text(
+              lead
+                  + "fail over to another provider's model and check "
+                  + statusPage(c.value())
+                  + ".");
+      case "endpoint" -> text(lead + endpointAction(f.rule(), c.value()));
       case "prompt_size" ->
-          lead
-              + "cap the document/context size for these prompts (truncate or summarise before"
-              + " the call) or route them to a long-context model with lower latency.";
-      default -> lead + "see the failure kinds below.";
+          text(
+              lead
+                  + "cap the document/context size for these prompts (truncate or summarise"
+                  + " before the call) or route them to a long-context model with lower latency.");
+      default -> text(lead + "see the failure kinds below.");
     };
   }
 
+  private static Step text(String text) {
+    return new Step(text, null);
+  }
+
   /** Without a confident attribution, act on the model that serves the incident's scope. */
-  private Optional<String> scopeModel(Finding f, List<CallRecord> window) {
+  private Optional<Step> scopeModel(Finding f, List<CallRecord> window) {
     if (f.rule() != Rule.LATENCY_SLO
         && f.rule() != Rule.ERROR_RATE
         && f.rule() != Rule.RETRY_STORM
@@ -76,30 +101,47 @@ final class Runbooks {
         .findFirst()
         .map(
             e ->
-                String.format(
-                    Locale.ROOT,
-                    "%d%% of calls %s are served by %s: %s",
-                    Math.round(100.0 * e.getValue() / calls.size()),
-                    f.scope().phrase(),
+                switchModel(
+                    String.format(
+                        Locale.ROOT,
+                        "%d%% of calls %s are served by %s: ",
+                        Math.round(100.0 * e.getValue() / calls.size()),
+                        f.scope().phrase(),
+                        e.getKey()),
                     e.getKey(),
-                    switchModel(
-                        e.getKey(),
-                        f.scope().endpoint() != null
-                            ? List.of(f.scope().endpoint())
-                            : endpointsOf(e.getKey(), window),
-                        f.rule())));
+                    f.scope().endpoint() != null
+                        ? List.of(f.scope().endpoint())
+                        : endpointsOf(e.getKey(), window),
+                    f.rule()));
   }
 
-  private String switchModel(String model, List<String> endpoints, Rule rule) {
+  /**
+   * Switching the endpoints that a model serves to its fallback: an action the service applies as
+   * routing overrides, when there is a fallback and an endpoint to switch.
+   */
+  private Step switchModel(String lead, String model, List<String> endpoints, Rule rule) {
     String where = endpoints.isEmpty() ? "traffic" : String.join(", ", endpoints);
-    String target =
-        alternative(model, rule == Rule.COST_SPIKE)
-            .map(m -> "the fallback model " + m.name())
-            .orElse("another model");
+    Optional<ModelSpec> target = alternative(model, rule == Rule.COST_SPIKE);
     String provider = catalog.find(model).map(ModelSpec::provider).orElse("the provider");
-    return String.format(
-        "switch %s from %s to %s (request body \"model\" or the router's default), and check %s.",
-        where, model, target, statusPage(provider));
+    boolean actionable = target.isPresent() && !endpoints.isEmpty();
+    String text =
+        String.format(
+            "switch %s from %s to %s (%s), and check %s.",
+            where,
+            model,
+            target.map(m -> "the fallback model " + m.name()).orElse("another model"),
+            actionable
+                ? "Apply sets a routing override for "
+                    + IncidentActions.DEFAULT_TTL.toMinutes()
+                    + " minutes; or set the request's \"model\" or the routing policy"
+                : "request body \"model\" or the router's default",
+            statusPage(provider));
+    Incident.Action action =
+        actionable
+            ? new Incident.Action(
+                0, Incident.Action.SWITCH_MODEL, endpoints, model, target.get().name(), null)
+            : null;
+    return new Step(lead + text, action);
   }
 
   /** The next cheaper model of the same provider: usually also faster and the usual fallback. */
