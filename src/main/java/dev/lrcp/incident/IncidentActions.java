@@ -7,6 +7,7 @@ import dev.lrcp.routing.RoutingOverride;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -156,8 +157,8 @@ class IncidentActions {
         String.join(", ", action.endpoints()),
         action.fromModel(),
         action.toModel(),
-        applied.expiresAt(),
+        applied.expiresAt().truncatedTo(ChronoUnit.SECONDS),
         String.join(", ", applied.overrideIds()),
-        applied.verifyAt());
+        applied.verifyAt().truncatedTo(ChronoUnit.SECONDS));
   }
 }
