@@ -9,11 +9,7 @@ scripts/setup.sh >/dev/null
 source scripts/env.sh
 jar="$(scripts/jar.sh)"
 
-# The development data sits beside the clone, or beside the repository a local clone was made from.
-data_dir=""
-for base in .. "$(git config --get remote.origin.url 2>/dev/null || true)/.."; do
-  if [[ -d "$base/shared/data" ]]; then data_dir="$(cd "$base/shared/data" && pwd)"; break; fi
-done
+data_dir="$(scripts/data-dir.sh)"
 if [[ -z "$data_dir" ]]; then
   echo "development data not found: expected ../shared/data beside the clone" >&2
   exit 1

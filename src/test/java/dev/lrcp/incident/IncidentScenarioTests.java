@@ -12,7 +12,6 @@ import dev.lrcp.storage.CallRecordRepository;
 import dev.lrcp.storage.CallRecordWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,17 +152,7 @@ class IncidentScenarioTests {
     assertThat(stored.getFirst().injectionFlagged()).isTrue();
   }
 
-  /** Calls every 2 s on /qa and /reason, each on both models, for the given duration. */
   private void traffic(Duration duration, long proLatency, long flashLatency) {
-    Instant end = clock.instant().plus(duration);
-    int i = 0;
-    while (clock.instant().isBefore(end)) {
-      clock.advance(Duration.ofSeconds(2));
-      for (String endpoint : List.of("/qa", "/reason")) {
-        long jitter = (i++ * 37L) % 200;
-        events.publishEvent(Records.call(clock.instant(), endpoint, PRO, proLatency + jitter));
-        events.publishEvent(Records.call(clock.instant(), endpoint, FLASH, flashLatency + jitter));
-      }
-    }
+    TwoModelTraffic.publish(events, clock, duration, proLatency, flashLatency);
   }
 }

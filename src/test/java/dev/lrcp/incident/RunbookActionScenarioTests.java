@@ -161,16 +161,7 @@ class RunbookActionScenarioTests {
   }
 
   private void traffic(Duration duration, long proLatency) {
-    Instant end = clock.instant().plus(duration);
-    int i = 0;
-    while (clock.instant().isBefore(end)) {
-      clock.advance(Duration.ofSeconds(2));
-      for (String endpoint : List.of("/qa", "/reason")) {
-        long jitter = (i++ * 37L) % 200;
-        events.publishEvent(Records.call(clock.instant(), endpoint, PRO, proLatency + jitter));
-        events.publishEvent(Records.call(clock.instant(), endpoint, FLASH, 500 + jitter));
-      }
-    }
+    TwoModelTraffic.publish(events, clock, duration, proLatency, 500);
   }
 
   private JsonNode apply(String id, int step, int status) throws Exception {

@@ -1,8 +1,8 @@
 package dev.lrcp.routing;
 
 import dev.lrcp.security.DevData;
+import dev.lrcp.testing.Local;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -241,7 +241,7 @@ public final class RoutingEvaluation {
 
     static Service start(Path jar, Path dir, List<String> settings) throws Exception {
       Files.createDirectories(dir);
-      int port = freePort();
+      int port = Local.freePort();
       var command =
           new ArrayList<>(
               List.of(
@@ -306,12 +306,6 @@ public final class RoutingEvaluation {
     @Override
     public void close() {
       process.destroy();
-    }
-
-    private static int freePort() throws IOException {
-      try (var socket = new ServerSocket(0)) {
-        return socket.getLocalPort();
-      }
     }
   }
 }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lrcp.flow.CallRecord;
 import dev.lrcp.storage.CallRecordRepository;
 import dev.lrcp.storage.CallRecordWriter;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.lrcp.testing.Local;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +13,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RoutingIntegrationTests {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final int DATA_PLANE = freePort();
+  static final int DATA_PLANE = Local.freePort();
   static final String CHAT =
       """
       {"model":"%s","stream":%s,"messages":[{"role":"user","content":"What is an SLO?"}]}""";
@@ -111,7 +107,7 @@ class RoutingIntegrationTests {
       }
     }
 
-    awaitTrue(() -> ids.stream().allMatch(id -> records.of(id) != null));
+    Local.awaitTrue(() -> ids.stream().allMatch(id -> records.of(id) != null));
     for (String id : ids) {
       CallRecord.Routing routing = records.of(id).routing();
       assertThat(routing.policy()).as(id).isEqualTo("cascade");
@@ -265,21 +261,5 @@ class RoutingIntegrationTests {
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build();
     return http.send(request, BodyHandlers.ofString());
-  }
-
-  static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static void awaitTrue(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("condition not met in time").isBefore(deadline);
-      LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // poll, not a timing assumption
-    }
   }
 }
