@@ -76,7 +76,10 @@ gateway() {  # name main-port data-plane-port [java options...]: the packaged ja
        --server.port="$port" --server.address=127.0.0.1 --lrcp.storage.directory="$WORK/data-$name" \
        --lrcp.gateway.port="$dataplane" --lrcp.gateway.address=127.0.0.1) > "$WORK/$name.log" 2>&1 &
 }
-gateway gateway "$GATEWAY_PORT" "$DATAPLANE_PORT" -javaagent:"$AGENT_JAR"; GW_PID=$!; PIDS+=("$GW_PID")
+# Our gateway serves the bench's "Bearer sk-fake" as a static key (admission without budgets or
+# limits) and, for the admission column, a virtual key with budgets and rate limits (created below).
+LRCP_API_KEYS=sk-fake LRCP_ADMIN_KEY=bench-admin \
+  gateway gateway "$GATEWAY_PORT" "$DATAPLANE_PORT" -javaagent:"$AGENT_JAR"; GW_PID=$!; PIDS+=("$GW_PID")
 # The same jar without dd-java-agent (DogStatsD metrics, JSON logs, storage and scoring still on; no
 # APM or LLM Observability spans): shows what the agent costs. Measured in the same run, not a target.
 gateway bare "$BARE_PORT" "$BARE_DATAPLANE_PORT"; BARE_PID=$!; PIDS+=("$BARE_PID")
@@ -87,6 +90,14 @@ wait_http "http://127.0.0.1:$DATAPLANE_PORT/v1/models" 180 "$GW_PID"
 wait_http "http://127.0.0.1:$BARE_DATAPLANE_PORT/v1/models" 180 "$BARE_PID"
 
 UP="http://127.0.0.1:$UPSTREAM_PORT/v1"
+# A virtual key whose budgets (key and application, per day and month) and rate limits (requests
+# and tokens per minute, key and application) are on but far from binding: every call reserves,
+# settles and is counted against eight quotas.
+curl -sf -X PUT "http://127.0.0.1:$GATEWAY_PORT/admin/applications/bench" -H 'Authorization: Bearer bench-admin' \
+  -H 'Content-Type: application/json' -d '{"budget_usd_per_day":100000,"budget_usd_per_month":1000000,"rpm_limit":100000000,"tpm_limit":1000000000}' > /dev/null
+VKEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/admin/keys" -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' \
+  -d '{"name":"bench","application":"bench","budget_usd_per_day":100000,"budget_usd_per_month":1000000,"rpm_limit":100000000,"tpm_limit":1000000000}' \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).key))')
 DIRECT="$UP/chat/completions"; OURS="http://127.0.0.1:$DATAPLANE_PORT/v1/chat/completions"
 PORTKEY="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"; BARE="http://127.0.0.1:$BARE_DATAPLANE_PORT/v1/chat/completions"
 T=(--target="direct=$DIRECT" --target="gateway=$OURS" --target="portkey=$PORTKEY" --target="bare=$BARE" --portkey=portkey --upstream="$UP")
@@ -146,6 +157,13 @@ pairs() {  # n warmup file [--stream]
 echo "(a) paired non-streaming, c=1, $N per target (each gateway with direct), then all four in rotation"
 pairs "$N" "$WARM" paired.jsonl
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$N" --warmup="$((WARM / 4))" >> "$RAW/rotation.jsonl"
+echo "(a') admission cost: the same gateway with budgets and limits on (virtual key) and off (static key), c=1"
+node -e 'const [ours, up, key] = process.argv.slice(1); console.log(JSON.stringify([
+  {name: "direct", url: up + "/chat/completions"}, {name: "gateway", url: ours},
+  {name: "admit", url: ours, headers: {authorization: "Bearer " + key}, baseline: "gateway"}]))' \
+  "$OURS" "$UP" "$VKEY" > "$WORK/admit-targets.json"
+: > "$RAW/admission.jsonl"
+node "$HERE/interleaved-client.mjs" --targets-file="$WORK/admit-targets.json" --n="$N" --warmup="$WARM" >> "$RAW/admission.jsonl"
 echo "(b) paired streaming time to first token, c=1, $NS per target, then all four in rotation"
 pairs "$NS" "$WARM_S" paired-stream.jsonl --stream
 node "$HERE/interleaved-client.mjs" "${T[@]}" --n="$NS" --warmup="$((WARM_S / 4))" --stream >> "$RAW/rotation-stream.jsonl"

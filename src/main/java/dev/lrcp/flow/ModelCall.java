@@ -29,7 +29,7 @@ final class ModelCall implements CallStage.Next {
     CallRequest r = call.request();
     boolean held = call.streamHeld();
     if (!held) {
-      call.beginStream();
+      call.beginStream(call.model());
     }
     var timing = new CallTiming();
     var request =

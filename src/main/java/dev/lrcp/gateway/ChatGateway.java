@@ -1,10 +1,11 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.admission.AdmissionRefusedException;
+import dev.lrcp.flow.CacheDirective;
 import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.flow.CallFlow;
 import dev.lrcp.flow.CallResult;
 import dev.lrcp.llm.CallTags;
-import dev.lrcp.routing.Applications;
 import dev.lrcp.routing.ModelNotServedException;
 import dev.lrcp.routing.UnknownModelException;
 import dev.lrcp.routing.UnknownPolicyException;
@@ -24,29 +25,25 @@ class ChatGateway {
   private final CallFlow flow;
   private final ChatTranslator translator;
   private final JsonMapper json;
-  private final Applications applications;
 
-  ChatGateway(
-      CallFlow flow, ChatTranslator translator, JsonMapper json, Applications applications) {
+  ChatGateway(CallFlow flow, ChatTranslator translator, JsonMapper json) {
     this.flow = flow;
     this.translator = translator;
     this.json = json;
-    this.applications = applications;
   }
 
   /**
-   * @param caller as the transport read it; an unknown application is dropped here
+   * @param cache what the caller asked of the response cache ({@code Cache-Control}, {@code
+   *     X-LRCP-Cache})
    */
-  void chat(ChatCompletionRequest body, CallTags caller, ChatReply reply) {
+  void chat(ChatCompletionRequest body, CallTags tags, CacheDirective cache, ChatReply reply) {
     long created = translator.now();
-    var tags =
-        new CallTags(applications.accept(caller.application()), caller.feature(), caller.client());
     try {
       if (body.streaming()) {
-        stream(body, tags, reply, created);
+        stream(body, tags, cache, reply, created);
         return;
       }
-      CallResult result = flow.run(translator.toCall(body, tags, null));
+      CallResult result = flow.run(translator.toCall(body, tags, null, reply::header, cache));
       reply.requestId(result.promptId());
       reply.send(
           200,
@@ -57,7 +54,8 @@ class ChatGateway {
         | UnknownModelException
         | UnknownPolicyException
         | ModelNotServedException
-        | PolicyBlockedException e) {
+        | PolicyBlockedException
+        | AdmissionRefusedException e) {
       refuse(reply, e);
     }
   }
@@ -67,11 +65,16 @@ class ChatGateway {
     reply.send(e.status(), json.writeValueAsBytes(e.body()));
   }
 
-  private void stream(ChatCompletionRequest body, CallTags tags, ChatReply reply, long created) {
+  private void stream(
+      ChatCompletionRequest body,
+      CallTags tags,
+      CacheDirective cache,
+      ChatReply reply,
+      long created) {
     var stream = new ChatStream(reply, json, created);
     CallResult result;
     try {
-      result = flow.run(translator.toCall(body, tags, stream));
+      result = flow.run(translator.toCall(body, tags, stream, reply::header, cache));
     } catch (CallFailedException e) {
       if (!stream.started()) {
         throw e; // nothing sent yet: the client gets a real status code

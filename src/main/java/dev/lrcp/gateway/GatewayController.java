@@ -1,8 +1,10 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.flow.CacheDirective;
 import dev.lrcp.llm.CallTags;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,12 +21,12 @@ class GatewayController {
 
   private final ChatGateway gateway;
   private final ChatTranslator translator;
-  private final GatewayProperties properties;
+  private final CallerTags callerTags;
 
-  GatewayController(ChatGateway gateway, ChatTranslator translator, GatewayProperties properties) {
+  GatewayController(ChatGateway gateway, ChatTranslator translator, CallerTags callerTags) {
     this.gateway = gateway;
     this.translator = translator;
-    this.properties = properties;
+    this.callerTags = callerTags;
   }
 
   @GetMapping("/v1/models")
@@ -39,10 +41,14 @@ class GatewayController {
       HttpServletRequest http,
       HttpServletResponse response) {
     var tags =
-        properties.tags(
+        callerTags.of(
             http.getHeader(GatewayProperties.APPLICATION_HEADER),
             http.getHeader(GatewayProperties.FEATURE_HEADER),
-            caller.client());
-    gateway.chat(body, tags, new ServletReply(response));
+            caller);
+    var cache =
+        CacheDirective.of(
+            http.getHeader(HttpHeaders.CACHE_CONTROL),
+            http.getHeader(GatewayProperties.CACHE_HEADER));
+    gateway.chat(body, tags, cache, new ServletReply(response));
   }
 }

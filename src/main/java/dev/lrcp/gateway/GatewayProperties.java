@@ -36,6 +36,7 @@ record GatewayProperties(
   static final String APPLICATION_HEADER = "X-LRCP-Application";
   static final String FEATURE_HEADER = "X-LRCP-Feature";
   static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String CACHE_HEADER = "X-LRCP-Cache";
   static final String EVENT_STREAM = "text/event-stream;charset=UTF-8";
 
   GatewayProperties {
@@ -48,12 +49,19 @@ record GatewayProperties(
   }
 
   /**
-   * @param application the header's value as sent: {@link ChatGateway} keeps it only when it is a
-   *     known application ({@link dev.lrcp.routing.Applications}, which includes this allow-list)
+   * The call's tags from its headers and its caller: a virtual key's application wins over the
+   * header (the key's is set by an administrator, the header by anyone holding the key).
+   *
+   * @param application the header's value once vetted by {@link
+   *     dev.lrcp.routing.Applications#accept} (this allow-list and the applications with a routing
+   *     policy), else null
    */
-  CallTags tags(String application, String feature, String client) {
+  CallTags tags(String application, String feature, CallTags caller) {
     return new CallTags(
-        application, feature != null && features.contains(feature) ? feature : null, client);
+        caller.application() != null ? caller.application() : application,
+        feature != null && features.contains(feature) ? feature : null,
+        caller.client(),
+        caller.key());
   }
 
   boolean dataPlaneEnabled() {

@@ -24,9 +24,22 @@ final class Runbooks {
   record Runbook(List<String> steps, List<Incident.Action> actions) {}
 
   /** A step's text and, when the service can carry it out, its action (step number not yet set). */
-  private record Step(String text, Incident.Action action) {}
+  private record Step(String text, Incident.Action action) {
+
+    Step after(String lead) {
+      return new Step(lead + text, action);
+    }
+  }
 
   private static final double CONFIDENT = 0.5;
+
+  /** A model explaining this much of the change is worth switching away from. */
+  private static final double CARRIES = 0.8;
+
+  /** Rules a model switch can relieve. */
+  private static final java.util.Set<Rule> MODEL_RULES =
+      java.util.EnumSet.of(Rule.LATENCY_SLO, Rule.ERROR_RATE, Rule.RETRY_STORM, Rule.COST_SPIKE);
+
   private static final Map<String, String> STATUS_PAGES =
       Map.of("google", "https://status.cloud.google.com", "openai", "https://status.openai.com");
 
@@ -39,19 +52,15 @@ final class Runbooks {
   Runbook runbook(Finding f, Attribution a, List<CallRecord> window) {
     var steps = new ArrayList<String>();
     var actions = new ArrayList<Incident.Action>();
-    Optional<Cause> cause = a.confidence() >= CONFIDENT ? a.top() : Optional.empty();
-    Optional<Step> first =
-        cause.isPresent() ? Optional.of(actOn(f, a, cause.get(), window)) : scopeModel(f, window);
-    first.ifPresent(
-        step -> {
-          steps.add(step.text());
-          if (step.action() != null) {
-            var x = step.action();
-            actions.add(
-                new Incident.Action(
-                    steps.size(), x.kind(), x.endpoints(), x.fromModel(), x.toModel(), null));
-          }
-        });
+    boolean confident = a.confidence() >= CONFIDENT;
+    Optional<Cause> cause = confident ? a.top() : Optional.empty();
+    cause.ifPresent(c -> add(steps, actions, actOn(f, a, c, window)));
+    if (cause.filter(c -> c.dimension().equals("model")).isEmpty()
+        && MODEL_RULES.contains(f.rule())) {
+      (confident ? modelCause(f, a, window) : Optional.<Step>empty())
+          .or(() -> scopeModel(f, window))
+          .ifPresent(s -> add(steps, actions, s));
+    }
     steps.addAll(ruleSteps(f, window));
     steps.add(
         "Open the sample traces in the evidence; the incident resolves itself once the condition"
@@ -59,38 +68,65 @@ final class Runbooks {
     return new Runbook(steps, actions);
   }
 
-  private Step actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
-    String lead = capitalise(a.summary()) + ": ";
-    return switch (c.dimension()) {
-      case "model" -> switchModel(lead, c.value(), endpointsOf(c.value(), window), f.rule());
-      case "provider" ->
-          text(
-              lead
-                  + "fail over to another provider's model and check "
-                  + statusPage(c.value())
-                  + ".");
-      case "endpoint" -> text(lead + endpointAction(f.rule(), c.value()));
-      case "prompt_size" ->
-          text(
-              lead
-                  + "cap the document/context size for these prompts (truncate or summarise"
-                  + " before the call) or route them to a long-context model with lower latency.");
-      default -> text(lead + "see the failure kinds below.");
-    };
+  private static void add(List<String> steps, List<Incident.Action> actions, Step step) {
+    steps.add(step.text());
+    Incident.Action x = step.action();
+    if (x != null) {
+      actions.add(
+          new Incident.Action(
+              steps.size(), x.kind(), x.endpoints(), x.fromModel(), x.toModel(), null));
+    }
   }
 
-  private static Step text(String text) {
-    return new Step(text, null);
+  private Step actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
+    // the summary's first clause names the leading cause; the rest is for reading, not acting
+    String lead = capitalise(a.summary().split("; ", 2)[0]) + ": ";
+    if (c.dimension().equals("model")) {
+      return switchModel(c.value(), endpointsOf(c.value(), window), f.rule()).after(lead);
+    }
+    return new Step(
+        lead
+            + switch (c.dimension()) {
+              case "provider" ->
+                  "fail over to another provider's model and check " + statusPage(c.value()) + ".";
+              case "endpoint" -> endpointAction(f.rule(), c.value());
+              case "prompt_size" ->
+                  "cap the document/context size for these prompts (truncate or summarise before"
+                      + " the call) or route them to a long-context model with lower latency.";
+              case "traffic" ->
+                  "injected".equals(c.value())
+                      ? "these calls are drills (simulate_* toggles or /stress) and organic traffic"
+                          + " is not affected: stop the drill, or use it to rehearse the steps"
+                          + " below."
+                      : "organic traffic carries it, so real users are affected.";
+              case "application" ->
+                  "ask the owners of application "
+                      + c.value()
+                      + " what changed in its requests, or rate-limit it (X-LRCP-Application).";
+              default -> "see the failure kinds below.";
+            },
+        null);
+  }
+
+  /** The model the attribution names after its leading cause, when it carries the change. */
+  private Optional<Step> modelCause(Finding f, Attribution a, List<CallRecord> window) {
+    return a.causes().stream()
+        .skip(1)
+        .filter(c -> c.dimension().equals("model") && c.explanatoryPower() >= CARRIES)
+        .findFirst()
+        .map(
+            c ->
+                switchModel(c.value(), scopeEndpoints(f, c.value(), window), f.rule())
+                    .after(
+                        String.format(
+                            Locale.ROOT,
+                            "Model %s carries %d%% of the change: ",
+                            c.value(),
+                            Math.round(Math.min(1, c.explanatoryPower()) * 100))));
   }
 
   /** Without a confident attribution, act on the model that serves the incident's scope. */
   private Optional<Step> scopeModel(Finding f, List<CallRecord> window) {
-    if (f.rule() != Rule.LATENCY_SLO
-        && f.rule() != Rule.ERROR_RATE
-        && f.rule() != Rule.RETRY_STORM
-        && f.rule() != Rule.COST_SPIKE) {
-      return Optional.empty();
-    }
     var calls = ScopeSelector.within(window, f.scope());
     var byModel =
         calls.stream()
@@ -101,25 +137,27 @@ final class Runbooks {
         .findFirst()
         .map(
             e ->
-                switchModel(
-                    String.format(
-                        Locale.ROOT,
-                        "%d%% of calls %s are served by %s: ",
-                        Math.round(100.0 * e.getValue() / calls.size()),
-                        f.scope().phrase(),
-                        e.getKey()),
-                    e.getKey(),
-                    f.scope().endpoint() != null
-                        ? List.of(f.scope().endpoint())
-                        : endpointsOf(e.getKey(), window),
-                    f.rule()));
+                switchModel(e.getKey(), scopeEndpoints(f, e.getKey(), window), f.rule())
+                    .after(
+                        String.format(
+                            Locale.ROOT,
+                            "%d%% of calls %s are served by %s: ",
+                            Math.round(100.0 * e.getValue() / calls.size()),
+                            f.scope().phrase(),
+                            e.getKey())));
+  }
+
+  private static List<String> scopeEndpoints(Finding f, String model, List<CallRecord> window) {
+    return f.scope().endpoint() != null
+        ? List.of(f.scope().endpoint())
+        : endpointsOf(model, window);
   }
 
   /**
    * Switching the endpoints that a model serves to its fallback: an action the service applies as
    * routing overrides, when there is a fallback and an endpoint to switch.
    */
-  private Step switchModel(String lead, String model, List<String> endpoints, Rule rule) {
+  private Step switchModel(String model, List<String> endpoints, Rule rule) {
     String where = endpoints.isEmpty() ? "traffic" : String.join(", ", endpoints);
     Optional<ModelSpec> target = alternative(model, rule == Rule.COST_SPIKE);
     String provider = catalog.find(model).map(ModelSpec::provider).orElse("the provider");
@@ -141,7 +179,7 @@ final class Runbooks {
             ? new Incident.Action(
                 0, Incident.Action.SWITCH_MODEL, endpoints, model, target.get().name(), null)
             : null;
-    return new Step(lead + text, action);
+    return new Step(text, action);
   }
 
   /** The next cheaper model of the same provider: usually also faster and the usual fallback. */

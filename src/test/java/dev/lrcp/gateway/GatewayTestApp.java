@@ -89,6 +89,7 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
   GatewayController.class,
   GatewayErrorHandler.class,
   GatewayApplications.class,
+  CallerTags.class,
   ChatGateway.class,
   ChatTranslator.class,
   DataPlaneServer.class
