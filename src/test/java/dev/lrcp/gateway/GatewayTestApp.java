@@ -6,6 +6,7 @@ import dev.lrcp.flow.CallStage;
 import dev.lrcp.health.HealthScoreCalculator;
 import dev.lrcp.health.HealthWindows;
 import dev.lrcp.health.RecentCalls;
+import dev.lrcp.health.StatusCaps;
 import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmProperties;
@@ -78,7 +79,8 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
             Applications.class,
             HealthWindows.class,
             RecentCalls.class,
-            HealthScoreCalculator.class
+            HealthScoreCalculator.class,
+            StatusCaps.class
           }),
       // routing's own package-private collaborators
       @ComponentScan.Filter(
