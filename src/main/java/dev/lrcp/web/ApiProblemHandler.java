@@ -2,7 +2,11 @@ package dev.lrcp.web;
 
 import dev.lrcp.admission.AdmissionRefusedException;
 import dev.lrcp.flow.CallFailedException;
+import dev.lrcp.routing.ModelNotServedException;
+import dev.lrcp.routing.OverrideNotFoundException;
+import dev.lrcp.routing.RoutingRequestException;
 import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.routing.UnknownPolicyException;
 import dev.lrcp.security.PolicyBlockedException;
 import dev.lrcp.series.InvalidSeriesException;
 import java.util.List;
@@ -90,6 +94,38 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemKind.UNPROCESSABLE.problem(e.getMessage());
     problem.setProperty("errors", List.of(FieldProblem.of(e.field(), e.problem())));
     return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> modelNotServed(ModelNotServedException e) {
+    ProblemDetail problem = ProblemKind.UNPROCESSABLE.problem("model: " + e.getMessage());
+    problem.setProperty(
+        "errors",
+        List.of(
+            FieldProblem.of("model", "not served by the " + e.configuredProvider() + " provider")));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unknownPolicy(UnknownPolicyException e) {
+    ProblemDetail problem =
+        ProblemKind.VALIDATION.problem(
+            "model: unknown routing policy or alias '" + e.name() + "'; known: " + e.known());
+    problem.setProperty("errors", List.of(FieldProblem.of("model", "unknown policy or alias")));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> routingRequest(RoutingRequestException e) {
+    ProblemKind kind = e.unprocessable() ? ProblemKind.UNPROCESSABLE : ProblemKind.VALIDATION;
+    ProblemDetail problem = kind.problem(e.getMessage());
+    problem.setProperty("errors", List.of(FieldProblem.of(e.field(), e.getMessage())));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> overrideNotFound(OverrideNotFoundException e) {
+    return respond(ProblemKind.NOT_FOUND.problem(e.getMessage()));
   }
 
   @ExceptionHandler

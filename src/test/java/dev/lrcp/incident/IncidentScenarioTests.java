@@ -234,6 +234,7 @@ class IncidentScenarioTests {
         List.of(),
         null,
         List.of(),
+        List.of(),
         List.of());
   }
 
@@ -252,17 +253,7 @@ class IncidentScenarioTests {
     assertThat(stored.getFirst().injectionFlagged()).isTrue();
   }
 
-  /** Calls every 2 s on /qa and /reason, each on both models, for the given duration. */
   private void traffic(Duration duration, long proLatency, long flashLatency) {
-    Instant end = clock.instant().plus(duration);
-    int i = 0;
-    while (clock.instant().isBefore(end)) {
-      clock.advance(Duration.ofSeconds(2));
-      for (String endpoint : List.of("/qa", "/reason")) {
-        long jitter = (i++ * 37L) % 200;
-        events.publishEvent(Records.call(clock.instant(), endpoint, PRO, proLatency + jitter));
-        events.publishEvent(Records.call(clock.instant(), endpoint, FLASH, flashLatency + jitter));
-      }
-    }
+    TwoModelTraffic.publish(events, clock, duration, proLatency, flashLatency);
   }
 }

@@ -76,6 +76,32 @@ class DogStatsdWireTests {
   }
 
   @Test
+  void aRoutingDecisionIsCountedAndAnEscalationWithItsCostAgainstTheReference() {
+    var lines = send(m -> new RoutingMetrics(m).on(Events.escalated()));
+
+    assertThat(names(lines))
+        .containsExactlyInAnyOrder(
+            "llm.routing.decision.count",
+            "llm.routing.escalation.count",
+            "llm.routing.savings_usd");
+    assertThat(line(lines, "llm.routing.decision.count").tags())
+        .contains("endpoint:/qa", "policy:cascade", "reason:cascade", "model:gemini-2.5-pro");
+    assertThat(line(lines, "llm.routing.escalation.count").tag("escalation"))
+        .isEqualTo("ungrounded");
+    assertThat(line(lines, "llm.routing.savings_usd").type()).isEqualTo("c");
+    assertThat(line(lines, "llm.routing.savings_usd").value()).isEqualTo(-0.00042);
+  }
+
+  @Test
+  void aStaticDecisionHasNoSavingsLine() {
+    var lines = send(m -> new RoutingMetrics(m).on(Events.success(CallTags.NONE)));
+
+    assertThat(names(lines)).containsExactly("llm.routing.decision.count");
+    assertThat(line(lines, "llm.routing.decision.count").tags())
+        .contains("policy:static", "reason:default", "traffic:organic");
+  }
+
+  @Test
   void callWithoutApplicationOmitsThoseTags() {
     var lines = send(m -> new CallMetrics(m).on(Events.success(CallTags.NONE)));
 
