@@ -83,6 +83,7 @@ final class CallRecords {
         provider,
         r.tags().application(),
         r.tags().feature(),
-        r.injected());
+        r.injected(),
+        r.tags().key());
   }
 }

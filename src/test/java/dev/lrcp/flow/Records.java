@@ -94,7 +94,35 @@ public final class Records {
             l.provider(),
             l.application(),
             l.feature(),
-            true);
+            true,
+            l.key());
+    return new CallRecord(
+        c.at(),
+        c.promptId(),
+        c.traceId(),
+        labels,
+        c.outcome(),
+        c.failure(),
+        c.numbers(),
+        c.routing(),
+        c.quality(),
+        c.security());
+  }
+
+  /** The call as made by {@code application} with the virtual key {@code key} (each may be null). */
+  public static CallRecord owned(CallRecord c, String application, String key) {
+    var l = c.labels();
+    var labels =
+        new CallRecord.Labels(
+            l.endpoint(),
+            l.requestType(),
+            l.requestedModel(),
+            l.model(),
+            l.provider(),
+            application,
+            l.feature(),
+            l.injected(),
+            key);
     return new CallRecord(
         c.at(),
         c.promptId(),
