@@ -47,8 +47,8 @@ class BudgetController {
    *
    * @param reservedUsd held by replicas for calls in flight and as leases, beyond what is spent
    * @param usedPercent spent over limit
-   * @param projection the spend at the period's end and when the limit is reached (80 %
-   *     intervals), from the forecast of the key's or application's hourly spend
+   * @param projection the spend at the period's end and when the limit is reached (80 % intervals),
+   *     from the forecast of the key's or application's hourly spend
    */
   record BudgetView(
       String subjectType,

@@ -6,8 +6,7 @@ package dev.lrcp.drift;
  * change minus the reference mean, as an absolute value), that estimated start, and the reference
  * mean the change is measured against.
  */
-record DriftWarning(
-    int index, Direction direction, double magnitude, int since, double reference) {
+record DriftWarning(int index, Direction direction, double magnitude, int since, double reference) {
 
   enum Direction {
     DOWN,

@@ -68,6 +68,21 @@ public final class QualityDrift {
       return reference - current;
     }
 
+    /** Without the calls: they are evidence, not a description. */
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "Drop[%s, start=%d, latest=%d, raised=%d, reference=%.4f, current=%.4f, of %d]",
+          signal,
+          start,
+          latest,
+          raised,
+          reference,
+          current,
+          scored.size());
+    }
+
     /** The scored calls since the drift began. */
     public List<CallRecord> sinceStart() {
       return scored.subList(start, scored.size());
@@ -113,12 +128,6 @@ public final class QualityDrift {
     double current = sum / (scores.length - last.since());
     return Optional.of(
         new Drop(
-            signal,
-            start.since(),
-            last.since(),
-            last.index(),
-            start.reference(),
-            current,
-            scored));
+            signal, start.since(), last.since(), last.index(), start.reference(), current, scored));
   }
 }

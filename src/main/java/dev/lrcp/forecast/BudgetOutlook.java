@@ -3,10 +3,10 @@ package dev.lrcp.forecast;
 import java.time.Instant;
 
 /**
- * When a budget runs out at the rate the forecast projects: the spend projected at the period's
- * end with its 80 % interval, and the time the spend reaches the limit with its 80 % interval
- * (null: not within the period). All numbers are null, and {@code note} says why, when there is no
- * history to forecast from.
+ * When a budget runs out at the rate the forecast projects: the spend projected at the period's end
+ * with its 80 % interval, and the time the spend reaches the limit with its 80 % interval (null:
+ * not within the period). All numbers are null, and {@code note} says why, when there is no history
+ * to forecast from.
  *
  * @param runsOutEarliest80 when the upper 80 % bound of spend reaches the limit
  * @param runsOutLatest80 when the lower 80 % bound does (null: after the period)

@@ -63,7 +63,10 @@ record BudgetProjection(
             runsOutLatest80 == null ? "after the period" : day(runsOutLatest80, zone));
   }
 
+  /**
+   * The day the budget's last cent is spent: a limit reached exactly at midnight ran out before.
+   */
   static LocalDate day(Instant at, ZoneId zone) {
-    return at == null ? null : LocalDate.ofInstant(at, zone);
+    return at == null ? null : LocalDate.ofInstant(at.minusNanos(1), zone);
   }
 }

@@ -71,7 +71,12 @@ final class BudgetProjector {
         long to = p.timestamp().getEpochSecond() + interval;
         if (from < to) {
           double part = (double) (Math.min(to, running.end) - from) / interval;
-          running.add(from, Math.min(to, running.end), part * p.value(), part * p.lower80(), part * p.upper80());
+          running.add(
+              from,
+              Math.min(to, running.end),
+              part * p.value(),
+              part * p.lower80(),
+              part * p.upper80());
         }
       }
     }

@@ -35,7 +35,8 @@ public record LiveForecast(
   public record Value(Instant timestamp, double value) {}
 
   /** The sum over the horizon; bounds add the per-step bounds (errors fully correlated). */
-  public record Total(double value, double lower80, double upper80, double lower95, double upper95) {
+  public record Total(
+      double value, double lower80, double upper80, double lower95, double upper95) {
 
     static Total of(List<Forecast.Point> points) {
       double v = 0, l80 = 0, u80 = 0, l95 = 0, u95 = 0;

@@ -52,9 +52,21 @@ public class LiveForecasts {
     String scope = label(slice);
     if (series == null) {
       return new LiveForecast(
-          metric.id(), metric.unit(), scope, "1h", List.of(), List.of(), null, List.of(),
-          "fewer than " + MIN_HISTORY + " hours of history for " + scope, null, null, null,
-          "no forecast", null, now);
+          metric.id(),
+          metric.unit(),
+          scope,
+          "1h",
+          List.of(),
+          List.of(),
+          null,
+          List.of(),
+          "fewer than " + MIN_HISTORY + " hours of history for " + scope,
+          null,
+          null,
+          null,
+          "no forecast",
+          null,
+          now);
     }
     Forecast f = ahead(metric, slice, series, hours, now);
     var accuracy = f.backtest();
@@ -150,7 +162,8 @@ public class LiveForecasts {
         "at this rate the " + p.summary(month.toString(), ZoneOffset.UTC));
   }
 
-  private Forecast ahead(ForecastMetric metric, Slice slice, Series series, int steps, Instant now) {
+  private Forecast ahead(
+      ForecastMetric metric, Slice slice, Series series, int steps, Instant now) {
     return memo.get(
         List.of("forecast", metric, slice, steps, hour(now)),
         () -> forecaster.forecast(series, steps));
@@ -165,9 +178,7 @@ public class LiveForecasts {
     List<HourlyTotals.Hour> hours =
         memo.get(
             List.of("hours", slice, end),
-            () ->
-                totals.between(
-                    slice, now.minus(retention), Instant.ofEpochSecond(end)));
+            () -> totals.between(slice, now.minus(retention), Instant.ofEpochSecond(end)));
     if (hours.isEmpty()) {
       return null;
     }
@@ -194,7 +205,8 @@ public class LiveForecasts {
   private static List<LiveForecast.Value> shown(Series s) {
     int from = Math.max(0, s.size() - HISTORY_SHOWN);
     return java.util.stream.IntStream.range(from, s.size())
-        .mapToObj(i -> new LiveForecast.Value(Instant.ofEpochSecond(s.epochSeconds()[i]), s.values()[i]))
+        .mapToObj(
+            i -> new LiveForecast.Value(Instant.ofEpochSecond(s.epochSeconds()[i]), s.values()[i]))
         .toList();
   }
 

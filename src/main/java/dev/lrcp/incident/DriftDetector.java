@@ -64,8 +64,7 @@ final class DriftDetector {
             drop.reference(),
             since.getFirst().at().truncatedTo(ChronoUnit.SECONDS),
             since.size());
-    var measure =
-        signal == QualityDrift.Signal.GROUNDING ? Measure.UNGROUNDED : Measure.IRRELEVANT;
+    var measure = signal == QualityDrift.Signal.GROUNDING ? Measure.UNGROUNDED : Measure.IRRELEVANT;
     var m =
         new Measurement(
             measure.metric(),

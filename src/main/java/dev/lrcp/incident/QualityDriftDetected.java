@@ -8,9 +8,4 @@ import java.time.Instant;
  * model, the other null; both null for the whole service).
  */
 public record QualityDriftDetected(
-    Instant at,
-    String signal,
-    String endpoint,
-    String model,
-    double reference,
-    double current) {}
+    Instant at, String signal, String endpoint, String model, double reference, double current) {}

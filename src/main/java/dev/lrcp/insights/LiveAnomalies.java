@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * The anomaly detector live, on this replica's recent calls: per scope (the service, each endpoint,
  * each model) and {@link LiveMeasure}, one value per {@link #BUCKET_SECONDS} s bucket over what
  * memory holds, each bucket scored from the ones before it only. An anomaly in the last {@link
- * #LISTED_SECONDS} s becomes a {@link Story}, attributed over the calls since against those before;
- * a story whose leading cause is another anomalous scope's value is told by that scope's story.
+ * #LISTED_SECONDS} s that held (most of the next buckets beyond the usual band on its side) becomes
+ * a {@link Story}, attributed over the calls since against those before; a story whose leading
+ * cause is another anomalous scope's value is told by that scope's story.
  */
 @Component
 class LiveAnomalies {
@@ -32,6 +33,11 @@ class LiveAnomalies {
 
   /** Buckets before the anomaly that give its usual band (10 minutes). */
   private static final int BAND = 40;
+
+  /** Buckets after the anomaly that must confirm it, and how many of them (75 s, 4 of 5). */
+  private static final int AFTER = 5;
+
+  private static final int HELD = 4;
 
   private final RecentCalls recent;
   private final HealthProperties properties;
@@ -44,8 +50,17 @@ class LiveAnomalies {
     this.clock = clock;
   }
 
-  /** The recent calls in whole buckets and their stories. */
-  record Recent(List<CallRecord> calls, List<Scope> scopes, List<Story> stories) {}
+  /** The recent calls in whole buckets, their scopes and the anomalies told as stories. */
+  record Recent(List<CallRecord> calls, List<Scope> scopes, List<Anomaly> anomalies) {
+
+    List<Story> stories() {
+      return anomalies.stream().map(Anomaly::story).toList();
+    }
+  }
+
+  List<Anomaly> anomalies() {
+    return read().anomalies();
+  }
 
   Recent read() {
     Instant now = clock.instant();
@@ -56,10 +71,10 @@ class LiveAnomalies {
     // the bucket under way is left out: a partial bucket would look like a drop in requests
     var calls = recent.between(Instant.ofEpochSecond(start), Instant.ofEpochSecond(end));
     var scopes = scopes(calls);
-    return new Recent(calls, scopes, stories(calls, scopes, start, end));
+    return new Recent(calls, scopes, find(calls, scopes, start, end));
   }
 
-  private List<Story> stories(List<CallRecord> calls, List<Scope> scopes, long start, long end) {
+  private List<Anomaly> find(List<CallRecord> calls, List<Scope> scopes, long start, long end) {
     var found = new ArrayList<Anomaly>();
     for (Scope scope : scopes) {
       var buckets = Buckets.of(within(calls, scope), start, end, BUCKET_SECONDS);
@@ -77,15 +92,34 @@ class LiveAnomalies {
       return Optional.empty();
     }
     AnomalyScore[] scores = SeriesAnomalyDetector.scoreAll(points.times(), points.values());
-    for (int i = scores.length - 1; i >= BAND; i--) {
+    for (int i = scores.length - 1 - AFTER; i >= BAND; i--) {
       if (points.times()[i] < end - LISTED_SECONDS) {
         break;
       }
-      if (scores[i].anomaly()) {
+      if (scores[i].anomaly() && held(points.values(), i)) {
         return Optional.of(anomaly(scope, m, buckets, points, i, scores[i].score()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the change at {@code i} held: at least {@link #HELD} of the {@link #AFTER} buckets
+   * after it lie beyond the usual band on the same side. A lone odd bucket is noise, not a story.
+   */
+  private static boolean held(double[] values, int i) {
+    double[] before = Arrays.copyOfRange(values, i - BAND, i);
+    double low = LiveMeasure.quantile(before, 0.10);
+    double high = LiveMeasure.quantile(before, 0.90);
+    boolean up = values[i] > high;
+    if (!up && values[i] >= low) {
+      return false;
+    }
+    int beyond = 0;
+    for (int k = i + 1; k <= i + AFTER; k++) {
+      beyond += (up ? values[k] > high : values[k] < low) ? 1 : 0;
+    }
+    return beyond >= HELD;
   }
 
   private Anomaly anomaly(

@@ -31,9 +31,7 @@ final class LiveDrift {
       boolean explained =
           kept.stream()
               .anyMatch(
-                  k ->
-                      QualityDrift.drop(without(own, k.scope()), QualityDrift.MIN_DROP)
-                          .isEmpty());
+                  k -> QualityDrift.drop(without(own, k.scope()), QualityDrift.MIN_DROP).isEmpty());
       if (!explained) {
         kept.add(f);
       }

@@ -53,7 +53,8 @@ enum LiveMeasure {
       case P95_LATENCY ->
           quantile(calls.stream().mapToDouble(c -> c.numbers().latencyMs()).toArray(), 0.95);
       case ERROR_RATE -> calls.stream().filter(CallRecord::failed).count() / (double) calls.size();
-      case COST_PER_REQUEST -> calls.stream().mapToDouble(c -> c.numbers().costUsd()).average().orElseThrow();
+      case COST_PER_REQUEST ->
+          calls.stream().mapToDouble(c -> c.numbers().costUsd()).average().orElseThrow();
       case TOKENS_PER_REQUEST ->
           calls.stream().mapToDouble(c -> c.numbers().totalTokens()).average().orElseThrow();
       case GROUNDING -> {

@@ -81,8 +81,8 @@ public class StorageMaintenance {
   }
 
   /**
-   * Rollups for tests and the API: one row per hour, endpoint, model, application and key (the
-   * last two {@code ""} for calls without one).
+   * Rollups for tests and the API: one row per hour, endpoint, model, application and key (the last
+   * two {@code ""} for calls without one).
    */
   public record Rollup(
       Instant hour,

@@ -14,9 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauges and counters from the periodic health, incident, storage and spend-forecast reports, and
- * from incidents and drift warnings as they open. An
- * open-incident gauge that drops out of a report is sent once as 0, so a resolved incident does not
- * linger on a graph at its last value.
+ * from incidents and drift warnings as they open. An open-incident gauge that drops out of a report
+ * is sent once as 0, so a resolved incident does not linger on a graph at its last value.
  */
 @Component
 class StateMetrics {

@@ -70,7 +70,9 @@ class QualityDriftTests {
 
   @Test
   void noDropOnAStableStreamOnARiseOrBelowTheSizeAsked() {
-    assertThat(QualityDrift.drop(calls(new BetaScores(14).stream(3_000, 0.8, 0.8, 0)), 0))
+    assertThat(
+            QualityDrift.drop(
+                calls(new BetaScores(14).stream(3_000, 0.8, 0.8, 0)), QualityDrift.MIN_DROP))
         .isEmpty();
     assertThat(QualityDrift.drop(calls(new BetaScores(15).stream(1_500, 0.6, 0.75, 1_000)), 0))
         .isEmpty();

@@ -109,7 +109,9 @@ public final class Records {
         c.security());
   }
 
-  /** The call as made by {@code application} with the virtual key {@code key} (each may be null). */
+  /**
+   * The call as made by {@code application} with the virtual key {@code key} (each may be null).
+   */
   public static CallRecord owned(CallRecord c, String application, String key) {
     var l = c.labels();
     var labels =

@@ -31,8 +31,6 @@ final class FakeHourlyTotals extends HourlyTotals {
     if (!holds.test(slice)) {
       return List.of();
     }
-    return hours.stream()
-        .filter(h -> !h.start().isBefore(from) && h.start().isBefore(to))
-        .toList();
+    return hours.stream().filter(h -> !h.start().isBefore(from) && h.start().isBefore(to)).toList();
   }
 }

@@ -22,9 +22,10 @@ class LiveForecastControllerTests {
   static class Config {
     @Bean
     LiveForecasts liveForecasts() {
+      int hours = LiveForecastsTests.HOURS;
       var clock =
-          new MutableClock(LiveForecastsTests.FIRST.plus(Duration.ofHours(96).plusMinutes(30)));
-      var totals = new FakeHourlyTotals(LiveForecastsTests.FIRST, 4 * 24, s -> true);
+          new MutableClock(LiveForecastsTests.FIRST.plus(Duration.ofHours(hours).plusMinutes(30)));
+      var totals = new FakeHourlyTotals(LiveForecastsTests.FIRST, hours, s -> true);
       return new LiveForecasts(totals, LiveForecastsTests.STORAGE, clock);
     }
   }

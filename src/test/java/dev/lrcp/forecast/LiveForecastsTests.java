@@ -20,10 +20,12 @@ class LiveForecastsTests {
           .bindOrCreate("lrcp.storage", StorageProperties.class);
   static final Instant FIRST = Instant.parse("2026-11-10T00:00:00Z");
 
-  /** Four days of hourly spend of every slice, and 30 minutes into the next hour. */
-  final FakeHourlyTotals totals = new FakeHourlyTotals(FIRST, 4 * 24, s -> true);
+  static final int HOURS = 7 * 24;
 
-  final MutableClock clock = new MutableClock(FIRST.plus(Duration.ofHours(96).plusMinutes(30)));
+  /** A week of hourly spend of every slice, and 30 minutes into the next hour. */
+  final FakeHourlyTotals totals = new FakeHourlyTotals(FIRST, HOURS, s -> true);
+
+  final MutableClock clock = new MutableClock(FIRST.plus(Duration.ofHours(HOURS).plusMinutes(30)));
   final LiveForecasts forecasts = new LiveForecasts(totals, STORAGE, clock);
 
   @Test
@@ -32,8 +34,8 @@ class LiveForecastsTests {
 
     assertThat(f.method()).isEqualTo("holt_winters_daily");
     assertThat(f.forecast()).hasSize(24);
-    assertThat(f.forecast().getFirst().timestamp()).isEqualTo(FIRST.plus(Duration.ofHours(96)));
-    assertThat(f.history()).hasSize(96);
+    assertThat(f.forecast().getFirst().timestamp()).isEqualTo(FIRST.plus(Duration.ofHours(HOURS)));
+    assertThat(f.history()).hasSize(HOURS);
     assertThat(f.backtest()).isNotNull();
     assertThat(f.confidence()).isEqualTo(f.backtest().coverage80());
     assertThat(f.confidenceBasis()).startsWith("backtest: ");
@@ -53,9 +55,9 @@ class LiveForecastsTests {
 
     var month = f.month();
     assertThat(month.month()).isEqualTo("2026-11");
-    assertThat(month.spentUsd()).isCloseTo(96, within(1.0));
-    // 16 days and 23.5 hours left of November at about a dollar an hour
-    assertThat(month.projectedUsd()).isCloseTo(96 + 16 * 24 + 23.5, within(12.0));
+    assertThat(month.spentUsd()).isCloseTo(HOURS, within(1.0));
+    // 13 days and 23.5 hours left of November at about a dollar an hour
+    assertThat(month.projectedUsd()).isCloseTo(HOURS + 13 * 24 + 23.5, within(12.0));
     assertThat(month.summary()).startsWith("at this rate the 2026-11 spend reaches $");
     assertThat(forecasts.forecast(ForecastMetric.REQUESTS, Slice.SERVICE, 24).month()).isNull();
   }
@@ -74,12 +76,13 @@ class LiveForecastsTests {
 
   @Test
   void aBudgetRunsOutWhenTheProjectedSpendReachesIt() {
-    Instant dayEnd = Instant.parse("2026-11-15T00:00:00Z");
+    Instant dayEnd = Instant.parse("2026-11-18T00:00:00Z");
     // $5 spent today by 00:30, $12 limit: about seven more hours at a dollar an hour
     var outlook = forecasts.outlook(new BudgetQuery(null, "k1", dayEnd, 12, 5));
 
     assertThat(outlook.runsOutAt())
-        .isBetween(clock.instant().plus(Duration.ofHours(4)), clock.instant().plusSeconds(9 * 3600));
+        .isBetween(
+            clock.instant().plus(Duration.ofHours(4)), clock.instant().plusSeconds(9 * 3600));
     assertThat(outlook.runsOutEarliest80()).isBeforeOrEqualTo(outlook.runsOutAt());
     assertThat(outlook.projectedUsd()).isGreaterThan(12);
     assertThat(outlook.method()).isEqualTo("holt_winters_daily");
@@ -91,7 +94,7 @@ class LiveForecastsTests {
 
   @Test
   void withoutHistoryThereIsNoForecastAndNoOutlookButAReason() {
-    var empty = new FakeHourlyTotals(FIRST, 4 * 24, s -> false);
+    var empty = new FakeHourlyTotals(FIRST, HOURS, s -> false);
     var none = new LiveForecasts(empty, STORAGE, clock);
 
     assertThat(none.forecast(ForecastMetric.COST, new Slice("/qa", null, null, null), 24))
@@ -109,8 +112,9 @@ class LiveForecastsTests {
 
   @Test
   void aShortHistoryFallsBackToDriftAndSaysSo() {
-    var short10 = new FakeHourlyTotals(FIRST.plus(Duration.ofHours(86)), 10, s -> true);
-    var f = new LiveForecasts(short10, STORAGE, clock).forecast(ForecastMetric.COST, Slice.SERVICE, 24);
+    var short10 = new FakeHourlyTotals(FIRST.plus(Duration.ofHours(HOURS - 10)), 10, s -> true);
+    var f =
+        new LiveForecasts(short10, STORAGE, clock).forecast(ForecastMetric.COST, Slice.SERVICE, 24);
 
     assertThat(f.method()).isEqualTo("drift");
     assertThat(f.note()).contains("less than one season");

@@ -84,10 +84,14 @@ class DetectorsTests {
 
     assertThat(
             detectors.check(
-                Rule.QUALITY_DRIFT, Scope.SERVICE, steady.subList(400, 460), steady.subList(0, 400)))
+                Rule.QUALITY_DRIFT,
+                Scope.SERVICE,
+                steady.subList(400, 460),
+                steady.subList(0, 400)))
         .isEmpty();
     assertThat(
-            detectors.check(Rule.QUALITY_DRIFT, Scope.SERVICE, few.subList(150, 200), few.subList(0, 150)))
+            detectors.check(
+                Rule.QUALITY_DRIFT, Scope.SERVICE, few.subList(150, 200), few.subList(0, 150)))
         .isEmpty();
   }
 

@@ -46,7 +46,9 @@ class LiveInsightScenarioTests {
     int i = 0;
     String driftId = null;
     Double meanWhenWarned = null;
-    for (int minute = 0; minute < 60 && !open(Rule.QUALITY_DROP); minute++) {
+    int warnedAt = -1;
+    int minute = 0;
+    for (; minute < 60 && !open(Rule.QUALITY_DROP); minute++) {
       // stable for 10 minutes, then Flash's grounding falls by 0.0125 a minute: 0.80 to 0.30
       double flash = 0.80 - 0.0125 * Math.max(0, minute - 10);
       for (int s = 0; s < 30; s++, i++) {
@@ -59,6 +61,7 @@ class LiveInsightScenarioTests {
       if (driftId == null && open(Rule.QUALITY_DRIFT)) {
         driftId = active(Rule.QUALITY_DRIFT).id();
         meanWhenWarned = flash;
+        warnedAt = minute;
         var insights = mvc.perform(get("/insights")).andReturn().getResponse();
         List<Map<String, Object>> drift =
             JsonPath.read(insights.getContentAsString(), "$.quality_drift");
@@ -68,13 +71,17 @@ class LiveInsightScenarioTests {
       }
     }
 
+    System.out.printf(
+        "quality_drift opened after minute %d (Flash grounding %.3f); quality_drop after minute %d%n",
+        warnedAt, meanWhenWarned, minute - 1);
     assertThat(driftId).as("a drift warning").isNotNull();
     assertThat(open(Rule.QUALITY_DROP)).as("the quality-drop incident, later").isTrue();
     assertThat(meanWhenWarned).isGreaterThan(0.6);
     var incident = store.find(driftId).orElseThrow();
     assertThat(incident.scope()).isEqualTo(Scope.model(FLASH));
     assertThat(incident.severity()).isEqualTo("SEV-3");
-    assertThat(incident.title()).startsWith("grounding drifting down on model " + FLASH + ": mean 0.");
+    assertThat(incident.title())
+        .startsWith("grounding drifting down on model " + FLASH + ": mean 0.");
     assertThat(incident.runbook()).anyMatch(s -> s.startsWith("An early warning"));
     assertThat(opened.drifts)
         .singleElement()
@@ -97,15 +104,18 @@ class LiveInsightScenarioTests {
 
     List<Map<String, Object>> latency =
         JsonPath.read(body, "$.stories[?(@.measure == 'p95 latency')]");
-    assertThat(latency).singleElement().satisfies(
-        s -> {
-          assertThat(s.get("scope")).isEqualTo("model:" + PRO);
-          assertThat((String) s.get("text"))
-              .startsWith("p95 latency on model " + PRO + " rose to 5,")
-              .contains("in the 10 minutes before");
-          assertThat(((Number) s.get("expected_high")).doubleValue()).isLessThan(1300);
-          assertThat(((Number) s.get("anomaly_score")).doubleValue()).isGreaterThanOrEqualTo(0.5);
-        });
+    assertThat(latency)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.get("scope")).isEqualTo("model:" + PRO);
+              assertThat((String) s.get("text"))
+                  .startsWith("p95 latency on model " + PRO + " rose to 5,")
+                  .contains("in the 10 minutes before");
+              assertThat(((Number) s.get("expected_high")).doubleValue()).isLessThan(1300);
+              assertThat(((Number) s.get("anomaly_score")).doubleValue())
+                  .isGreaterThanOrEqualTo(0.5);
+            });
     List<String> others = JsonPath.read(body, "$.stories[*].measure");
     assertThat(others).as("steady series tell no story").containsOnly("p95 latency");
   }

@@ -50,8 +50,7 @@ class LiveAnomaliesTests {
       }
       boolean pro = random.nextBoolean();
       String endpoint = random.nextBoolean() ? "/qa" : "/reason";
-      double latency =
-          (pro ? 1200 * proSlowdown : 500) * Math.exp(0.3 * random.nextGaussian());
+      double latency = (pro ? 1200 * proSlowdown : 500) * Math.exp(0.3 * random.nextGaussian());
       LlmFailure failure = random.nextDouble() < 0.01 ? LlmFailure.UPSTREAM_ERROR : null;
       CallRecord call =
           Records.call(clock.instant(), endpoint, pro ? PRO : FLASH, Math.round(latency), failure);
@@ -77,19 +76,23 @@ class LiveAnomaliesTests {
   }
 
   @Test
-  void steadyRandomTrafficTellsAlmostNoStory() {
+  void steadyRandomTrafficTellsAtMostAStoryAnHour() {
     var random = new SplittableRandom(7);
     traffic(random, Duration.ofMinutes(25), 1);
     Set<String> told = new HashSet<>();
     int reads = 0;
-    for (int minute = 0; minute < 60; minute++) {
+    for (int minute = 0; minute < 120; minute++) {
       traffic(random, Duration.ofMinutes(1), 1);
-      anomalies.read().stories().forEach(s -> told.add(s.scope() + " " + s.measure() + " " + s.at()));
+      anomalies
+          .read()
+          .stories()
+          .forEach(s -> told.add(s.scope() + " " + s.measure() + " " + s.at()));
       reads++;
     }
 
-    System.out.printf("false stories over %d minutes of steady traffic: %d %s%n", reads, told.size(), told);
-    assertThat(told.size()).isLessThanOrEqualTo(6);
+    System.out.printf(
+        "false stories over %d minutes of steady traffic: %d %s%n", reads, told.size(), told);
+    assertThat(told.size()).as("false stories in two hours").isLessThanOrEqualTo(2);
   }
 
   @Test
@@ -101,6 +104,8 @@ class LiveAnomaliesTests {
     var latency =
         anomalies.read().stories().stream().filter(s -> s.measure().equals("p95 latency")).toList();
 
-    assertThat(latency).singleElement().satisfies(s -> assertThat(s.scope()).isEqualTo("model:" + PRO));
+    assertThat(latency)
+        .singleElement()
+        .satisfies(s -> assertThat(s.scope()).isEqualTo("model:" + PRO));
   }
 }
