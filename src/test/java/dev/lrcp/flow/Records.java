@@ -85,34 +85,18 @@ public final class Records {
   /** The call as drill traffic (a {@code simulate_*} toggle or {@code /stress}). */
   public static CallRecord injected(CallRecord c) {
     var l = c.labels();
-    var labels =
-        new CallRecord.Labels(
-            l.endpoint(),
-            l.requestType(),
-            l.requestedModel(),
-            l.model(),
-            l.provider(),
-            l.application(),
-            l.feature(),
-            true,
-            l.key());
-    return new CallRecord(
-        c.at(),
-        c.promptId(),
-        c.traceId(),
-        labels,
-        c.outcome(),
-        c.failure(),
-        c.numbers(),
-        c.routing(),
-        c.quality(),
-        c.security());
+    return labelled(c, l.application(), true, l.key());
   }
 
   /**
    * The call as made by {@code application} with the virtual key {@code key} (each may be null).
    */
   public static CallRecord owned(CallRecord c, String application, String key) {
+    return labelled(c, application, c.labels().injected(), key);
+  }
+
+  private static CallRecord labelled(
+      CallRecord c, String application, boolean injected, String key) {
     var l = c.labels();
     var labels =
         new CallRecord.Labels(
@@ -123,7 +107,7 @@ public final class Records {
             l.provider(),
             application,
             l.feature(),
-            l.injected(),
+            injected,
             key);
     return new CallRecord(
         c.at(),
