@@ -11,9 +11,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -222,34 +219,5 @@ public class LiveForecasts {
     if (s.application() != null) parts.add("application:" + s.application());
     if (s.key() != null) parts.add("key:" + s.key());
     return parts.isEmpty() ? "service" : String.join(",", parts);
-  }
-
-  /** Results kept for a minute; bounded by clearing when full (a few slices are polled). */
-  private static final class Memo {
-    private static final Duration FOR = Duration.ofMinutes(1);
-    private static final int MAX = 256;
-    private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    private record Entry(Instant at, Object value) {}
-
-    Memo(Clock clock) {
-      this.clock = clock;
-    }
-
-    @SuppressWarnings("unchecked")
-    <T> T get(Object key, Supplier<T> compute) {
-      Instant now = clock.instant();
-      Entry e = entries.get(key);
-      if (e != null && now.isBefore(e.at().plus(FOR)) && !now.isBefore(e.at())) {
-        return (T) e.value();
-      }
-      T value = compute.get();
-      if (entries.size() >= MAX) {
-        entries.clear();
-      }
-      entries.put(key, new Entry(now, value));
-      return value;
-    }
   }
 }
