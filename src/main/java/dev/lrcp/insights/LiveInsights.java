@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Insights over the live windows: every active scope, one-minute trends for predictions, and the
- * anomaly stories and drift warnings over all the recent calls held.
+ * anomaly stories and drift warnings over all the recent calls held. Other modules read the live
+ * score through {@link #score}.
  */
 @Component
-class LiveInsights {
+public class LiveInsights {
 
   private static final int TREND_MINUTES = 10;
 
@@ -43,7 +44,7 @@ class LiveInsights {
     this.clock = clock;
   }
 
-  HealthScoreView score(Duration window, Scope scope) {
+  public HealthScoreView score(Duration window, Scope scope) {
     WindowStats stats = windows.stats(window, scope);
     HealthScore score = windows.score(scope, stats);
     return new HealthScoreView(
