@@ -77,6 +77,8 @@ public record CallRecord(
    * @param requestedModel the model the flow asked for; {@code model} answered (after fallback)
    * @param injected true for drill traffic: a {@code simulate_*} toggle or the {@code /stress}
    *     endpoint
+   * @param key the id of the virtual key the call was made with, or null; kept so a key's spend can
+   *     be forecast against its budget, never a metric tag
    */
   public record Labels(
       String endpoint,
@@ -86,7 +88,30 @@ public record CallRecord(
       String provider,
       String application,
       String feature,
-      boolean injected) {
+      boolean injected,
+      String key) {
+
+    /** Labels of a call made without a virtual key. */
+    public Labels(
+        String endpoint,
+        String requestType,
+        String requestedModel,
+        String model,
+        String provider,
+        String application,
+        String feature,
+        boolean injected) {
+      this(
+          endpoint,
+          requestType,
+          requestedModel,
+          model,
+          provider,
+          application,
+          feature,
+          injected,
+          null);
+    }
 
     /** The {@code traffic} tag: {@code injected} or {@code organic}. */
     public String traffic() {

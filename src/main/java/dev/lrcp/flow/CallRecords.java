@@ -87,6 +87,7 @@ final class CallRecords {
         provider,
         r.tags().application(),
         r.tags().feature(),
-        r.injected());
+        r.injected(),
+        r.tags().key());
   }
 }

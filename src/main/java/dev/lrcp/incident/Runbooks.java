@@ -208,7 +208,7 @@ final class Runbooks {
           "turn on blocking for flagged prompts on "
               + endpoint
               + " and review the sample prompt ids.";
-      case QUALITY_DROP ->
+      case QUALITY_DROP, QUALITY_DRIFT ->
           "check the documents sent to " + endpoint + " (retrieval may return the wrong context).";
       default ->
           "shed or queue load on "
@@ -232,6 +232,12 @@ final class Runbooks {
           List.of(
               "Read the ungrounded samples; if a model change preceded the drop, route back to"
                   + " the previous model for grounded Q&A.");
+      case QUALITY_DRIFT ->
+          List.of(
+              "An early warning: scores are falling but still above the quality-drop threshold."
+                  + " Compare the samples (lowest scores since the change) with what changed at"
+                  + " its start: a model or prompt release, new documents or retrieval, new kinds"
+                  + " of question; roll back or route back before the quality-drop rule fires.");
       case SECURITY_ATTACK ->
           List.of(
               "Review the flagged prompt ids; block the offending client and keep the injection"

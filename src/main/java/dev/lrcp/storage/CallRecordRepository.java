@@ -63,7 +63,8 @@ public class CallRecordRepository {
             rs.getString("provider"),
             rs.getString("application"),
             rs.getString("feature"),
-            rs.getBoolean("injected"));
+            rs.getBoolean("injected"),
+            rs.getString("key_id"));
     var numbers =
         new CallRecord.Numbers(
             rs.getLong("latency_ms"),

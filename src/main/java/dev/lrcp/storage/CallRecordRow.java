@@ -9,7 +9,7 @@ import java.util.List;
 /** How one call record binds to the parameters of a row of {@link CallRecordStatements#COLUMNS}. */
 final class CallRecordRow {
 
-  static final int PARAMETERS = 40;
+  static final int PARAMETERS = 41;
 
   private CallRecordRow() {}
 
@@ -47,6 +47,7 @@ final class CallRecordRow {
     ps.setBoolean(at + 28, l.injected());
     setString(ps, at + 33, r.cache() == null ? null : r.cache().result());
     setDouble(ps, at + 34, r.cache() == null ? null : r.cache().savedUsd());
+    setString(ps, at + 41, l.key());
     bindRouting(ps, at, r.routing());
   }
 

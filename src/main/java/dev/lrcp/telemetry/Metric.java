@@ -47,7 +47,9 @@ enum Metric {
   CACHE_MISS("llm.cache.miss.count"),
   CACHE_SAVED_USD("llm.cache.saved_usd"),
   ADMISSION_REFUSED("llm.admission.refused.count"),
-  BUDGET_WARNING("llm.budget.warning.count");
+  BUDGET_WARNING("llm.budget.warning.count"),
+  FORECAST_SPEND_NEXT_24H("llm.forecast.spend_next_24h_usd"),
+  QUALITY_DRIFT_WARNING("llm.quality.drift.warning.count");
 
   private final String metricName;
 

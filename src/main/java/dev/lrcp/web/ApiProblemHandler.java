@@ -22,6 +22,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -155,6 +156,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     List<FieldProblem> errors = FieldProblem.of(e.getBindingResult());
+    ProblemDetail problem = ProblemKind.VALIDATION.problem(FieldProblem.summary(errors));
+    problem.setProperty("errors", errors);
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** A query parameter or header breaking its constraint: named, as a body field would be. */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors = FieldProblem.of(e);
     ProblemDetail problem = ProblemKind.VALIDATION.problem(FieldProblem.summary(errors));
     problem.setProperty("errors", errors);
     return handleExceptionInternal(e, problem, headers, status, request);

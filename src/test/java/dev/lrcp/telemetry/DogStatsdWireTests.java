@@ -331,6 +331,32 @@ class DogStatsdWireTests {
   }
 
   @Test
+  void theSpendForecastIsAGaugePerBoundAndADriftWarningACountOnItsScope() {
+    var lines =
+        send(
+            m -> {
+              var state = new StateMetrics(m);
+              state.on(
+                  new dev.lrcp.forecast.SpendForecast(
+                      Events.AT, 41.5, 30.25, 55.0, "holt_winters_daily", 0.8, 0.7, null));
+              state.on(
+                  new dev.lrcp.incident.QualityDriftDetected(
+                      Events.AT, "grounding", null, "gemini-2.5-flash", 0.8, 0.74));
+            });
+
+    var bounds =
+        lines.stream()
+            .filter(l -> l.name().equals("llm.forecast.spend_next_24h_usd"))
+            .map(l -> l.tag("bound") + "=" + l.value())
+            .toList();
+    assertThat(bounds).containsExactlyInAnyOrder("expected=41.5", "lower80=30.25", "upper80=55.0");
+    var drift = line(lines, "llm.quality.drift.warning.count");
+    assertThat(drift.tag("signal")).isEqualTo("grounding");
+    assertThat(drift.tag("model")).isEqualTo("gemini-2.5-flash");
+    assertThat(drift.tag("endpoint")).isNull();
+  }
+
+  @Test
   void emittingAnUndeclaredTagFails() {
     var emitter = new MetricEmitter(new com.timgroup.statsd.NoOpStatsDClient(), CATALOG);
 
