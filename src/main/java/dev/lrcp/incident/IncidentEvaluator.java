@@ -113,6 +113,9 @@ public class IncidentEvaluator {
       log.warn("incident {} opened: [{}] {}", draft.id(), draft.severity(), draft.title());
       events.publishEvent(
           new IncidentOpened(now, draft.id(), draft.rule(), draft.severity(), draft.title()));
+      if (f.rule() == Rule.QUALITY_DRIFT) {
+        events.publishEvent(DriftDetector.detected(f, now));
+      }
       // health caps statuses from now on, not from the end of this evaluation
       events.publishEvent(store.unresolved(clock.instant()));
       return Optional.of(draft.id());
@@ -127,6 +130,15 @@ public class IncidentEvaluator {
                   ? "escalated to " + severity.label() + ": " + f.title()
                   : null;
           store.refresh(a.id(), draft, severity, now, note);
+          events.publishEvent(
+              new IncidentUpdated(
+                  now,
+                  a.id(),
+                  draft.rule(),
+                  severity.label(),
+                  a.status(),
+                  draft.title(),
+                  note == null ? "evidence refreshed" : note));
         });
     return target.map(IncidentStore.Active::id);
   }
@@ -142,6 +154,13 @@ public class IncidentEvaluator {
                 + "; resolved automatically";
         if (store.resolve(a.id(), now, message)) {
           log.info("incident {} resolved: {}", a.id(), message);
+          store
+              .find(a.id())
+              .ifPresent(
+                  i ->
+                      events.publishEvent(
+                          new IncidentResolved(
+                              now, i.id(), i.rule(), i.severity(), i.title(), message)));
         }
       }
     }
