@@ -9,7 +9,7 @@ import java.util.List;
 /** How one call record binds to the parameters of a row of {@link CallRecordStatements#COLUMNS}. */
 final class CallRecordRow {
 
-  static final int PARAMETERS = 34;
+  static final int PARAMETERS = 36;
 
   private CallRecordRow() {}
 
@@ -49,6 +49,8 @@ final class CallRecordRow {
     setString(ps, at + 30, r.routing() == null ? null : r.routing().reason());
     setString(ps, at + 33, r.cache() == null ? null : r.cache().result());
     setDouble(ps, at + 34, r.cache() == null ? null : r.cache().savedUsd());
+    setString(ps, at + 35, r.prompt() == null ? null : r.prompt().hash());
+    setDouble(ps, at + 36, r.prompt() == null ? null : r.prompt().repeatedShare());
   }
 
   private static void bindQualityAndSecurity(PreparedStatement ps, int at, CallRecord r)

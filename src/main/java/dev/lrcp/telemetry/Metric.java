@@ -44,7 +44,11 @@ enum Metric {
   CACHE_MISS("llm.cache.miss.count"),
   CACHE_SAVED_USD("llm.cache.saved_usd"),
   ADMISSION_REFUSED("llm.admission.refused.count"),
-  BUDGET_WARNING("llm.budget.warning.count");
+  BUDGET_WARNING("llm.budget.warning.count"),
+  OPTIMIZATION_OPEN("llm.optimization.recommendation.open"),
+  OPTIMIZATION_IMPLEMENTED("llm.optimization.recommendation.implemented"),
+  OPTIMIZATION_ESTIMATED_USD("llm.optimization.savings.estimated_monthly_usd"),
+  OPTIMIZATION_REALISED_USD("llm.optimization.savings.realised_monthly_usd");
 
   private final String metricName;
 

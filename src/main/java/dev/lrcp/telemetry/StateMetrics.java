@@ -4,6 +4,7 @@ import dev.lrcp.health.HealthEvaluated;
 import dev.lrcp.incident.IncidentDeliveryFailed;
 import dev.lrcp.incident.IncidentOpened;
 import dev.lrcp.incident.OpenIncidentsCounted;
+import dev.lrcp.optimization.OptimizationCounted;
 import dev.lrcp.storage.StorageStats;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges and counters from the periodic health, incident and storage reports. An open-incident
+ * Gauges and counters from the periodic health, incident, storage and optimisation reports. An open-incident
  * gauge that drops out of a report is sent once as 0, so a resolved incident does not linger on a
  * graph at its last value.
  */
@@ -76,6 +77,17 @@ class StateMetrics {
     emitter.emit(Metric.STORAGE_QUEUE_DEPTH, stats.queueDepth(), Tags.none());
     emitter.emit(Metric.STORAGE_WRITTEN, stats.written(), Tags.none());
     emitter.emit(Metric.STORAGE_DROPPED, stats.dropped(), Tags.none());
+  }
+
+  @EventListener
+  void on(OptimizationCounted counted) {
+    for (OptimizationCounted.Count c : counted.counts()) {
+      Tags kind = Tags.of("kind", c.kind());
+      emitter.emit(Metric.OPTIMIZATION_OPEN, c.open(), kind);
+      emitter.emit(Metric.OPTIMIZATION_IMPLEMENTED, c.implemented(), kind);
+      emitter.emit(Metric.OPTIMIZATION_ESTIMATED_USD, c.estimatedMonthlyUsd(), kind);
+      emitter.emit(Metric.OPTIMIZATION_REALISED_USD, c.realisedMonthlyUsd(), kind);
+    }
   }
 
   private static Tags incidentTags(OpenIncidentsCounted.Count count) {
