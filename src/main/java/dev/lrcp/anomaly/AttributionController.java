@@ -74,7 +74,11 @@ class AttributionController {
   }
 
   private Response attribute(
-      String metric, AttributionRequest.Scope scope, Instant split, Instant end, Duration baseline) {
+      String metric,
+      AttributionRequest.Scope scope,
+      Instant split,
+      Instant end,
+      Duration baseline) {
     var measure =
         Measure.byName(metric)
             .orElseThrow(

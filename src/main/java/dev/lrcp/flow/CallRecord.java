@@ -50,17 +50,7 @@ public record CallRecord(
       Security security,
       Cache cache) {
     this(
-        at,
-        promptId,
-        traceId,
-        labels,
-        outcome,
-        failure,
-        numbers,
-        routing,
-        quality,
-        security,
-        cache,
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, cache,
         null);
   }
 
@@ -77,17 +67,7 @@ public record CallRecord(
       Quality quality,
       Security security) {
     this(
-        at,
-        promptId,
-        traceId,
-        labels,
-        outcome,
-        failure,
-        numbers,
-        routing,
-        quality,
-        security,
-        null,
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, null,
         null);
   }
 

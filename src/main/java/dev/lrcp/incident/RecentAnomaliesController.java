@@ -46,7 +46,8 @@ class RecentAnomaliesController {
   @GetMapping("/optimization/anomaly/recent")
   Recent recent(@RequestParam(defaultValue = "24") int hours) {
     if (hours < 1 || hours > 24 * 30) {
-      var e = new ResponseStatusException(HttpStatus.BAD_REQUEST, "hours must be between 1 and 720");
+      var e =
+          new ResponseStatusException(HttpStatus.BAD_REQUEST, "hours must be between 1 and 720");
       e.setDetail("hours must be between 1 and 720");
       throw e;
     }
@@ -59,8 +60,15 @@ class RecentAnomaliesController {
             .map(
                 i ->
                     new Anomaly(
-                        i.id(), i.rule(), i.severity(), i.status(), i.scope(), i.openedAt(),
-                        i.title(), i.evidence(), i.attribution()))
+                        i.id(),
+                        i.rule(),
+                        i.severity(),
+                        i.status(),
+                        i.scope(),
+                        i.openedAt(),
+                        i.title(),
+                        i.evidence(),
+                        i.attribution()))
             .toList();
     return new Recent(hours, found, now);
   }

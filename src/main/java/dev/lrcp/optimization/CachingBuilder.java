@@ -35,8 +35,7 @@ final class CachingBuilder implements RecommendationBuilder {
     }
     double[] units =
         groups.values().stream()
-            .mapToDouble(
-                g -> g.stream().skip(1).mapToDouble(c -> c.numbers().costUsd()).sum())
+            .mapToDouble(g -> g.stream().skip(1).mapToDouble(c -> c.numbers().costUsd()).sum())
             .toArray();
     var evidence = new LinkedHashMap<String, Object>();
     evidence.put("organic_answers", calls.size());

@@ -105,7 +105,10 @@ final class CheaperModelBuilder implements RecommendationBuilder {
   }
 
   private static double[] quality(List<CallRecord> calls) {
-    return calls.stream().filter(CallRecord::scored).mapToDouble(c -> c.quality().value()).toArray();
+    return calls.stream()
+        .filter(CallRecord::scored)
+        .mapToDouble(c -> c.quality().value())
+        .toArray();
   }
 
   private static double mean(double[] values) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * Implements and reverts recommendations. A control the service owns (an endpoint's output cap) is
  * applied and removed here; anything else (a model change until routing overrides exist, caching
- * configuration, prompt changes in the caller) is recorded as done by a person. Every change goes to
- * the audit trail, and the measured baseline of the week before is stored with it.
+ * configuration, prompt changes in the caller) is recorded as done by a person. Every change goes
+ * to the audit trail, and the measured baseline of the week before is stored with it.
  */
 @Service
 class Implementer {
@@ -59,21 +59,36 @@ class Implementer {
       baseline.putAll(request.baselineMetrics());
     }
     baseline.put("measured", measuredBaseline(r, now));
-    if (r.control() != null && r.control().appliedByService()) {
-      int cap = Integer.parseInt(r.control().value());
-      caps.set(new OutputCaps.Cap(r.control().endpoint(), cap, id, actor, now));
-    }
-    // A model control is recorded only: routing overrides are the routing module's to apply.
+    apply(r, actor, now);
     audit.add(new Implementations.Entry(id, Implementations.IMPLEMENT, actor, r.control(), now));
     Recommendation done = r.implemented(now, actor, baseline);
     store.update(done);
     return done;
   }
 
+  /**
+   * Applies the control the service owns. A {@code model} control is only recorded for now: a
+   * routing override is the routing module's to apply, and this is the one place to call it.
+   */
+  private void apply(Recommendation r, String actor, Instant now) {
+    Control c = r.control();
+    if (c == null) {
+      return;
+    }
+    switch (c.type()) {
+      case Control.MAX_TOKENS ->
+          caps.set(
+              new OutputCaps.Cap(c.endpoint(), Integer.parseInt(c.value()), r.id(), actor, now));
+      case Control.MODEL -> {}
+      default -> throw new IllegalStateException("unknown control " + c.type());
+    }
+  }
+
   synchronized Recommendation revert(String id, String actor) {
     Recommendation r = recommendations.find(id);
     if (!r.status().equals(Recommendation.IMPLEMENTED)) {
-      throw Problems.unprocessable("recommendation " + id + " is " + r.status() + ", not implemented");
+      throw Problems.unprocessable(
+          "recommendation " + id + " is " + r.status() + ", not implemented");
     }
     if (r.control() != null && r.control().appliedByService()) {
       caps.remove(r.control().endpoint(), id);
@@ -89,7 +104,10 @@ class Implementer {
   private Map<String, Object> measuredBaseline(Recommendation r, Instant now) {
     var meter = new RoiMeter(new SplittableRandom(now.toEpochMilli()));
     Roi.WindowFigures f =
-        meter.figures(now.minus(BASELINE), now, RoiMeter.scoped(r, records.between(now.minus(BASELINE), now)));
+        meter.figures(
+            now.minus(BASELINE),
+            now,
+            RoiMeter.scoped(r, records.between(now.minus(BASELINE), now)));
     var m = new LinkedHashMap<String, Object>();
     m.put("from", f.from().toString());
     m.put("to", f.to().toString());

@@ -25,7 +25,8 @@ class OptimizationController {
           Recommendation.IMPLEMENTED,
           Recommendation.REVERTED,
           Recommendation.EXPIRED);
-  private static final Set<String> SOURCES = Set.of(Recommendation.PERSON, Recommendation.GENERATED);
+  private static final Set<String> SOURCES =
+      Set.of(Recommendation.PERSON, Recommendation.GENERATED);
 
   private final Recommendations recommendations;
   private final Implementer implementer;
@@ -91,8 +92,7 @@ class OptimizationController {
   @PostMapping("/recommendations/{id}/implement")
   Map<String, Object> implement(
       @PathVariable String id, @Valid @RequestBody(required = false) ImplementRequest request) {
-    Recommendation r =
-        implementer.implement(id, request == null ? ImplementRequest.NONE : request);
+    Recommendation r = implementer.implement(id, request == null ? ImplementRequest.NONE : request);
     boolean applied = r.control() != null && r.control().appliedByService();
     var body = new LinkedHashMap<String, Object>();
     body.put("id", r.id());
@@ -104,7 +104,12 @@ class OptimizationController {
     body.put(
         "message",
         applied
-            ? "Implemented: " + r.control().type() + " " + r.control().value() + " on " + r.endpoint()
+            ? "Implemented: "
+                + r.control().type()
+                + " "
+                + r.control().value()
+                + " on "
+                + r.endpoint()
             : "Recorded as implemented by " + r.implementedBy());
     return body;
   }
@@ -147,8 +152,7 @@ class OptimizationController {
 
   @GetMapping("/roi-report")
   RoiReport roiReport(
-      @RequestParam(defaultValue = "7") int days,
-      @RequestParam(required = false) String category) {
+      @RequestParam(defaultValue = "7") int days, @RequestParam(required = false) String category) {
     checkDays(days);
     return reports.report(days, category);
   }

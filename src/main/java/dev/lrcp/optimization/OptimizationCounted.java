@@ -17,5 +17,9 @@ public record OptimizationCounted(List<Count> counts) {
    *     most a day either side of implementation; those too new to tell count 0)
    */
   public record Count(
-      String kind, int open, int implemented, double estimatedMonthlyUsd, double realisedMonthlyUsd) {}
+      String kind,
+      int open,
+      int implemented,
+      double estimatedMonthlyUsd,
+      double realisedMonthlyUsd) {}
 }

@@ -29,7 +29,8 @@ class OutputCaps {
    *
    * @param recommendationId the implemented recommendation that set it
    */
-  record Cap(String endpoint, int maxTokens, String recommendationId, String appliedBy, Instant at) {}
+  record Cap(
+      String endpoint, int maxTokens, String recommendationId, String appliedBy, Instant at) {}
 
   /** The cap on {@code endpoint}, or null. */
   Cap on(String endpoint) {

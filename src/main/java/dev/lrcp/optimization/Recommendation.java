@@ -47,9 +47,27 @@ record Recommendation(
 
   Recommendation implemented(Instant at, String by, Map<String, Object> baseline) {
     return new Recommendation(
-        id, title, category, description, IMPLEMENTED, priority, estimatedSavingsPerRequest,
-        estimatedSavingsPercentage, implementationCost, createdAt, at, source, endpoint, model,
-        monthlySavings, confidence, evidence, control, refreshedAt, by, baseline);
+        id,
+        title,
+        category,
+        description,
+        IMPLEMENTED,
+        priority,
+        estimatedSavingsPerRequest,
+        estimatedSavingsPercentage,
+        implementationCost,
+        createdAt,
+        at,
+        source,
+        endpoint,
+        model,
+        monthlySavings,
+        confidence,
+        evidence,
+        control,
+        refreshedAt,
+        by,
+        baseline);
   }
 
   String fingerprint() {

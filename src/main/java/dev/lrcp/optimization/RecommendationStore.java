@@ -60,7 +60,8 @@ class RecommendationStore {
 
   /** Newest first; each filter applies when not null. */
   List<Recommendation> list(String status, String category, String source) {
-    var sql = new StringBuilder("SELECT " + COLUMNS + " FROM optimization_recommendation WHERE 1=1");
+    var sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM optimization_recommendation WHERE 1=1");
     var args = new ArrayList<Object>();
     filter(sql, args, "status", status);
     filter(sql, args, "category", category);
@@ -79,13 +80,28 @@ class RecommendationStore {
   private Object[] values(Recommendation r) {
     Estimate m = r.monthlySavings();
     return new Object[] {
-      r.id(), r.source(), r.category(), r.title(), r.description(), r.status(), r.priority(),
-      r.endpoint(), r.model(), r.fingerprint(), r.estimatedSavingsPerRequest(),
-      r.estimatedSavingsPercentage(), r.implementationCost(), m == null ? null : m.usd(),
-      m == null ? null : m.lowUsd(), m == null ? null : m.highUsd(), r.confidence(),
+      r.id(),
+      r.source(),
+      r.category(),
+      r.title(),
+      r.description(),
+      r.status(),
+      r.priority(),
+      r.endpoint(),
+      r.model(),
+      r.fingerprint(),
+      r.estimatedSavingsPerRequest(),
+      r.estimatedSavingsPercentage(),
+      r.implementationCost(),
+      m == null ? null : m.usd(),
+      m == null ? null : m.lowUsd(),
+      m == null ? null : m.highUsd(),
+      r.confidence(),
       json.writeValueAsString(r.evidence()),
       r.control() == null ? null : json.writeValueAsString(r.control()),
-      r.createdAt().toEpochMilli(), r.refreshedAt().toEpochMilli(), millis(r.implementedAt()),
+      r.createdAt().toEpochMilli(),
+      r.refreshedAt().toEpochMilli(),
+      millis(r.implementedAt()),
       r.implementedBy(),
       r.baselineMetrics() == null ? null : json.writeValueAsString(r.baselineMetrics())
     };

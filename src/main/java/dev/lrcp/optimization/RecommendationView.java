@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A recommendation as the API shows it: the original's fields first ({@code total_savings},
- * {@code results_count}, {@code latest_roi} from the recorded results), then the evidence behind a
+ * A recommendation as the API shows it: the original's fields first ({@code total_savings}, {@code
+ * results_count}, {@code latest_roi} from the recorded results), then the evidence behind a
  * generated one. The detail view adds the results and the measured ROI.
  *
  * @param latestRoiReason why {@code latest_roi} is null, when it is
@@ -62,14 +62,33 @@ record RecommendationView(
       Recommendation r, List<Result> results, boolean detail, Roi roi) {
     Result latest = results.isEmpty() ? null : results.getLast();
     return new RecommendationView(
-        r.id(), r.title(), r.category(), r.description(), r.status(), r.priority(), r.createdAt(),
-        r.implementedAt(), r.estimatedSavingsPerRequest(), r.estimatedSavingsPercentage(),
-        results.stream().mapToDouble(Result::actualSavings).sum(), results.size(),
+        r.id(),
+        r.title(),
+        r.category(),
+        r.description(),
+        r.status(),
+        r.priority(),
+        r.createdAt(),
+        r.implementedAt(),
+        r.estimatedSavingsPerRequest(),
+        r.estimatedSavingsPercentage(),
+        results.stream().mapToDouble(Result::actualSavings).sum(),
+        results.size(),
         latest == null ? null : latest.roiPercentage(),
-        latest == null ? "no result recorded" : latest.roiReason(), r.source(), r.endpoint(),
-        r.model(), r.implementationCost(), r.monthlySavings(), r.confidence(), r.evidence(),
-        r.control(), r.implementedBy(), r.refreshedAt(), detail ? r.baselineMetrics() : null,
-        detail ? results.stream().map(RecommendationView::line).toList() : null, roi);
+        latest == null ? "no result recorded" : latest.roiReason(),
+        r.source(),
+        r.endpoint(),
+        r.model(),
+        r.implementationCost(),
+        r.monthlySavings(),
+        r.confidence(),
+        r.evidence(),
+        r.control(),
+        r.implementedBy(),
+        r.refreshedAt(),
+        detail ? r.baselineMetrics() : null,
+        detail ? results.stream().map(RecommendationView::line).toList() : null,
+        roi);
   }
 
   private static ResultLine line(Result r) {

@@ -41,20 +41,36 @@ class Recommendations {
     Instant now = clock.instant();
     var created =
         new Recommendation(
-            newId(now), r.title(), r.category(), r.description(), Recommendation.PENDING,
-            r.priority() == null ? "medium" : r.priority(), r.estimatedSavingsPerRequest(),
+            newId(now),
+            r.title(),
+            r.category(),
+            r.description(),
+            Recommendation.PENDING,
+            r.priority() == null ? "medium" : r.priority(),
+            r.estimatedSavingsPerRequest(),
             r.estimatedSavingsPercentage(),
-            r.implementationCost() == null ? 0 : r.implementationCost(), now, null,
-            Recommendation.PERSON, null, null, null, null, Map.of(), null, now, null, null);
+            r.implementationCost() == null ? 0 : r.implementationCost(),
+            now,
+            null,
+            Recommendation.PERSON,
+            null,
+            null,
+            null,
+            null,
+            Map.of(),
+            null,
+            now,
+            null,
+            null);
     store.insert(created);
     return created;
   }
 
   /**
    * Computes findings over the last {@code window} of stored calls: a pending generated
-   * recommendation with the same kind and scope is refreshed, a new one inserted, and a pending
-   * one the data no longer supports expires. Implemented ones are left as they are.
-   * The bootstrap is seeded with a constant, so the same records give the same intervals.
+   * recommendation with the same kind and scope is refreshed, a new one inserted, and a pending one
+   * the data no longer supports expires. Implemented ones are left as they are. The bootstrap is
+   * seeded with a constant, so the same records give the same intervals.
    */
   synchronized List<Recommendation> generate(Duration window) {
     Instant now = clock.instant();
@@ -98,6 +114,9 @@ class Recommendations {
   }
 
   private String newId(Instant now) {
-    return "opt-" + ID_TIME.format(now) + "-" + Integer.toHexString(0x100000 + ids.nextInt(0xF00000));
+    return "opt-"
+        + ID_TIME.format(now)
+        + "-"
+        + Integer.toHexString(0x100000 + ids.nextInt(0xF00000));
   }
 }

@@ -58,7 +58,8 @@ final class Recommender {
     Map<String, List<CallRecord>> byEndpoint =
         calls.stream()
             .filter(c -> c.endpoint() != null)
-            .collect(Collectors.groupingBy(CallRecord::endpoint, TreeMap::new, Collectors.toList()));
+            .collect(
+                Collectors.groupingBy(CallRecord::endpoint, TreeMap::new, Collectors.toList()));
     return byEndpoint.entrySet().stream()
         .map(e -> new EndpointCalls(e.getKey(), e.getValue(), factor, catalog, bootstrap))
         .flatMap(scope -> builders.stream().map(b -> b.build(scope)))

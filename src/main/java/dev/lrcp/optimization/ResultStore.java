@@ -23,7 +23,9 @@ class ResultStore {
 
   void insert(Result r, Instant now) {
     jdbc.update(
-        "INSERT INTO optimization_result (" + COLUMNS + ", created_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO optimization_result ("
+            + COLUMNS
+            + ", created_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         r.recommendationId(),
         r.periodStart().toEpochMilli(),
         r.periodEnd().toEpochMilli(),

@@ -46,10 +46,11 @@ record RoiReport(
   static RoiReport of(int days, List<Line> lines, List<Measured> implemented, Instant now) {
     var byCategory = new TreeMap<String, Double>();
     lines.forEach(
-        l -> byCategory.merge(l.recommendation().category(), l.result().actualSavings(), Double::sum));
+        l ->
+            byCategory.merge(
+                l.recommendation().category(), l.result().actualSavings(), Double::sum));
     byCategory.replaceAll((k, v) -> round(v, 6));
-    var rois =
-        lines.stream().map(l -> l.result().roiPercentage()).filter(r -> r != null).toList();
+    var rois = lines.stream().map(l -> l.result().roiPercentage()).filter(r -> r != null).toList();
     List<Top> top =
         lines.stream()
             .sorted(Comparator.comparingDouble((Line l) -> l.result().actualSavings()).reversed())
@@ -70,8 +71,7 @@ record RoiReport(
         implemented,
         lines.isEmpty()
             ? "No optimization results found in the last " + days + " days"
-            : String.format(
-                Locale.ROOT, "%d results in the last %d days", lines.size(), days),
+            : String.format(Locale.ROOT, "%d results in the last %d days", lines.size(), days),
         now);
   }
 

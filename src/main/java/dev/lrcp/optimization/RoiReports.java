@@ -53,7 +53,8 @@ class RoiReports {
           "recommendation_id: '" + request.recommendationId() + "' differs from the path's " + id);
     }
     if (r.implementedAt() == null || !r.status().equals(Recommendation.IMPLEMENTED)) {
-      throw Problems.unprocessable("recommendation " + id + " is " + r.status() + ", not implemented");
+      throw Problems.unprocessable(
+          "recommendation " + id + " is " + r.status() + ", not implemented");
     }
     Roi roi = measure(r, Duration.ofDays(request.days()));
     long count = request.requestCount() != null ? request.requestCount() : roi.after().requests();
@@ -65,7 +66,8 @@ class RoiReports {
     }
     Estimate afterCpr = roi.after().costPerRequestUsd();
     if (request.afterCost() == null && afterCpr == null) {
-      throw Problems.unprocessable("after_cost: no calls since the implementation; send after_cost");
+      throw Problems.unprocessable(
+          "after_cost: no calls since the implementation; send after_cost");
     }
     double before = request.beforeCost() != null ? request.beforeCost() : baseline * count;
     double after = request.afterCost() != null ? request.afterCost() : afterCpr.usd() * count;
@@ -83,7 +85,9 @@ class RoiReports {
             count,
             costed ? (savings - r.implementationCost()) / r.implementationCost() * 100 : null,
             costed ? null : "no implementation cost recorded: ROI is relative to it",
-            request.confidenceScore() != null ? request.confidenceScore() : roi.savingProbability());
+            request.confidenceScore() != null
+                ? request.confidenceScore()
+                : roi.savingProbability());
     results.insert(result, clock.instant());
     return result;
   }

@@ -12,9 +12,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges and counters from the periodic health, incident, storage and optimisation reports. An open-incident
- * gauge that drops out of a report is sent once as 0, so a resolved incident does not linger on a
- * graph at its last value.
+ * Gauges and counters from the periodic health, incident, storage and optimisation reports. An
+ * open-incident gauge that drops out of a report is sent once as 0, so a resolved incident does not
+ * linger on a graph at its last value.
  */
 @Component
 class StateMetrics {

@@ -10,14 +10,16 @@ class PromptShapeTests {
 
   @Test
   void aPromptRepeatedFiftyTimesIsAlmostAllRepeatedContent() {
-    String prompt = " Summarize the last 100 production incidents and propose improvements.".repeat(50);
+    String prompt =
+        " Summarize the last 100 production incidents and propose improvements.".repeat(50);
 
     assertThat(PromptShape.of(request(prompt)).repeatedShare()).isBetween(0.97, 0.99);
   }
 
   @Test
   void aPromptWithoutRepeatsHasNone() {
-    String prompt = "Explain the golden signals of SRE. Why do they matter for LLMs? Keep it short.";
+    String prompt =
+        "Explain the golden signals of SRE. Why do they matter for LLMs? Keep it short.";
 
     assertThat(PromptShape.of(request(prompt)).repeatedShare()).isZero();
   }
@@ -33,7 +35,16 @@ class PromptShapeTests {
 
   private static CallRequest request(String prompt) {
     return new CallRequest(
-        "/reason", "reason", prompt, null, List.of(Message.user(prompt)), null, null, null, null,
-        null, CallRequest.Scoring.NOW);
+        "/reason",
+        "reason",
+        prompt,
+        null,
+        List.of(Message.user(prompt)),
+        null,
+        null,
+        null,
+        null,
+        null,
+        CallRequest.Scoring.NOW);
   }
 }

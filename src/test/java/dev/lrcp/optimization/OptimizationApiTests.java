@@ -1,6 +1,5 @@
 package dev.lrcp.optimization;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -35,22 +34,22 @@ class OptimizationApiTests {
   @Test
   void aPersonsRecommendationKeepsTheOriginalFields() throws Exception {
     String id =
-        read(
-                postJson("/optimization/recommendations", PERSON)
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.id").value(org.hamcrest.Matchers.startsWith("opt-")))
-                    .andExpect(jsonPath("$.category").value("batching"))
-                    .andExpect(jsonPath("$.status").value("pending"))
-                    .andExpect(jsonPath("$.created_at").exists())
-                    .andExpect(
-                        jsonPath("$.message")
-                            .value("Recommendation created: Use batch API for nightly jobs")))
+        read(postJson("/optimization/recommendations", PERSON)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(org.hamcrest.Matchers.startsWith("opt-")))
+                .andExpect(jsonPath("$.category").value("batching"))
+                .andExpect(jsonPath("$.status").value("pending"))
+                .andExpect(jsonPath("$.created_at").exists())
+                .andExpect(
+                    jsonPath("$.message")
+                        .value("Recommendation created: Use batch API for nightly jobs")))
             .get("id")
             .asString();
 
     mvc.perform(get("/optimization/recommendations").param("source", "person"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$[?(@.id == '" + id + "')].estimated_savings_per_request").value(0.0004))
+        .andExpect(
+            jsonPath("$[?(@.id == '" + id + "')].estimated_savings_per_request").value(0.0004))
         .andExpect(jsonPath("$[?(@.id == '" + id + "')].total_savings").value(0.0))
         .andExpect(jsonPath("$[?(@.id == '" + id + "')].results_count").value(0))
         .andExpect(jsonPath("$[?(@.id == '" + id + "')].priority").value("high"));
@@ -67,7 +66,9 @@ class OptimizationApiTests {
 
     postJson(
             "/optimization/recommendations/" + id + "/implement",
-            "{\"recommendation_id\": \"" + id + "\", \"baseline_metrics\": {\"cost_per_request\":"
+            "{\"recommendation_id\": \""
+                + id
+                + "\", \"baseline_metrics\": {\"cost_per_request\":"
                 + " 0.002}, \"implemented_by\": \"ana\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("implemented"))
@@ -93,7 +94,9 @@ class OptimizationApiTests {
 
     postJson(
             "/optimization/recommendations/" + id + "/record-result",
-            "{\"recommendation_id\": \"" + id + "\", \"period_days\": 7, \"before_cost\": 50,"
+            "{\"recommendation_id\": \""
+                + id
+                + "\", \"period_days\": 7, \"before_cost\": 50,"
                 + " \"after_cost\": 20, \"request_count\": 1000, \"confidence_score\": 0.9}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.actual_savings").value(30.0))
@@ -116,7 +119,9 @@ class OptimizationApiTests {
 
     mvc.perform(get("/optimization/roi-report").param("days", "7").param("category", "batching"))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.recommendations_count").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
+        .andExpect(
+            jsonPath("$.recommendations_count")
+                .value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
         .andExpect(jsonPath("$.average_roi").isNumber())
         .andExpect(jsonPath("$.top_recommendations[0].savings").value(30.0))
         .andExpect(jsonPath("$.savings_by_category.batching").isNumber());
@@ -157,7 +162,8 @@ class OptimizationApiTests {
             "/optimization/recommendations/" + id + "/implement",
             "{\"recommendation_id\": \"opt-other\"}")
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("recommendation_id")));
+        .andExpect(
+            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("recommendation_id")));
     postJson("/optimization/recommendations/" + id + "/record-result", "{}")
         .andExpect(status().isUnprocessableContent());
   }
@@ -202,7 +208,8 @@ class OptimizationApiTests {
                 .param("metric_name", "llm.cost.usd")
                 .param("anomaly_timestamp", "yesterday"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("anomaly_timestamp")));
+        .andExpect(
+            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("anomaly_timestamp")));
   }
 
   private ResultActions postJson(String path, String body) throws Exception {

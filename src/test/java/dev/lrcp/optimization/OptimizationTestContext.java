@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The one Spring context of the optimisation tests: the whole service on the simulated provider
- * and an in-memory H2, background jobs off, time moved by hand.
+ * The one Spring context of the optimisation tests: the whole service on the simulated provider and
+ * an in-memory H2, background jobs off, time moved by hand.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

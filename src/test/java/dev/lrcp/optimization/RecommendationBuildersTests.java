@@ -70,7 +70,9 @@ class RecommendationBuildersTests {
 
     Finding f = only(new CachingBuilder(), calls);
 
-    assertThat(f.evidence()).containsEntry("distinct_prompts", 6).containsEntry("repeated_answers", 54);
+    assertThat(f.evidence())
+        .containsEntry("distinct_prompts", 6)
+        .containsEntry("repeated_answers", 54);
     assertThat(f.savingsPercentage()).isCloseTo(90.0, org.assertj.core.data.Offset.offset(0.01));
   }
 
@@ -122,8 +124,12 @@ class RecommendationBuildersTests {
   @Test
   void thinkingBudgetFiresWhenLessThinkingScoresTheSame() {
     var calls =
-        calls(80, i -> Usage.of("/reason", FLASH, 300, 100).thinking(i % 2 == 0 ? 200 : 2000)
-            .quality(0.8 + (i % 3) * 0.01));
+        calls(
+            80,
+            i ->
+                Usage.of("/reason", FLASH, 300, 100)
+                    .thinking(i % 2 == 0 ? 200 : 2000)
+                    .quality(0.8 + (i % 3) * 0.01));
 
     Finding f = only(new ThinkingBudgetBuilder(), calls);
 
@@ -134,8 +140,12 @@ class RecommendationBuildersTests {
   @Test
   void thinkingBudgetStaysSilentWhenThinkingBuysQuality() {
     var calls =
-        calls(80, i -> Usage.of("/reason", FLASH, 300, 100).thinking(i % 2 == 0 ? 200 : 2000)
-            .quality(i % 2 == 0 ? 0.5 : 0.9));
+        calls(
+            80,
+            i ->
+                Usage.of("/reason", FLASH, 300, 100)
+                    .thinking(i % 2 == 0 ? 200 : 2000)
+                    .quality(i % 2 == 0 ? 0.5 : 0.9));
 
     assertThat(run(new ThinkingBudgetBuilder(), calls)).isEmpty();
   }
@@ -143,8 +153,11 @@ class RecommendationBuildersTests {
   @Test
   void cheaperModelFiresWhereItsMeasuredQualityHolds() {
     var calls =
-        calls(120, i -> Usage.of("/qa", i % 3 == 0 ? LITE : FLASH, 400, 120)
-            .quality(0.82 + (i % 5) * 0.01));
+        calls(
+            120,
+            i ->
+                Usage.of("/qa", i % 3 == 0 ? LITE : FLASH, 400, 120)
+                    .quality(0.82 + (i % 5) * 0.01));
 
     Finding f = only(new CheaperModelBuilder(), calls);
 
@@ -156,8 +169,11 @@ class RecommendationBuildersTests {
   @Test
   void cheaperModelStaysSilentWhenItsQualityIsWorse() {
     var calls =
-        calls(120, i -> Usage.of("/qa", i % 3 == 0 ? LITE : FLASH, 400, 120)
-            .quality(i % 3 == 0 ? 0.6 : 0.85));
+        calls(
+            120,
+            i ->
+                Usage.of("/qa", i % 3 == 0 ? LITE : FLASH, 400, 120)
+                    .quality(i % 3 == 0 ? 0.6 : 0.85));
 
     assertThat(run(new CheaperModelBuilder(), calls)).isEmpty();
   }
@@ -180,7 +196,8 @@ class RecommendationBuildersTests {
             .getFirst();
 
     double window = f.savingsPerRequest() * calls.size();
-    assertThat(f.monthly().usd()).isCloseTo(window * 360, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(f.monthly().usd())
+        .isCloseTo(window * 360, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   private static List<CallRecord> calls(int n, IntFunction<Usage> usage) {

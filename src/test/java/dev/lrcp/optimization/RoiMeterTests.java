@@ -40,7 +40,8 @@ class RoiMeterTests {
 
   @Test
   void onlyTheRecommendationsEndpointIsMeasured() {
-    var before = calls(Usage.T0, 30, i -> Usage.of(i % 2 == 0 ? "/qa" : "/reason", FLASH, 300, 300));
+    var before =
+        calls(Usage.T0, 30, i -> Usage.of(i % 2 == 0 ? "/qa" : "/reason", FLASH, 300, 300));
     var after = calls(AT, 30, i -> Usage.of("/reason", FLASH, 300, 300));
 
     Roi roi = meter.measure(implemented("/qa"), HOUR, before, after);
@@ -99,9 +100,27 @@ class RoiMeterTests {
 
   private static Recommendation implemented(String endpoint) {
     return new Recommendation(
-        "opt-1", "Cap answers", "output_cap", "d", Recommendation.IMPLEMENTED, "high", 0, 0, 0,
-        Usage.T0, AT, Recommendation.GENERATED, endpoint, null, null, null, Map.of(), null,
-        Usage.T0, "test", null);
+        "opt-1",
+        "Cap answers",
+        "output_cap",
+        "d",
+        Recommendation.IMPLEMENTED,
+        "high",
+        0,
+        0,
+        0,
+        Usage.T0,
+        AT,
+        Recommendation.GENERATED,
+        endpoint,
+        null,
+        null,
+        null,
+        Map.of(),
+        null,
+        Usage.T0,
+        "test",
+        null);
   }
 
   private static List<CallRecord> calls(

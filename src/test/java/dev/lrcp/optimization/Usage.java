@@ -30,18 +30,48 @@ record Usage(
   }
 
   Usage thinking(int tokens) {
-    return new Usage(endpoint, model, input, output, tokens, quality, promptHash, repeatedShare,
-        failed, injected, extraCostUsd);
+    return new Usage(
+        endpoint,
+        model,
+        input,
+        output,
+        tokens,
+        quality,
+        promptHash,
+        repeatedShare,
+        failed,
+        injected,
+        extraCostUsd);
   }
 
   Usage quality(double q) {
-    return new Usage(endpoint, model, input, output, thinking, q, promptHash, repeatedShare,
-        failed, injected, extraCostUsd);
+    return new Usage(
+        endpoint,
+        model,
+        input,
+        output,
+        thinking,
+        q,
+        promptHash,
+        repeatedShare,
+        failed,
+        injected,
+        extraCostUsd);
   }
 
   Usage prompt(String hash, double repeated) {
-    return new Usage(endpoint, model, input, output, thinking, quality, hash, repeated, failed,
-        injected, extraCostUsd);
+    return new Usage(
+        endpoint,
+        model,
+        input,
+        output,
+        thinking,
+        quality,
+        hash,
+        repeated,
+        failed,
+        injected,
+        extraCostUsd);
   }
 
   Usage failedAfterSpending(double usd) {
@@ -49,13 +79,33 @@ record Usage(
   }
 
   Usage drill() {
-    return new Usage(endpoint, model, input, output, thinking, quality, promptHash, repeatedShare,
-        failed, true, extraCostUsd);
+    return new Usage(
+        endpoint,
+        model,
+        input,
+        output,
+        thinking,
+        quality,
+        promptHash,
+        repeatedShare,
+        failed,
+        true,
+        extraCostUsd);
   }
 
   Usage extraCost(double usd) {
-    return new Usage(endpoint, model, input, output, thinking, quality, promptHash, repeatedShare,
-        failed, injected, usd);
+    return new Usage(
+        endpoint,
+        model,
+        input,
+        output,
+        thinking,
+        quality,
+        promptHash,
+        repeatedShare,
+        failed,
+        injected,
+        usd);
   }
 
   CallRecord at(int secondsAfterT0) {
@@ -64,8 +114,9 @@ record Usage(
 
   CallRecord at(Instant at) {
     double cost = CATALOG.cost(model, new TokenUsage(input, output, thinking)) + extraCostUsd;
-    var labels = new CallRecord.Labels(endpoint, endpoint.substring(1), model, model, "simulated",
-        null, null, injected);
+    var labels =
+        new CallRecord.Labels(
+            endpoint, endpoint.substring(1), model, model, "simulated", null, null, injected);
     return new CallRecord(
         at,
         UUID.randomUUID().toString(),
