@@ -50,7 +50,7 @@ class OutputCapScenarioTests {
         .isLessThanOrEqualTo(cap.at("/monthly_savings/usd").asDouble());
     assertThat(cap.get("confidence").asDouble()).isBetween(0.0, 1.0);
 
-    List<Integer> before = stress(30);
+    List<Integer> before = stress(24);
     clock.advance(Duration.ofSeconds(1));
     String id = cap.get("id").asString();
     mvc.perform(
@@ -62,7 +62,7 @@ class OutputCapScenarioTests {
     mvc.perform(get("/optimization/controls"))
         .andExpect(jsonPath("$.output_caps[0].endpoint").value("/stress"))
         .andExpect(jsonPath("$.output_caps[0].max_tokens").value(64));
-    List<Integer> after = stress(30);
+    List<Integer> after = stress(24);
     clock.advance(Duration.ofMinutes(1));
 
     assertThat(before).anyMatch(tokens -> tokens > 64);
@@ -70,8 +70,8 @@ class OutputCapScenarioTests {
     JsonNode report = body(mvc.perform(get("/optimization/roi-report").param("days", "7")));
     JsonNode roi = find(report.get("implemented"), "output_cap", null).get("roi");
     assertThat(roi.get("reason").isNull()).as(roi.toString()).isTrue();
-    assertThat(roi.at("/before/requests").asInt()).isEqualTo(30);
-    assertThat(roi.at("/after/requests").asInt()).isEqualTo(30);
+    assertThat(roi.at("/before/requests").asInt()).isEqualTo(24);
+    assertThat(roi.at("/after/requests").asInt()).isEqualTo(24);
     assertThat(roi.at("/cost_per_request_change/usd").asDouble()).isNegative();
     assertThat(roi.at("/realised_monthly/usd").asDouble()).isPositive();
 
