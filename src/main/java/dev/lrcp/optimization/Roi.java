@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param window the length of each window, e.g. {@code 2h}
  * @param costPerRequestChange after minus before, USD, with a 95% bootstrap interval
  * @param costChangePercentage the change over the baseline cost per request, in percent
- * @param realisedMonthly the saving per 30 days at the after-window's request rate
+ * @param realisedMonthly the saving per 30 days at the after-window's request rate (a window under
+ *     an hour counts as an hour, as for the estimates)
  * @param savingProbability the share of bootstrap resamples in which the cost per request fell
  */
 record Roi(

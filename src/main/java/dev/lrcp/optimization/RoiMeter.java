@@ -45,7 +45,9 @@ final class RoiMeter {
     Bootstrap.Distribution diff =
         bootstrap.meanDifference(costs(scoped(r, before)), costs(scoped(r, after)));
     double baseline = b.costPerRequestUsd().usd();
-    double perMonth = a.requests() * (Recommender.MONTH.toMillis() / (double) window.toMillis());
+    // scaled like the estimates: a window under an hour counts as an hour, so they compare
+    long span = Math.max(window.toMillis(), Recommender.MIN_SPAN.toMillis());
+    double perMonth = a.requests() * (Recommender.MONTH.toMillis() / (double) span);
     Bootstrap.Distribution monthly = diff.scaled(-perMonth);
     return new Roi(
         r.id(),
