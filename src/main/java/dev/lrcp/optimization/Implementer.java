@@ -45,10 +45,7 @@ class Implementer {
 
   synchronized Recommendation implement(String id, ImplementRequest request) {
     Recommendation r = recommendations.find(id);
-    if (request.recommendationId() != null && !request.recommendationId().equals(id)) {
-      throw Problems.unprocessable(
-          "recommendation_id: '" + request.recommendationId() + "' differs from the path's " + id);
-    }
+    Problems.requireSameId(request.recommendationId(), id);
     if (!r.status().equals(Recommendation.PENDING) && !r.status().equals(Recommendation.REVERTED)) {
       throw Problems.unprocessable("recommendation " + id + " is " + r.status());
     }

@@ -20,6 +20,13 @@ final class Problems {
     return problem(HttpStatus.UNPROCESSABLE_CONTENT, detail);
   }
 
+  /** A body's {@code recommendation_id} (the original required one) must be the path's id. */
+  static void requireSameId(String bodyId, String pathId) {
+    if (bodyId != null && !bodyId.equals(pathId)) {
+      throw unprocessable("recommendation_id: '" + bodyId + "' differs from the path's " + pathId);
+    }
+  }
+
   private static ResponseStatusException problem(HttpStatus status, String detail) {
     var e = new ResponseStatusException(status, detail);
     e.setDetail(detail);

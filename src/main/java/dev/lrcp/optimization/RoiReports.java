@@ -48,10 +48,7 @@ class RoiReports {
    */
   Result record(String id, ResultRequest request) {
     Recommendation r = recommendations.find(id);
-    if (request.recommendationId() != null && !request.recommendationId().equals(id)) {
-      throw Problems.unprocessable(
-          "recommendation_id: '" + request.recommendationId() + "' differs from the path's " + id);
-    }
+    Problems.requireSameId(request.recommendationId(), id);
     if (r.implementedAt() == null || !r.status().equals(Recommendation.IMPLEMENTED)) {
       throw Problems.unprocessable(
           "recommendation " + id + " is " + r.status() + ", not implemented");
