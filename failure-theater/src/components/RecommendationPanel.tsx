@@ -43,8 +43,13 @@ interface Props {
 const usd = (x: number) => `$${Math.abs(x) < 1 ? x.toFixed(4) : x.toFixed(2)}`;
 const range = (e: Estimate) => `${usd(e.usd)} (95 %: ${usd(e.low_usd)} to ${usd(e.high_usd)})`;
 
-/** The open recommendation with the largest monthly saving, else the latest implemented. */
-export function pickTop(items: RecommendationItem[]): RecommendationItem | null {
+/**
+ * The recommendation just implemented from this panel (to show its measured result), else the open
+ * one with the largest monthly saving, else the latest implemented.
+ */
+export function pickTop(items: RecommendationItem[], focus: string | null = null): RecommendationItem | null {
+  const focused = focus ? items.find((r) => r.id === focus) : undefined;
+  if (focused) return focused;
   const open = items
     .filter((r) => r.status === 'pending' && r.monthly_savings)
     .sort((a, b) => (b.monthly_savings?.usd ?? 0) - (a.monthly_savings?.usd ?? 0));
@@ -60,12 +65,13 @@ export function RecommendationPanel({ apiKey, fetchImpl, pollMs }: Props) {
   const [roi, setRoi] = useState<Roi | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
 
   const poll = useCallback(async () => {
     const list = await getJson<RecommendationItem[]>('/optimization/recommendations', apiKey, fetchImpl);
     setLoaded(list.kind === 'ok');
     if (list.kind !== 'ok') return;
-    const chosen = pickTop(list.data);
+    const chosen = pickTop(list.data, focus);
     setTop(chosen);
     if (chosen?.status === 'implemented') {
       const detail = await getJson<{ roi: Roi | null }>(`/optimization/recommendations/${chosen.id}`, apiKey, fetchImpl);
@@ -73,7 +79,7 @@ export function RecommendationPanel({ apiKey, fetchImpl, pollMs }: Props) {
     } else {
       setRoi(null);
     }
-  }, [apiKey, fetchImpl]);
+  }, [apiKey, fetchImpl, focus]);
 
   useEffect(() => {
     void poll();
@@ -81,11 +87,12 @@ export function RecommendationPanel({ apiKey, fetchImpl, pollMs }: Props) {
     return () => clearInterval(timer);
   }, [poll, pollMs]);
 
-  const act = async (path: string, body: unknown) => {
+  const act = async (path: string, body: unknown, implementing: string | null = null) => {
     const out = await postJson(path, body, apiKey, fetchImpl);
     const problem = out.body as { detail?: string } | null;
     setError(out.status === 200 ? null : (problem?.detail ?? out.error ?? `HTTP ${out.status}`));
-    await poll();
+    if (out.status === 200 && implementing) setFocus(implementing);
+    else await poll();
   };
 
   return (
@@ -115,7 +122,7 @@ export function RecommendationPanel({ apiKey, fetchImpl, pollMs }: Props) {
             <button
               type="button"
               onClick={() =>
-                void act(`/optimization/recommendations/${top.id}/implement`, { implemented_by: 'failure-theater' })
+                void act(`/optimization/recommendations/${top.id}/implement`, { implemented_by: 'failure-theater' }, top.id)
               }
             >
               Implement

@@ -27,7 +27,7 @@ describe('RecommendationPanel', () => {
     expect(pickTop([{ ...cap, status: 'expired' }])).toBeNull();
   });
 
-  it('implements the top recommendation and then shows its measured result', async () => {
+  it('implements the top recommendation and then keeps showing its measured result', async () => {
     let implemented = false;
     const posted: string[] = [];
     const fetchImpl: FetchLike = async (url, init) => {
@@ -37,7 +37,15 @@ describe('RecommendationPanel', () => {
         return json(200, { id: 'opt-1', status: 'implemented', control_applied: true });
       }
       if (url === '/optimization/recommendations')
-        return json(200, [implemented ? { ...cap, status: 'implemented', implemented_at: '2026-12-07T10:00:00Z' } : cap]);
+        return json(
+          200,
+          implemented
+            ? [
+                { ...cap, status: 'implemented', implemented_at: '2026-12-07T10:00:00Z' },
+                { ...cap, id: 'opt-2', title: 'A larger open one', monthly_savings: { usd: 99, low_usd: 90, high_usd: 110 } },
+              ]
+            : [cap],
+        );
       return json(200, {
         roi: {
           window: '30m',

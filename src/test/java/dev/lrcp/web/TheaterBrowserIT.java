@@ -200,8 +200,13 @@ class TheaterBrowserIT {
     implement.click();
 
     wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[data-testid=measured-result]"), "Measured result"));
+        ExpectedConditions.or(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=measured-result]")),
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))));
+    assertThat(driver.findElements(By.cssSelector("[role=alert]"))).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("[data-testid=measured-result]")).getText())
+        .contains("Recorded as implemented");
     assertThat(send("/optimization/roi-report", null)).contains("\"implemented\":[{");
     save("top-recommendation");
   }
