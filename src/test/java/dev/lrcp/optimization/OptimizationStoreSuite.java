@@ -33,7 +33,9 @@ abstract class OptimizationStoreSuite {
 
   @AfterEach
   void close() {
-    ds.close();
+    if (ds != null) { // null when the database was not available (the test was aborted)
+      ds.close();
+    }
   }
 
   @Test
