@@ -23,7 +23,8 @@ final class CallRecordStatements {
           + " retry_count, fallback_used, trace_id, application, feature, semantic_similarity,"
           + " grounding_score, ungrounded, injection_score, injection_flag, pii_types, token_abuse,"
           + " injected, routing_policy, routed_by, unscored, injection_source, cache, cache_saved_usd,"
-          + " prompt_hash, prompt_repeated_share";
+          + " routing_candidates, routing_reference, routing_chosen, escalation, savings_usd,"
+          + " routing_override, key_id, prompt_hash, prompt_repeated_share";
 
   private final DataSource dataSource;
   private final String insertMany = insert(ROWS);
