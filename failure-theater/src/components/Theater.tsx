@@ -12,6 +12,7 @@ import { HealthChart, type Marker } from './HealthChart';
 import { IncidentList } from './IncidentList';
 import { ScenarioPanel, type ScenarioRun } from './ScenarioPanel';
 import { ScoreCard } from './ScoreCard';
+import { RecommendationPanel } from './RecommendationPanel';
 import { SpendPanel } from './SpendPanel';
 import { StatsGrid } from './StatsGrid';
 
@@ -207,6 +208,7 @@ export function Theater({
             onRun={onRun}
           />
           <SpendPanel apiKey={apiKey} fetchImpl={fetchImpl} pollMs={pollMs * 5} />
+          <RecommendationPanel apiKey={apiKey} fetchImpl={fetchImpl} pollMs={pollMs * 5} />
         </div>
         <div className="col-right">
           <IncidentList open={open} recent={recent} error={incidentError} now={now} onApply={onApply} />

@@ -15,6 +15,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Attribution over stored call records (the original ran heuristics over simulated numbers). */
@@ -42,23 +43,57 @@ class AttributionController {
       Attribution attribution,
       Instant generatedAt) {}
 
-  @PostMapping("/optimization/anomaly/attribute")
+  @PostMapping(path = "/optimization/anomaly/attribute", params = "!metric_name")
   Response attribute(@Valid @RequestBody AttributionRequest request) {
+    Duration window = duration(request.window(), Duration.ofHours(1));
+    Duration baseline = duration(request.baseline(), Duration.ofHours(24));
+    Instant now = clock.instant();
+    return attribute(request.metric(), request.scope(), now.minus(window), now, baseline);
+  }
+
+  /**
+   * The original's form: query parameters, the analysis window {@code analysis_window_hours} either
+   * side of {@code anomaly_timestamp} (default now; never past now), the baseline the {@code
+   * baseline_period_hours} before it.
+   */
+  @PostMapping(path = "/optimization/anomaly/attribute", params = "metric_name")
+  Response attributeByQuery(
+      @RequestParam(name = "metric_name") String metric,
+      @RequestParam(name = "anomaly_timestamp", required = false) String timestamp,
+      @RequestParam(name = "baseline_period_hours", defaultValue = "24") int baselineHours,
+      @RequestParam(name = "analysis_window_hours", defaultValue = "1") int windowHours) {
+    if (baselineHours < 1 || windowHours < 1) {
+      throw new IllegalArgumentException(
+          "baseline_period_hours and analysis_window_hours must be positive");
+    }
+    Instant now = clock.instant();
+    Instant at = timestamp == null ? now : timestamp(timestamp);
+    Duration window = Duration.ofHours(windowHours);
+    Instant end = at.plus(window).isAfter(now) ? now : at.plus(window);
+    return attribute(metric, null, at.minus(window), end, Duration.ofHours(baselineHours));
+  }
+
+  private Response attribute(
+      String metric,
+      AttributionRequest.Scope scope,
+      Instant split,
+      Instant end,
+      Duration baseline) {
     var measure =
-        Measure.byName(request.metric())
+        Measure.byName(metric)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "unknown metric " + request.metric() + "; one of " + Measure.names()));
-    Duration window = duration(request.window(), Duration.ofHours(1));
-    Duration baseline = duration(request.baseline(), Duration.ofHours(24));
+                        "unknown metric " + metric + "; one of " + Measure.names()));
+    Duration window = Duration.between(split, end);
+    if (!window.isPositive()) {
+      throw new IllegalArgumentException("anomaly_timestamp must not be in the future");
+    }
     if (window.plus(baseline).compareTo(MAX_SPAN) > 0) {
       throw new IllegalArgumentException("window plus baseline must not exceed 8 days");
     }
-    Instant now = clock.instant();
-    Instant split = now.minus(window);
-    var current = within(records.between(split, now), request.scope());
-    var before = within(records.between(split.minus(baseline), split), request.scope());
+    var current = within(records.between(split, end), scope);
+    var before = within(records.between(split.minus(baseline), split), scope);
     var attribution =
         attributor.attribute(
             before, current, (double) window.toMillis() / baseline.toMillis(), measure);
@@ -66,11 +101,24 @@ class AttributionController {
         measure.metric(),
         label(window),
         label(baseline),
-        request.scope(),
+        scope,
         before.size(),
         current.size(),
         attribution,
-        now);
+        clock.instant());
+  }
+
+  private static Instant timestamp(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException offsetMissing) {
+      try {
+        return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "anomaly_timestamp must be an ISO-8601 time, e.g. 2026-12-01T10:00:00Z");
+      }
+    }
   }
 
   private static List<CallRecord> within(List<CallRecord> calls, AttributionRequest.Scope scope) {

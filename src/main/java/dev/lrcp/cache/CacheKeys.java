@@ -31,9 +31,9 @@ record CacheKeys(String namespace, String exact, String context, String question
         .append('\u0000')
         .append(call.model())
         .append('\u0000')
-        .append(r.options().maxOutputTokens())
+        .append(call.options().maxOutputTokens())
         .append('\u0000')
-        .append(r.options().temperature())
+        .append(call.options().temperature())
         .append('\u0000')
         .append(r.document() == null ? "" : normalise(r.document()));
     var context = new StringBuilder(head);

@@ -1,5 +1,6 @@
 package dev.lrcp.flow;
 
+import dev.lrcp.llm.LlmRequest.GenerationOptions;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.StreamListener;
 
@@ -12,6 +13,7 @@ public final class Call {
   private final CallRequest request;
   private final String promptId;
   private String model;
+  private GenerationOptions options;
   private CallRecord.Routing routing;
   private CallRecord.Security security;
   private CallRecord.Quality quality;
@@ -31,6 +33,19 @@ public final class Call {
     this.request = request;
     this.promptId = promptId;
     this.model = request.namesModel() ? request.model() : null;
+    this.options = request.options();
+  }
+
+  /** The sampling settings the model is called with: the request's, within any cap a stage set. */
+  public GenerationOptions options() {
+    return options;
+  }
+
+  /** Lowers the answer's token limit to {@code maxTokens} when the request allows more. */
+  public void capOutput(int maxTokens) {
+    if (maxTokens < options.maxOutputTokens()) {
+      options = new GenerationOptions(maxTokens, options.temperature());
+    }
   }
 
   public CallRequest request() {

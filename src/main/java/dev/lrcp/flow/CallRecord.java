@@ -22,6 +22,7 @@ import java.util.TreeSet;
  * @param quality the answer's scores; null when no answer was scored
  * @param security what the input scan found; null when the call was not scanned
  * @param cache whether the answer came from the response cache; null when the cache did not apply
+ * @param prompt the shape of the prompt (a hash, never the text); null when not known
  */
 public record CallRecord(
     Instant at,
@@ -34,7 +35,26 @@ public record CallRecord(
     Routing routing,
     Quality quality,
     Security security,
-    Cache cache) {
+    Cache cache,
+    PromptShape prompt) {
+
+  /** A record whose prompt shape is not known. */
+  public CallRecord(
+      Instant at,
+      String promptId,
+      String traceId,
+      Labels labels,
+      Outcome outcome,
+      LlmFailure failure,
+      Numbers numbers,
+      Routing routing,
+      Quality quality,
+      Security security,
+      Cache cache) {
+    this(
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, cache,
+        null);
+  }
 
   /** A record the response cache did not apply to. */
   public CallRecord(
@@ -49,7 +69,8 @@ public record CallRecord(
       Quality quality,
       Security security) {
     this(
-        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, null);
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, null,
+        null);
   }
 
   /** The provider label of an answer served from the response cache. */
@@ -328,7 +349,8 @@ public record CallRecord(
 
   public CallRecord withQuality(Quality q) {
     return new CallRecord(
-        at, promptId, traceId, labels, outcome, failure, numbers, routing, q, security, cache);
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, q, security, cache,
+        prompt);
   }
 
   /** True when the answer came from the response cache, not from a model. */

@@ -41,7 +41,8 @@ final class CallRecords {
         call.routing(),
         call.quality(),
         call.security(),
-        call.cache());
+        call.cache(),
+        PromptShape.of(call.request()));
   }
 
   /** The record of a call answered from the response cache: no model attempt, nothing spent. */
@@ -59,7 +60,8 @@ final class CallRecords {
         call.routing(),
         call.quality(),
         call.security(),
-        call.cache());
+        call.cache(),
+        PromptShape.of(call.request()));
   }
 
   /** The record of a call the security policy refused before any model was called. */

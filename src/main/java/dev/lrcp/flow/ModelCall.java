@@ -39,7 +39,7 @@ final class ModelCall implements CallStage.Next {
             r.requestType(),
             call.model(),
             r.messages(),
-            r.options(),
+            call.options(),
             r.faults(),
             r.tags(),
             timing.wrap(call.stream()));

@@ -5,7 +5,7 @@ package dev.lrcp.flow;
  * model call ({@link ModelCall}) is innermost. The flow then records the call, published once.
  *
  * <pre>
- * ADMIT → ROUTE → SCAN → CACHE → SCORE → VERIFY → TRACE → call the model port → record
+ * ADMIT → ROUTE → LIMIT → SCAN → CACHE → SCORE → VERIFY → TRACE → call the model port → record
  * </pre>
  *
  * SCORE wraps VERIFY so that the answer that is finally returned is the one scored; TRACE wraps
@@ -16,6 +16,8 @@ public enum Stage {
   ADMIT,
   /** Which model answers. */
   ROUTE,
+  /** Limits the service sets on the call itself, such as an endpoint's output-token cap. */
+  LIMIT,
   /** The input's security scan; the block policy refuses here. */
   SCAN,
   /** Answers already given to the same request. */

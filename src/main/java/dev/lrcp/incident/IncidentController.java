@@ -110,6 +110,17 @@ class IncidentController {
     return ResponseEntity.created(URI.create("/incidents/" + incident.id())).body(body);
   }
 
+  @PostMapping("/create-from-insight")
+  ResponseEntity<Map<String, Object>> createFromInsight(
+      @Valid @RequestBody InsightIncidentRequest request) {
+    var incident = incidents.open(request.toIncident());
+    var body = new LinkedHashMap<String, Object>();
+    body.put("success", true);
+    body.put("incident", incident);
+    body.put("message", "Incident created from insight successfully");
+    return ResponseEntity.created(URI.create("/incidents/" + incident.id())).body(body);
+  }
+
   @ExceptionHandler(NotFound.class)
   ProblemDetail notFound(NotFound e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Incident not found", e.getMessage());

@@ -1,6 +1,7 @@
 package dev.lrcp.storage;
 
 import dev.lrcp.flow.CallRecord;
+import dev.lrcp.flow.PromptShape;
 import dev.lrcp.llm.LlmFailure;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -88,7 +89,14 @@ public class CallRecordRepository {
         policy == null ? null : routing(rs, policy),
         quality(rs),
         security(rs),
-        cache(rs));
+        cache(rs),
+        prompt(rs));
+  }
+
+  private static PromptShape prompt(ResultSet rs) throws SQLException {
+    String hash = rs.getString("prompt_hash");
+    Double repeated = rs.getObject("prompt_repeated_share", Double.class);
+    return hash == null ? null : new PromptShape(hash, repeated == null ? 0 : repeated);
   }
 
   private static CallRecord.Cache cache(ResultSet rs) throws SQLException {

@@ -9,7 +9,7 @@ import java.util.List;
 /** How one call record binds to the parameters of a row of {@link CallRecordStatements#COLUMNS}. */
 final class CallRecordRow {
 
-  static final int PARAMETERS = 41;
+  static final int PARAMETERS = 43;
 
   private CallRecordRow() {}
 
@@ -48,6 +48,8 @@ final class CallRecordRow {
     setString(ps, at + 33, r.cache() == null ? null : r.cache().result());
     setDouble(ps, at + 34, r.cache() == null ? null : r.cache().savedUsd());
     setString(ps, at + 41, l.key());
+    setString(ps, at + 42, r.prompt() == null ? null : r.prompt().hash());
+    setDouble(ps, at + 43, r.prompt() == null ? null : r.prompt().repeatedShare());
     bindRouting(ps, at, r.routing());
   }
 

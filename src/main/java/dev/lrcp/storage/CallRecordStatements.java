@@ -24,7 +24,7 @@ final class CallRecordStatements {
           + " grounding_score, ungrounded, injection_score, injection_flag, pii_types, token_abuse,"
           + " injected, routing_policy, routed_by, unscored, injection_source, cache, cache_saved_usd,"
           + " routing_candidates, routing_reference, routing_chosen, escalation, savings_usd,"
-          + " routing_override, key_id";
+          + " routing_override, key_id, prompt_hash, prompt_repeated_share";
 
   private final DataSource dataSource;
   private final String insertMany = insert(ROWS);

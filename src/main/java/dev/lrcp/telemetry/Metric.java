@@ -49,7 +49,12 @@ enum Metric {
   ADMISSION_REFUSED("llm.admission.refused.count"),
   BUDGET_WARNING("llm.budget.warning.count"),
   FORECAST_SPEND_NEXT_24H("llm.forecast.spend_next_24h_usd"),
-  QUALITY_DRIFT_WARNING("llm.quality.drift.warning.count");
+  QUALITY_DRIFT_WARNING("llm.quality.drift.warning.count"),
+
+  OPTIMIZATION_OPEN("llm.optimization.recommendation.open"),
+  OPTIMIZATION_IMPLEMENTED("llm.optimization.recommendation.implemented"),
+  OPTIMIZATION_ESTIMATED_USD("llm.optimization.savings.estimated_monthly_usd"),
+  OPTIMIZATION_REALISED_USD("llm.optimization.savings.realised_monthly_usd");
 
   private final String metricName;
 

@@ -6,6 +6,7 @@ import dev.lrcp.incident.IncidentDeliveryFailed;
 import dev.lrcp.incident.IncidentOpened;
 import dev.lrcp.incident.OpenIncidentsCounted;
 import dev.lrcp.incident.QualityDriftDetected;
+import dev.lrcp.optimization.OptimizationCounted;
 import dev.lrcp.storage.StorageStats;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,9 +14,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges and counters from the periodic health, incident, storage and spend-forecast reports, and
- * from incidents and drift warnings as they open. An open-incident gauge that drops out of a report
- * is sent once as 0, so a resolved incident does not linger on a graph at its last value.
+ * Gauges and counters from the periodic health, incident, storage, spend-forecast and optimisation
+ * reports, and from incidents and drift warnings as they open. An open-incident gauge that drops
+ * out of a report is sent once as 0, so a resolved incident does not linger on a graph at its last
+ * value.
  */
 @Component
 class StateMetrics {
@@ -98,6 +100,17 @@ class StateMetrics {
         Metric.FORECAST_SPEND_NEXT_24H, forecast.lower80Usd(), Tags.of("bound", "lower80"));
     emitter.emit(
         Metric.FORECAST_SPEND_NEXT_24H, forecast.upper80Usd(), Tags.of("bound", "upper80"));
+  }
+
+  @EventListener
+  void on(OptimizationCounted counted) {
+    for (OptimizationCounted.Count c : counted.counts()) {
+      Tags kind = Tags.of("kind", c.kind());
+      emitter.emit(Metric.OPTIMIZATION_OPEN, c.open(), kind);
+      emitter.emit(Metric.OPTIMIZATION_IMPLEMENTED, c.implemented(), kind);
+      emitter.emit(Metric.OPTIMIZATION_ESTIMATED_USD, c.estimatedMonthlyUsd(), kind);
+      emitter.emit(Metric.OPTIMIZATION_REALISED_USD, c.realisedMonthlyUsd(), kind);
+    }
   }
 
   private static Tags incidentTags(OpenIncidentsCounted.Count count) {

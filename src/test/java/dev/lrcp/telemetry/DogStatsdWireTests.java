@@ -357,6 +357,28 @@ class DogStatsdWireTests {
   }
 
   @Test
+  void optimisationCountsAreGaugesPerKind() {
+    var lines =
+        send(
+            m ->
+                new StateMetrics(m)
+                    .on(
+                        new dev.lrcp.optimization.OptimizationCounted(
+                            List.of(
+                                new dev.lrcp.optimization.OptimizationCounted.Count(
+                                    "output_cap", 2, 1, 12.5, 3.25)))));
+
+    var open = line(lines, "llm.optimization.recommendation.open");
+    assertThat(open.tag("kind")).isEqualTo("output_cap");
+    assertThat(open.type()).isEqualTo("g");
+    assertThat(line(lines, "llm.optimization.recommendation.implemented").value()).isEqualTo(1);
+    assertThat(line(lines, "llm.optimization.savings.estimated_monthly_usd").value())
+        .isEqualTo(12.5);
+    assertThat(line(lines, "llm.optimization.savings.realised_monthly_usd").value())
+        .isEqualTo(3.25);
+  }
+
+  @Test
   void emittingAnUndeclaredTagFails() {
     var emitter = new MetricEmitter(new com.timgroup.statsd.NoOpStatsDClient(), CATALOG);
 

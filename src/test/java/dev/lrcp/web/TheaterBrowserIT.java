@@ -223,6 +223,49 @@ class TheaterBrowserIT {
     save("runbook-applied");
   }
 
+  @Test
+  void theTopRecommendationIsImplementedFromThePage() throws Exception {
+    // organic calls whose prompts repeat one sentence ten times: repeated content to trim
+    String prompt = "Explain why the p95 latency of an LLM endpoint matters. ".repeat(10);
+    for (int i = 0; i < 35; i++) {
+      send("/reason", "{\"prompt\": \"" + prompt + i + "\"}");
+    }
+    assertThat(send("/optimization/recommendations/generate", "{}")).contains("prompt_trimming");
+
+    driver.get(service.baseUrl() + "/theater/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=top-recommendation]"), "Estimated saving per month"));
+    WebElement implement =
+        driver.findElement(
+            By.xpath("//*[@data-testid='top-recommendation']//button[text()='Implement']"));
+    implement.click();
+
+    wait.until(
+        ExpectedConditions.or(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=measured-result]")),
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))));
+    assertThat(driver.findElements(By.cssSelector("[role=alert]"))).isEmpty();
+    assertThat(driver.findElement(By.cssSelector("[data-testid=measured-result]")).getText())
+        .contains("Recorded as implemented");
+    assertThat(send("/optimization/roi-report", null)).contains("\"implemented\":[{");
+    save("top-recommendation");
+  }
+
+  /** POSTs JSON (GETs when {@code body} is null) and returns the 200 answer's body. */
+  private static String send(String path, String body) throws Exception {
+    var request =
+        HttpRequest.newBuilder(service.uri(path)).header("Content-Type", "application/json");
+    request =
+        body == null ? request.GET() : request.POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> res =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    return res.body();
+  }
+
   private static void warmUp() throws Exception {
     HttpRequest qa =
         HttpRequest.newBuilder(service.uri("/qa"))
