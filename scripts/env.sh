@@ -1,14 +1,22 @@
 # Sourced by the other scripts: finds a JDK 21+ and Maven, never changes the machine.
 # The default `java` on the target machines is 17; a Temurin 25 lives under /usr/lib/jvm.
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+# The feature release of the JDK in $1, from its release file (no JVM start), else from the JVM.
+java_major() {
+  local version
+  version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)"
+  if [ -z "$version" ]; then
+    version="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  fi
+  echo "$version"
+}
 
 find_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ] 2>/dev/null; then
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
     return 0
   fi
   for dir in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$dir/bin/javac" ] && [ "$(java_major "$dir/bin/java")" -ge 21 ] 2>/dev/null; then
+    if [ -x "$dir/bin/javac" ] && [ "$(java_major "$dir")" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$dir"
       return 0
     fi
@@ -16,6 +24,30 @@ find_jdk() {
   echo "error: no JDK 21 or newer found (looked at \$JAVA_HOME and /usr/lib/jvm/*)." >&2
   echo "       install one, e.g. Temurin 25, or set JAVA_HOME." >&2
   return 1
+}
+
+# service_command [--agent]: sets SERVICE_COMMAND to the java command line that starts the packaged
+# service from the repository root (docs/adr/0015-start-up-and-memory.md). When the build extracted
+# the jar (target/aot/app), that form starts in Spring's AOT mode, with the JDK's AOT cache when the
+# build trained one with this very JDK; otherwise the jar as built. --agent attaches dd-java-agent,
+# with which the JVM cannot use the cache (the agent changes the module graph), so it is left out.
+service_command() {
+  local jar=target/llm-reliability-control-plane.jar aot=target/aot
+  local app="$aot/app/llm-reliability-control-plane.jar"
+  SERVICE_COMMAND=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
+  if [ "${1:-}" = --agent ]; then
+    SERVICE_COMMAND+=(-javaagent:target/agent/dd-java-agent.jar)
+  fi
+  if [ ! -f "$app" ] || [ "$jar" -nt "$app" ]; then
+    SERVICE_COMMAND+=(-jar "$jar")
+    return 0
+  fi
+  SERVICE_COMMAND+=(-Dspring.aot.enabled=true)
+  if [ "${1:-}" != --agent ] && [ -f "$aot/app.aot" ] && [ -f "$aot/jdk" ] &&
+    [ "$(cat "$aot/jdk")" = "$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JAVA_HOME/release" 2>/dev/null)" ]; then
+    SERVICE_COMMAND+=(-XX:AOTCache="$aot/app.aot")
+  fi
+  SERVICE_COMMAND+=(-jar "$app")
 }
 
 find_jdk || exit 1
