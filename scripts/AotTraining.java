@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -50,16 +52,18 @@ public final class AotTraining {
       System.err.println("usage: java scripts/AotTraining.java <packaged jar> <output directory>");
       System.exit(2);
     }
+    Path jar = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    long started = System.nanoTime();
+    extract(jar, out);
     if (Runtime.version().feature() < 25) {
       System.out.println("AOT cache skipped: JDK " + Runtime.version().feature()
           + " has no -XX:AOTCacheOutput (JDK 25 or newer); the service starts without it");
       return;
     }
-    Path jar = Path.of(args[0]);
-    Path out = Path.of(args[1]);
-    long started = System.nanoTime();
+    System.out.println("Training the JDK's AOT cache in a bounded loopback run (about a minute)");
     try {
-      train(jar, out);
+      train(out);
       System.out.printf("AOT cache written to %s in %d s%n",
           out.resolve("app.aot"), (System.nanoTime() - started) / 1_000_000_000L);
     } catch (Exception e) {
@@ -69,12 +73,16 @@ public final class AotTraining {
     }
   }
 
-  static void train(Path jar, Path out) throws Exception {
+  /** The jar as a plain class path (the JDK caches classes from jar files, not nested jars). */
+  static void extract(Path jar, Path out) throws Exception {
     delete(out);
     Files.createDirectories(out);
-    Path app = out.resolve("app");
     run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-        app.toString()), out.resolve("extract.log"), Duration.ofMinutes(2));
+        out.resolve("app").toString()), out.resolve("extract.log"), Duration.ofMinutes(2));
+  }
+
+  static void train(Path out) throws Exception {
+    Path app = out.resolve("app");
     Path data = Files.createTempDirectory("lrcp-aot-training");
     try (var upstream = FakeUpstream.start(); var statsd = new DatagramSocket(0,
         InetAddress.getLoopbackAddress())) {
@@ -158,18 +166,26 @@ public final class AotTraining {
       throw new IllegalStateException("the service was not ready within " + READY);
     }
 
-    /** One request per slot of the mix, spread over four client threads. */
+    /**
+     * One request per slot of the mix, spread over four client threads; any unexpected status
+     * fails the training: a cache recorded on error paths would not serve the real ones.
+     */
     int run() throws Exception {
-      List<HttpRequest> mix = mix();
+      List<Probe> mix = mix();
       var sent = new AtomicInteger();
+      var wrong = new ConcurrentLinkedQueue<String>();
       long deadline = System.nanoTime() + TRAFFIC.toNanos();
       ExecutorService clients = Executors.newFixedThreadPool(4);
       try {
-        var done = new ArrayList<java.util.concurrent.Future<?>>();
+        var done = new ArrayList<Future<?>>();
         for (int t = 0; t < 4; t++) {
           done.add(clients.submit(() -> {
             for (int i; (i = sent.getAndIncrement()) < MAX_CALLS && System.nanoTime() < deadline; ) {
-              send(mix.get(i % mix.size()));
+              Probe probe = mix.get(i % mix.size());
+              int status = send(probe.request());
+              if (status != probe.expected()) {
+                wrong.add(probe.request().method() + " " + probe.request().uri() + " → " + status);
+              }
             }
             return null;
           }));
@@ -180,30 +196,37 @@ public final class AotTraining {
       } finally {
         clients.shutdownNow();
       }
+      if (!wrong.isEmpty()) {
+        throw new IllegalStateException(wrong.size() + " training requests got an unexpected"
+            + " status, e.g. " + wrong.peek());
+      }
       return Math.min(sent.get(), MAX_CALLS);
     }
 
-    private List<HttpRequest> mix() {
-      var mix = new ArrayList<HttpRequest>();
+    private List<Probe> mix() {
+      var mix = new ArrayList<Probe>();
       for (int i = 0; i < 6; i++) {
-        mix.add(post(gateway + "/v1/chat/completions", CHAT));
+        mix.add(new Probe(post(gateway + "/v1/chat/completions", CHAT), 200));
       }
-      mix.add(post(gateway + "/v1/chat/completions", STREAM));
-      mix.add(post(gateway + "/v1/chat/completions", STREAM.replace("gpt-4o-mini", "auto")));
-      mix.add(post(main + "/v1/chat/completions", CHAT));
-      mix.add(post(main + "/v1/chat/completions", STREAM));
-      mix.add(post(main + "/qa", QA));
-      mix.add(post(main + "/qa", "{\"question\":\"Why is the sky blue?\"}"));
-      mix.add(post(main + "/reason", "{\"prompt\":\"Plan a migration\"}"));
-      mix.add(post(gateway + "/v1/chat/completions", "{\"model\":\"gpt-4o-mini\"}")); // 400
-      mix.add(post(main + "/qa", "{\"question\":")); // 400
-      mix.add(get(gateway + "/v1/models"));
-      mix.add(get(main + "/health"));
-      mix.add(get(main + "/actuator/health/readiness"));
-      mix.add(get(main + "/insights/health-score"));
-      mix.add(get(main + "/incidents"));
+      mix.add(new Probe(post(gateway + "/v1/chat/completions", STREAM), 200));
+      mix.add(new Probe(post(gateway + "/v1/chat/completions",
+          STREAM.replace("gpt-4o-mini", "auto")), 200));
+      mix.add(new Probe(post(main + "/v1/chat/completions", CHAT), 200));
+      mix.add(new Probe(post(main + "/v1/chat/completions", STREAM), 200));
+      mix.add(new Probe(post(main + "/qa", QA), 200));
+      mix.add(new Probe(post(main + "/qa", "{\"question\":\"Why is the sky blue?\"}"), 200));
+      mix.add(new Probe(post(main + "/reason", "{\"prompt\":\"Plan a migration\"}"), 200));
+      mix.add(new Probe(post(gateway + "/v1/chat/completions", "{\"model\":\"gpt-4o-mini\"}"), 400));
+      mix.add(new Probe(post(main + "/qa", "{\"question\":"), 400));
+      for (String path : List.of("/health", "/actuator/health/readiness", "/insights/health-score",
+          "/incidents")) {
+        mix.add(new Probe(get(main + path), 200));
+      }
+      mix.add(new Probe(get(gateway + "/v1/models"), 200));
       return mix;
     }
+
+    record Probe(HttpRequest request, int expected) {}
 
     private int send(HttpRequest request) throws IOException, InterruptedException {
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

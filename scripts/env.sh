@@ -26,24 +26,43 @@ find_jdk() {
   return 1
 }
 
-# service_command [--agent]: sets SERVICE_COMMAND to the java command line that starts the packaged
+# jar_stale: true when target/ has no jar or one older than the sources (run from the repository root).
+jar_stale() {
+  local jar=target/llm-reliability-control-plane.jar
+  [ ! -f "$jar" ] || [ -n "$(find pom.xml src failure-theater/src failure-theater/package.json -newer "$jar" 2>/dev/null | head -1)" ]
+}
+
+# aot_stale: true when the jar has no extracted form under target/aot newer than itself (the build
+# writes one unless -DskipAotCache; scripts/AotTraining.java writes it for a jar built without).
+aot_stale() {
+  local app=target/aot/app/llm-reliability-control-plane.jar
+  [ ! -f "$app" ] || [ target/llm-reliability-control-plane.jar -nt "$app" ]
+}
+
+# service_command [--agent] [java options...]: sets SERVICE_COMMAND to the java command line that starts the packaged
 # service from the repository root (docs/adr/0015-start-up-and-memory.md). When the build extracted
 # the jar (target/aot/app), that form starts in Spring's AOT mode, with the JDK's AOT cache when the
 # build trained one with this very JDK; otherwise the jar as built. --agent attaches dd-java-agent,
 # with which the JVM cannot use the cache (the agent changes the module graph), so it is left out.
+# Further arguments are java options (e.g. -Xmx512m), placed before -jar.
 service_command() {
-  local jar=target/llm-reliability-control-plane.jar aot=target/aot
+  local jar=target/llm-reliability-control-plane.jar aot=target/aot agent=""
   local app="$aot/app/llm-reliability-control-plane.jar"
-  SERVICE_COMMAND=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
   if [ "${1:-}" = --agent ]; then
+    agent=1
+    shift
+  fi
+  SERVICE_COMMAND=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
+  if [ -n "$agent" ]; then
     SERVICE_COMMAND+=(-javaagent:target/agent/dd-java-agent.jar)
   fi
-  if [ ! -f "$app" ] || [ "$jar" -nt "$app" ]; then
+  SERVICE_COMMAND+=("$@")
+  if aot_stale; then
     SERVICE_COMMAND+=(-jar "$jar")
     return 0
   fi
   SERVICE_COMMAND+=(-Dspring.aot.enabled=true)
-  if [ "${1:-}" != --agent ] && [ -f "$aot/app.aot" ] && [ -f "$aot/jdk" ] &&
+  if [ -z "$agent" ] && [ -f "$aot/app.aot" ] && [ -f "$aot/jdk" ] &&
     [ "$(cat "$aot/jdk")" = "$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JAVA_HOME/release" 2>/dev/null)" ]; then
     SERVICE_COMMAND+=(-XX:AOTCache="$aot/app.aot")
   fi

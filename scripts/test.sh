@@ -15,4 +15,6 @@ data_dir=""
 for base in .. "$(git config --get remote.origin.url 2>/dev/null || true)/.."; do
   if [[ -d "$base/shared/data" ]]; then data_dir="$(cd "$base/shared/data" && pwd)"; break; fi
 done
-mvn -B verify -Dlrcp.test.postgres.url="$pg_url" ${data_dir:+-Dlrcp.data.dir="$data_dir"} "$@"
+# The JDK's AOT cache is left to scripts/run.sh: training it costs a service start and 25 s of traffic
+# that no test uses (docs/adr/0015-start-up-and-memory.md); AotModeIT covers Spring's AOT mode.
+mvn -B verify -DskipAotCache -Dlrcp.test.postgres.url="$pg_url" ${data_dir:+-Dlrcp.data.dir="$data_dir"} "$@"
