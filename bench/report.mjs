@@ -133,6 +133,16 @@ if (paired.bare) {
     `| throughput (wrk) | ${num(w.gateway.rps, 0)} req/s (${num(tput, 1)}×) | ${num(w.bare.rps, 0)} req/s (${num(ratio(w.bare.rps, w.portkey.rps), 1)}×; errors ${w.bare.errors}) | ${num(w.portkey.rps, 0)} req/s |`,
     `| RSS under that load | ${num(maxRss('rss-gateway-wrk.txt'), 0)} MB | ${num(maxRss('rss-bare-wrk.txt'), 0)} MB | ${num(maxRss('rss-portkey-wrk.txt'), 0)} MB |`, '');
 }
+const admission = jsonl('admission.jsonl')[0];
+if (admission) {
+  const off = admission.targets.gateway?.paired_added_ms || {}, on = admission.targets.admit?.paired_added_ms || {};
+  out.push('Admission cost, same run, same gateway process: per iteration one direct call, one call with a static key ' +
+    '(budgets and limits off) and one with a virtual key whose budgets (key and application, per day and month) and ' +
+    'rate limits (requests and tokens per minute, key and application) are on but far from binding, in rotating order ' +
+    `(${num(admission.warmup, 0)} iterations discarded first). "On minus off" is paired per iteration.`, '',
+    '| c=1, non-streaming | added p50 / p99 vs direct, limits off | on minus off, p50 / p99 (paired) | target |', '|---|---|---|---|',
+    `| ${admission.n} iterations | +${num(off.p50, 3)} / +${num(off.p99, 3)} ms | ${num(on.p50, 3)} / ${num(on.p99, 3)} ms | p50 ≤ 0.1 ms: ${verdict(on.p50 == null ? null : on.p50 <= 0.1)} |`, '');
+}
 if (rotation) {
   const a = (run, n) => (run?.targets[n]?.paired_added_ms ? `+${num(rot(run, n, 'p50'), 3)} / +${num(rot(run, n, 'p99'), 3)} ms` : 'n/a');
   const total = (run) => (run?.targets.direct ? `${num(run.targets.direct.p50, 3)} / ${num(run.targets.direct.p99, 3)} ms` : 'n/a');

@@ -140,8 +140,11 @@ start_target() {  # name: launches it in the background, sets TPID
   case $1 in
     gateway|bare)
       local port=$GATEWAY_PORT dp=$DATAPLANE_PORT cmd=("${GATEWAY_CMD[@]}")
-      [[ $1 = bare ]] && { port=$BARE_PORT; dp=$BARE_DATAPLANE_PORT; cmd=("${BARE_CMD[@]}"); }
-      ( LRCP_PROVIDER=openai LRCP_OPENAI_BASE_URL="$UP" \
+      # Our gateway serves the bench's "Bearer sk-fake" as a static key (admission without budgets or
+      # limits) and, for the admission rows, a virtual key with budgets and rate limits (created below).
+      local keys=(LRCP_API_KEYS=sk-fake LRCP_ADMIN_KEY=bench-admin)
+      [[ $1 = bare ]] && { port=$BARE_PORT; dp=$BARE_DATAPLANE_PORT; cmd=("${BARE_CMD[@]}"); keys=(); }
+      ( [[ ${#keys[@]} = 0 ]] || export "${keys[@]}"; LRCP_PROVIDER=openai LRCP_OPENAI_BASE_URL="$UP" \
         DD_AGENT_HOST=127.0.0.1 DD_TRACE_AGENT_PORT="$AGENT_PORT" DD_DOGSTATSD_PORT="$STATSD_PORT" \
         DD_SERVICE="lrcp-$1" DD_ENV=bench DD_LLMOBS_ENABLED=true DD_LLMOBS_ML_APP=lrcp-bench \
         DD_INSTRUMENTATION_TELEMETRY_ENABLED=false \
@@ -175,7 +178,7 @@ declare -A TPIDS
 echo "(2) each target cold: start-up, the first $COLD calls paired with direct calls, then wrk rounds of 10 s until steady"
 for name in gateway bare portkey nginx; do
   since=$(date +%s%N); start_target "$name"; TPIDS[$name]=$TPID
-  hdrs='{}'; [[ $name = portkey ]] && hdrs="{\"x-portkey-provider\":\"openai\",\"x-portkey-custom-host\":\"$UP\"}"
+  hdrs='{"authorization":"Bearer sk-fake"}'; [[ $name = portkey ]] && hdrs="{\"x-portkey-provider\":\"openai\",\"x-portkey-custom-host\":\"$UP\"}"
   ready="${URL[$name]%/chat/completions}/models"; [[ $name = portkey ]] && ready="http://127.0.0.1:$PORTKEY_PORT/"
   t=$(node "$HERE/startup.mjs" --since="$since" --ready="$ready" --first="${URL[$name]}" --body="$CHAT" \
         --headers="$hdrs" --timeout-s=240)
@@ -188,6 +191,14 @@ for name in gateway bare portkey nginx; do
   warm_up "$name" "${URL[$name]}" "$min" "$hw"
 done
 GW_PID=${TPIDS[gateway]} BARE_PID=${TPIDS[bare]} PK_PID=${TPIDS[portkey]} NG_PID=${TPIDS[nginx]}
+# A virtual key whose budgets (key and application, per day and month) and rate limits (requests
+# and tokens per minute, key and application) are on but far from binding: every call reserves,
+# settles and is counted against eight quotas.
+curl -sf -X PUT "http://127.0.0.1:$GATEWAY_PORT/admin/applications/bench" -H 'Authorization: Bearer bench-admin' \
+  -H 'Content-Type: application/json' -d '{"budget_usd_per_day":100000,"budget_usd_per_month":1000000,"rpm_limit":100000000,"tpm_limit":1000000000}' > /dev/null
+VKEY=$(curl -sf "http://127.0.0.1:$GATEWAY_PORT/admin/keys" -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' \
+  -d '{"name":"bench","application":"bench","budget_usd_per_day":100000,"budget_usd_per_month":1000000,"rpm_limit":100000000,"tpm_limit":1000000000}' \
+  | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).key))')
 
 # (3) Steady state. (a), (b): each target alternates with the direct call on its own (the others
 # idle), then direct, ours, Portkey and nginx rotate in one loop, as in the shared kit: between two
@@ -201,6 +212,13 @@ ROT=(--target="direct=$DIRECT" --target="gateway=$OURS" --target="portkey=$PORTK
 : > "$RAW/paired.jsonl"; : > "$RAW/paired-stream.jsonl"; : > "$RAW/rotation.jsonl"; : > "$RAW/rotation-stream.jsonl"
 pairs "$N" "$WARM" paired.jsonl
 node "$HERE/interleaved-client.mjs" "${ROT[@]}" --n="$N" --warmup="$((WARM / 4))" >> "$RAW/rotation.jsonl"
+echo "(3a') admission cost: the same gateway with budgets and limits on (virtual key) and off (static key), c=1"
+node -e 'const [ours, up, key] = process.argv.slice(1); console.log(JSON.stringify([
+  {name: "direct", url: up + "/chat/completions"}, {name: "gateway", url: ours},
+  {name: "admit", url: ours, headers: {authorization: "Bearer " + key}, baseline: "gateway"}]))' \
+  "$OURS" "$UP" "$VKEY" > "$WORK/admit-targets.json"
+: > "$RAW/admission.jsonl"
+node "$HERE/interleaved-client.mjs" --targets-file="$WORK/admit-targets.json" --n="$N" --warmup="$WARM" >> "$RAW/admission.jsonl"
 echo "(3b) paired streaming time to first token, c=1, $NS per target, then the four-way rotation"
 pairs "$NS" "$WARM_S" paired-stream.jsonl --stream
 node "$HERE/interleaved-client.mjs" "${ROT[@]}" --n="$NS" --warmup="$((WARM_S / 4))" --stream >> "$RAW/rotation-stream.jsonl"

@@ -7,6 +7,7 @@ const NAMES: [keyof Omit<HealthComponents, 'efficiency_bonus'>, string][] = [
   ['cost', 'Cost'],
   ['quality', 'Quality'],
   ['security', 'Security'],
+  ['slo', 'SLO budget'],
 ];
 
 /** The score's components (each 0–100) and the efficiency bonus (points added). */
@@ -18,12 +19,12 @@ export function ComponentBars({ components }: { components: HealthComponents | n
         <p className="muted">No components without traffic in the window.</p>
       ) : (
         <dl className="bars">
-          {NAMES.map(([key, label]) => (
+          {NAMES.filter(([key]) => components[key] !== undefined).map(([key, label]) => (
             <div key={key} className="bar-row">
               <dt>{label}</dt>
               <dd>
                 <span className="bar" aria-hidden="true">
-                  <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(100, components[key]))}%` }} />
+                  <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(100, components[key] ?? 0))}%` }} />
                 </span>
                 <span className="bar-value" data-testid={`component-${key}`}>
                   {formatScore(components[key])} / 100

@@ -1,5 +1,6 @@
 import type { HealthScore } from '@/lib/types';
 import { formatAgo, formatScore, statusLabel, statusTone } from '@/lib/format';
+import { StatusCapNote } from './StatusCapNote';
 
 /** The composite score as the service computed it, with its status and the window it covers. */
 export function ScoreCard({ health, now }: { health: HealthScore | null; now: number }) {
@@ -24,6 +25,7 @@ export function ScoreCard({ health, now }: { health: HealthScore | null; now: nu
           {statusLabel(health.status)}
         </span>
       </p>
+      <StatusCapNote health={health} />
       {health.health_score === null && (
         <p className="muted">No LLM calls in the last {health.window}: nothing to score yet. Send normal traffic.</p>
       )}

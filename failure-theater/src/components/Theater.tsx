@@ -11,6 +11,7 @@ import { HealthChart, type Marker } from './HealthChart';
 import { IncidentList } from './IncidentList';
 import { ScenarioPanel, type ScenarioRun } from './ScenarioPanel';
 import { ScoreCard } from './ScoreCard';
+import { SpendPanel } from './SpendPanel';
 import { StatsGrid } from './StatsGrid';
 
 type Connection =
@@ -154,6 +155,7 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
             disabled={conn.state !== 'ok'}
             onRun={onRun}
           />
+          <SpendPanel apiKey={apiKey} fetchImpl={fetchImpl} pollMs={pollMs * 5} />
         </div>
         <div className="col-right">
           <IncidentList open={open} recent={recent} error={incidentError} now={now} />

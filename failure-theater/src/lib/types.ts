@@ -6,7 +6,24 @@ export interface HealthComponents {
   cost: number;
   quality: number;
   security: number;
+  /** Error budget left in the window: 0 once the latency or availability objective is breached. */
+  slo?: number;
   efficiency_bonus: number;
+}
+
+/** The open incident that holds the status where it is (SEV-1: critical, else at most degraded). */
+export interface StatusCap {
+  id: string;
+  title: string;
+  severity: string;
+  endpoint: string | null;
+  model: string | null;
+}
+
+/** Budget burn rates: 1 spends exactly the budget, above 1 the objective is breached. */
+export interface SloBurn {
+  latency: number | null;
+  availability: number;
 }
 
 export interface HealthStats {
@@ -26,6 +43,8 @@ export interface HealthStats {
 export interface HealthScore {
   health_score: number | null;
   status: string;
+  capped_by?: StatusCap | null;
+  slo_burn?: SloBurn | null;
   window: string;
   components: HealthComponents | null;
   stats: HealthStats;

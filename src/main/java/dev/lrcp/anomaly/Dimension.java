@@ -8,8 +8,14 @@ public enum Dimension {
   MODEL("model", CallRecord::model),
   PROVIDER("provider", CallRecord::provider),
   ENDPOINT("endpoint", CallRecord::endpoint),
+  APPLICATION("application", r -> r.labels().application()),
   PROMPT_SIZE("prompt_size", r -> promptSize(r.numbers().inputTokens())),
-  ERROR_TYPE("error_type", r -> r.failure() == null ? "none" : r.failure().tag());
+  ERROR_TYPE("error_type", r -> r.failure() == null ? "none" : r.failure().tag()),
+  /**
+   * {@code injected} for drills ({@code simulate_*} toggles, {@code /stress}), else {@code
+   * organic}.
+   */
+  TRAFFIC("traffic", r -> r.labels().traffic());
 
   private final String key;
   private final Function<CallRecord, String> value;

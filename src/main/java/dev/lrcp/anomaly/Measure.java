@@ -23,7 +23,7 @@ public record Measure(
 
   private static final List<Dimension> ALL = List.of(Dimension.values());
   private static final List<Dimension> NO_ERROR_TYPE =
-      List.of(Dimension.MODEL, Dimension.PROVIDER, Dimension.ENDPOINT, Dimension.PROMPT_SIZE);
+      ALL.stream().filter(d -> d != Dimension.ERROR_TYPE).toList();
 
   public static final Measure LATENCY =
       ratio("llm.request.latency_ms", "latency", r -> r.numbers().latencyMs(), ALL);

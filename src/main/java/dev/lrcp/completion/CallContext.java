@@ -1,6 +1,8 @@
 package dev.lrcp.completion;
 
+import dev.lrcp.flow.CacheDirective;
 import dev.lrcp.flow.CallRequest;
+import dev.lrcp.flow.ReplyHeaders;
 import dev.lrcp.llm.CallTags;
 import dev.lrcp.llm.Faults;
 import dev.lrcp.llm.Message;
@@ -8,19 +10,26 @@ import java.util.List;
 
 /**
  * Per-call settings that come from the transport rather than the body: the {@code simulate_*}
- * toggles and who is calling.
+ * toggles, who is calling, what they asked of the cache, and where response headers go.
  */
-public record CallContext(Faults faults, CallTags tags) {
+public record CallContext(
+    Faults faults, CallTags tags, ReplyHeaders headers, CacheDirective cache) {
 
   public static final CallContext NONE = new CallContext(Faults.NONE, CallTags.NONE);
 
   public CallContext {
     faults = faults == null ? Faults.NONE : faults;
     tags = tags == null ? CallTags.NONE : tags;
+    headers = headers == null ? ReplyHeaders.NONE : headers;
+    cache = cache == null ? CacheDirective.DEFAULT : cache;
+  }
+
+  public CallContext(Faults faults, CallTags tags) {
+    this(faults, tags, null, null);
   }
 
   public CallContext withFaults(Faults other) {
-    return new CallContext(other, tags);
+    return new CallContext(other, tags, headers, cache);
   }
 
   /**
@@ -49,6 +58,8 @@ public record CallContext(Faults faults, CallTags tags) {
         faults,
         tags,
         null,
-        CallRequest.Scoring.NOW);
+        CallRequest.Scoring.NOW,
+        headers,
+        cache);
   }
 }

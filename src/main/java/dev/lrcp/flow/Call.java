@@ -1,5 +1,6 @@
 package dev.lrcp.flow;
 
+import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.StreamListener;
 
 /**
@@ -18,6 +19,11 @@ public final class Call {
   private Attempt attempt;
   private double spentUsd;
   private String traceId;
+  private AttemptGate gate = AttemptGate.OPEN;
+  private CallRecord.Cache cache;
+  private LlmResponse cachedAnswer;
+  private boolean streamBegun;
+  private final long startNanos = System.nanoTime();
 
   Call(CallRequest request, String promptId) {
     this.request = request;
@@ -93,6 +99,53 @@ public final class Call {
 
   public String traceId() {
     return traceId;
+  }
+
+  /** Installs the gate every model attempt of this call passes (the admission stage's). */
+  public void gate(AttemptGate gate) {
+    this.gate = gate;
+  }
+
+  AttemptGate gate() {
+    return gate;
+  }
+
+  /** The response cache's part in this call, or null when it did not apply. */
+  public CallRecord.Cache cache() {
+    return cache;
+  }
+
+  /** Notes that the response cache was consulted and the call goes on to the model. */
+  public void cache(CallRecord.Cache cache) {
+    this.cache = cache;
+  }
+
+  /**
+   * Answers the call from the response cache, without a model attempt: a streaming caller is told
+   * the call has begun, and the answer is returned whole (entry points replay it).
+   */
+  public LlmResponse answerFromCache(LlmResponse answer, CallRecord.Cache hit) {
+    this.cache = hit;
+    this.cachedAnswer = answer;
+    beginStream(answer.model());
+    return answer;
+  }
+
+  LlmResponse cachedAnswer() {
+    return cachedAnswer;
+  }
+
+  /** Nanoseconds since the call started. */
+  long elapsedNanos() {
+    return System.nanoTime() - startNanos;
+  }
+
+  /** Tells a streaming caller, once, which call and model its answer comes from. */
+  void beginStream(String answeringModel) {
+    if (request.stream() != null && !streamBegun) {
+      streamBegun = true;
+      request.stream().begin(promptId, answeringModel);
+    }
   }
 
   public void traceId(String traceId) {

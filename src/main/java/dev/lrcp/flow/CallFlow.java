@@ -46,15 +46,41 @@ public class CallFlow {
       Deadlines deadlines) {
     var sorted = stages.stream().sorted(Comparator.comparing(CallStage::stage)).toList();
     CallStage.Next next = new ModelCall(llm, catalog);
+    boolean gated = false;
     for (CallStage stage : sorted.reversed()) {
+      if (!gated && stage.stage().compareTo(GATED_FROM) < 0) {
+        next = gated(next);
+        gated = true;
+      }
       CallStage.Next rest = next;
       next = call -> stage.apply(call, rest);
+    }
+    if (!gated) {
+      next = gated(next);
     }
     this.first = next;
     this.order = sorted.stream().map(CallStage::stage).toList();
     this.events = events;
     this.clock = clock;
     this.deadlines = deadlines;
+  }
+
+  /**
+   * Each model attempt passes the call's {@link AttemptGate} just before this stage, so the gate
+   * knows the model about to be called and a refused attempt opens no span.
+   */
+  static final Stage GATED_FROM = Stage.TRACE;
+
+  private static CallStage.Next gated(CallStage.Next attempt) {
+    return call -> {
+      AttemptGate.Pass pass = call.gate().enter(call, call.model());
+      Attempt before = call.attempt();
+      try {
+        return attempt.proceed(call);
+      } finally {
+        pass.settle(call.attempt() == before ? null : call.attempt());
+      }
+    };
   }
 
   /** The stages every call passes through, in order. */
@@ -83,7 +109,9 @@ public class CallFlow {
    */
   private CallRecord record(Call call) {
     CallRecord record;
-    if (call.attempt() != null) {
+    if (call.cachedAnswer() != null) {
+      record = CallRecords.cached(call, clock.instant());
+    } else if (call.attempt() != null) {
       record = CallRecords.called(call, clock.instant());
     } else if (call.security() != null && call.security().blocked()) {
       record = CallRecords.blocked(call, clock.instant());
@@ -91,7 +119,7 @@ public class CallFlow {
       return null;
     }
     RecordJoin later = call.qualityLater();
-    if (later == null || call.attempt() == null) {
+    if (later == null || call.attempt() == null || call.cachedAnswer() != null) {
       publish(record);
     } else {
       later.record(record, this::publish, expire -> deadlines.after(QUALITY_WAIT, expire));

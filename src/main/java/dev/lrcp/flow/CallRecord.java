@@ -19,6 +19,7 @@ import java.util.TreeSet;
  * @param routing how the model was chosen; null for records read back from storage
  * @param quality the answer's scores; null when no answer was scored
  * @param security what the input scan found; null when the call was not scanned
+ * @param cache whether the answer came from the response cache; null when the cache did not apply
  */
 public record CallRecord(
     Instant at,
@@ -30,7 +31,27 @@ public record CallRecord(
     Numbers numbers,
     Routing routing,
     Quality quality,
-    Security security) {
+    Security security,
+    Cache cache) {
+
+  /** A record the response cache did not apply to. */
+  public CallRecord(
+      Instant at,
+      String promptId,
+      String traceId,
+      Labels labels,
+      Outcome outcome,
+      LlmFailure failure,
+      Numbers numbers,
+      Routing routing,
+      Quality quality,
+      Security security) {
+    this(
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, null);
+  }
+
+  /** The provider label of an answer served from the response cache. */
+  public static final String CACHE_PROVIDER = "cache";
 
   /** How a call ended. */
   public enum Outcome {
@@ -136,6 +157,25 @@ public record CallRecord(
   }
 
   /**
+   * The response cache's part in a call.
+   *
+   * @param result {@code hit} (exact), {@code semantic}, {@code miss} (looked up, then stored), or
+   *     {@code bypass} (the caller sent {@code Cache-Control: no-store})
+   * @param savedUsd for a hit, what the cached answer cost when the model produced it
+   */
+  public record Cache(String result, double savedUsd) {
+
+    public static final String HIT = "hit";
+    public static final String SEMANTIC = "semantic";
+    public static final String MISS = "miss";
+    public static final String BYPASS = "bypass";
+
+    public boolean served() {
+      return result.equals(HIT) || result.equals(SEMANTIC);
+    }
+  }
+
+  /**
    * What the input scan found.
    *
    * @param injectionSource {@code prompt} or {@code document} when flagged, else null
@@ -197,6 +237,11 @@ public record CallRecord(
 
   public CallRecord withQuality(Quality q) {
     return new CallRecord(
-        at, promptId, traceId, labels, outcome, failure, numbers, routing, q, security);
+        at, promptId, traceId, labels, outcome, failure, numbers, routing, q, security, cache);
+  }
+
+  /** True when the answer came from the response cache, not from a model. */
+  public boolean fromCache() {
+    return cache != null && cache.served();
   }
 }

@@ -3,7 +3,9 @@ package dev.lrcp.flow;
 import dev.lrcp.flow.CallRecord.Labels;
 import dev.lrcp.flow.CallRecord.Numbers;
 import dev.lrcp.flow.CallRecord.Outcome;
+import dev.lrcp.llm.LlmResponse;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /** Builds a call's {@link CallRecord} from what the stages left on the {@link Call}. */
 final class CallRecords {
@@ -34,7 +36,26 @@ final class CallRecords {
         numbers,
         call.routing(),
         call.quality(),
-        call.security());
+        call.security(),
+        call.cache());
+  }
+
+  /** The record of a call answered from the response cache: no model attempt, nothing spent. */
+  static CallRecord cached(Call call, Instant at) {
+    LlmResponse answer = call.cachedAnswer();
+    long ms = TimeUnit.NANOSECONDS.toMillis(call.elapsedNanos());
+    return new CallRecord(
+        at,
+        call.promptId(),
+        call.traceId(),
+        labels(call, call.model(), answer.model(), CallRecord.CACHE_PROVIDER),
+        answer.safetyBlock() ? Outcome.SAFETY_BLOCK : Outcome.SUCCESS,
+        null,
+        new Numbers(ms, ms, 0, 0, 0, 0, 0, false),
+        call.routing(),
+        call.quality(),
+        call.security(),
+        call.cache());
   }
 
   /** The record of a call the security policy refused before any model was called. */

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param model the model the caller named; null or {@value #AUTO} lets the router choose
  * @param stream receives the answer as it is generated; null for a whole answer
  * @param scoring score the answer before answering, or after, off the caller's thread
+ * @param headers where stages put response headers for the caller
+ * @param cache what the caller asked of the response cache
  */
 public record CallRequest(
     String endpoint,
@@ -32,7 +34,9 @@ public record CallRequest(
     Faults faults,
     CallTags tags,
     AnswerStream stream,
-    Scoring scoring) {
+    Scoring scoring,
+    ReplyHeaders headers,
+    CacheDirective cache) {
 
   /** The model name that asks the router to choose. */
   public static final String AUTO = "auto";
@@ -54,6 +58,37 @@ public record CallRequest(
     faults = faults == null ? Faults.NONE : faults;
     tags = tags == null ? CallTags.NONE : tags;
     scoring = scoring == null ? Scoring.NOW : scoring;
+    headers = headers == null ? ReplyHeaders.NONE : headers;
+    cache = cache == null ? CacheDirective.DEFAULT : cache;
+  }
+
+  /** A request whose caller hears no headers and leaves the cache to the route's settings. */
+  public CallRequest(
+      String endpoint,
+      String requestType,
+      String question,
+      String document,
+      List<Message> messages,
+      String model,
+      GenerationOptions options,
+      Faults faults,
+      CallTags tags,
+      AnswerStream stream,
+      Scoring scoring) {
+    this(
+        endpoint,
+        requestType,
+        question,
+        document,
+        messages,
+        model,
+        options,
+        faults,
+        tags,
+        stream,
+        scoring,
+        null,
+        null);
   }
 
   /** True when the caller named a model rather than leaving the choice to the router. */

@@ -26,9 +26,7 @@ final class ModelCall implements CallStage.Next {
   @Override
   public LlmResponse proceed(Call call) {
     CallRequest r = call.request();
-    if (r.stream() != null && call.attempt() == null) {
-      r.stream().begin(call.promptId(), call.model());
-    }
+    call.beginStream(call.model());
     var timing = new CallTiming();
     var request =
         new LlmRequest(

@@ -1,5 +1,7 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.admission.AdmissionRefusedException;
+import dev.lrcp.flow.CacheDirective;
 import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.flow.CallFlow;
 import dev.lrcp.flow.CallResult;
@@ -28,14 +30,18 @@ class ChatGateway {
     this.json = json;
   }
 
-  void chat(ChatCompletionRequest body, CallTags tags, ChatReply reply) {
+  /**
+   * @param cache what the caller asked of the response cache ({@code Cache-Control}, {@code
+   *     X-LRCP-Cache})
+   */
+  void chat(ChatCompletionRequest body, CallTags tags, CacheDirective cache, ChatReply reply) {
     long created = translator.now();
     try {
       if (body.streaming()) {
-        stream(body, tags, reply, created);
+        stream(body, tags, cache, reply, created);
         return;
       }
-      CallResult result = flow.run(translator.toCall(body, tags, null));
+      CallResult result = flow.run(translator.toCall(body, tags, null, reply::header, cache));
       reply.requestId(result.promptId());
       reply.send(
           200,
@@ -44,7 +50,8 @@ class ChatGateway {
     } catch (GatewayException
         | CallFailedException
         | UnknownModelException
-        | PolicyBlockedException e) {
+        | PolicyBlockedException
+        | AdmissionRefusedException e) {
       refuse(reply, e);
     }
   }
@@ -54,11 +61,16 @@ class ChatGateway {
     reply.send(e.status(), json.writeValueAsBytes(e.body()));
   }
 
-  private void stream(ChatCompletionRequest body, CallTags tags, ChatReply reply, long created) {
+  private void stream(
+      ChatCompletionRequest body,
+      CallTags tags,
+      CacheDirective cache,
+      ChatReply reply,
+      long created) {
     var stream = new ChatStream(reply, json, created);
     CallResult result;
     try {
-      result = flow.run(translator.toCall(body, tags, stream));
+      result = flow.run(translator.toCall(body, tags, stream, reply::header, cache));
     } catch (CallFailedException e) {
       if (!stream.started()) {
         throw e; // nothing sent yet: the client gets a real status code

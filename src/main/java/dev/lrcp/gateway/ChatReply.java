@@ -12,6 +12,12 @@ interface ChatReply {
   /** The call's prompt id, sent as {@code X-Request-Id}; before {@link #send} or any event. */
   void requestId(String promptId);
 
+  /**
+   * A response header the flow's stages set (quotas, cache); before {@link #send} or any event, and
+   * kept for an error response too.
+   */
+  void header(String name, String value);
+
   /** A whole JSON response (the answer or an error); only before any event. */
   void send(int status, byte[] json);
 

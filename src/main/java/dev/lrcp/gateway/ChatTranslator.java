@@ -1,8 +1,10 @@
 package dev.lrcp.gateway;
 
 import dev.lrcp.flow.AnswerStream;
+import dev.lrcp.flow.CacheDirective;
 import dev.lrcp.flow.CallRequest;
 import dev.lrcp.flow.CallRequest.Scoring;
+import dev.lrcp.flow.ReplyHeaders;
 import dev.lrcp.gateway.ChatCompletionRequest.ChatMessage;
 import dev.lrcp.llm.CallTags;
 import dev.lrcp.llm.LlmRequest.GenerationOptions;
@@ -48,6 +50,19 @@ class ChatTranslator {
    * @param stream where a streamed answer goes, or null for a whole one
    */
   CallRequest toCall(ChatCompletionRequest body, CallTags tags, AnswerStream stream) {
+    return toCall(body, tags, stream, null, CacheDirective.DEFAULT);
+  }
+
+  /**
+   * @param headers where the flow's stages put response headers
+   * @param cache what the caller asked of the response cache
+   */
+  CallRequest toCall(
+      ChatCompletionRequest body,
+      CallTags tags,
+      AnswerStream stream,
+      ReplyHeaders headers,
+      CacheDirective cache) {
     if (body.model() == null || body.model().isBlank()) {
       throw GatewayException.invalid("you must provide a model parameter", "model");
     }
@@ -66,7 +81,9 @@ class ChatTranslator {
         null,
         tags,
         stream,
-        Scoring.LATER);
+        Scoring.LATER,
+        headers,
+        cache);
   }
 
   /** What the caller typed, scanned and scored against; system prompts are the application's. */

@@ -1,5 +1,7 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.flow.CacheDirective;
+import dev.lrcp.llm.CallTags;
 import dev.lrcp.web.AccessPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -80,13 +82,13 @@ final class DataPlaneRoutes {
             call.localAddress());
     switch (decision) {
       case AccessPolicy.Refused refused -> reply.refuse(refused);
-      case AccessPolicy.Allowed allowed when chat -> chat(call, reply, allowed.client());
+      case AccessPolicy.Allowed allowed when chat -> chat(call, reply, allowed);
       case AccessPolicy.Allowed allowed ->
           reply.send(200, json.writeValueAsBytes(translator.models()));
     }
   }
 
-  private void chat(Call call, NettyReply reply, String client) {
+  private void chat(Call call, NettyReply reply, AccessPolicy.Allowed client) {
     String contentType = call.headers().get(HttpHeaderNames.CONTENT_TYPE);
     if (!isJson(contentType)) {
       gateway.fail(reply, GatewayException.notJson(contentType));
@@ -96,19 +98,24 @@ final class DataPlaneRoutes {
     calls.execute(() -> run(call, reply, client));
   }
 
-  private void run(Call call, NettyReply reply, String client) {
+  private void run(Call call, NettyReply reply, AccessPolicy.Allowed client) {
     try {
       ChatCompletionRequest body = parse(call.body());
       if (body == null) {
         gateway.fail(reply, GatewayException.unreadable());
         return;
       }
+      HttpHeaders headers = call.headers();
       var tags =
           properties.tags(
-              call.headers().get(GatewayProperties.APPLICATION_HEADER),
-              call.headers().get(GatewayProperties.FEATURE_HEADER),
-              client);
-      gateway.chat(body, tags, reply);
+              headers.get(GatewayProperties.APPLICATION_HEADER),
+              headers.get(GatewayProperties.FEATURE_HEADER),
+              new CallTags(client.application(), null, client.client(), client.key()));
+      var cache =
+          CacheDirective.of(
+              headers.get(HttpHeaderNames.CACHE_CONTROL),
+              headers.get(GatewayProperties.CACHE_HEADER));
+      gateway.chat(body, tags, cache, reply);
     } catch (RuntimeException e) {
       log.error("gateway call failed", e);
     } finally {

@@ -1,8 +1,10 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.flow.CacheDirective;
 import dev.lrcp.llm.CallTags;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +44,11 @@ class GatewayController {
         properties.tags(
             http.getHeader(GatewayProperties.APPLICATION_HEADER),
             http.getHeader(GatewayProperties.FEATURE_HEADER),
-            caller.client());
-    gateway.chat(body, tags, new ServletReply(response));
+            caller);
+    var cache =
+        CacheDirective.of(
+            http.getHeader(HttpHeaders.CACHE_CONTROL),
+            http.getHeader(GatewayProperties.CACHE_HEADER));
+    gateway.chat(body, tags, cache, new ServletReply(response));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lrcp.gateway;
 
+import dev.lrcp.admission.AdmissionRefusedException;
 import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.routing.UnknownModelException;
@@ -93,7 +94,33 @@ final class GatewayException extends RuntimeException {
       case CallFailedException failed -> upstream(failed.failure());
       case UnknownModelException unknown -> modelNotFound(unknown.model());
       case PolicyBlockedException blocked -> blocked(blocked.reason());
+      case AdmissionRefusedException refused -> refused(refused);
       default -> throw e;
+    };
+  }
+
+  /**
+   * An admission refusal as OpenAI words its own: a rate limit is type {@code requests} or {@code
+   * tokens} with code {@code rate_limit_exceeded}; a budget has its own type, {@code
+   * budget_exceeded}, so clients can tell them apart.
+   */
+  static GatewayException refused(AdmissionRefusedException e) {
+    int status = e.reason().status();
+    String message = e.getMessage();
+    return switch (e.reason()) {
+      case KEY_REJECTED ->
+          new GatewayException(status, message, "invalid_request_error", "invalid_api_key", null);
+      case MODEL_NOT_ALLOWED ->
+          new GatewayException(
+              status, message, "invalid_request_error", "model_not_allowed", "model");
+      case BUDGET_EXCEEDED ->
+          new GatewayException(status, message, "budget_exceeded", "budget_exceeded", null);
+      case REQUESTS_PER_MINUTE ->
+          new GatewayException(status, message, "requests", "rate_limit_exceeded", null);
+      case TOKENS_PER_MINUTE ->
+          new GatewayException(status, message, "tokens", "rate_limit_exceeded", null);
+      case LEDGER_UNAVAILABLE ->
+          new GatewayException(status, message, "api_error", "admission_unavailable", null);
     };
   }
 

@@ -35,6 +35,7 @@ record GatewayProperties(
   static final String APPLICATION_HEADER = "X-LRCP-Application";
   static final String FEATURE_HEADER = "X-LRCP-Feature";
   static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String CACHE_HEADER = "X-LRCP-Cache";
   static final String EVENT_STREAM = "text/event-stream;charset=UTF-8";
 
   GatewayProperties {
@@ -46,11 +47,20 @@ record GatewayProperties(
     }
   }
 
-  CallTags tags(String application, String feature, String client) {
+  /**
+   * The call's tags from its headers and its caller: a virtual key's application wins over the
+   * header (the key's is set by an administrator, the header by anyone holding the key).
+   */
+  CallTags tags(String application, String feature, CallTags caller) {
+    String app =
+        caller.application() != null
+            ? caller.application()
+            : application != null && applications.contains(application) ? application : null;
     return new CallTags(
-        application != null && applications.contains(application) ? application : null,
+        app,
         feature != null && features.contains(feature) ? feature : null,
-        client);
+        caller.client(),
+        caller.key());
   }
 
   boolean dataPlaneEnabled() {

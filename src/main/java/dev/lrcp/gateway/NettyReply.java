@@ -39,6 +39,7 @@ final class NettyReply implements ChatReply {
   private final HttpVersion version;
   private final Runnable done;
   private String promptId;
+  private java.util.List<String> extraHeaders;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
   private volatile boolean gone;
@@ -60,6 +61,15 @@ final class NettyReply implements ChatReply {
   @Override
   public void requestId(String promptId) {
     this.promptId = promptId;
+  }
+
+  @Override
+  public void header(String name, String value) {
+    if (extraHeaders == null) {
+      extraHeaders = new java.util.ArrayList<>(16);
+    }
+    extraHeaders.add(name);
+    extraHeaders.add(value);
   }
 
   @Override
@@ -159,6 +169,11 @@ final class NettyReply implements ChatReply {
   private void common(HttpHeaders headers) {
     if (promptId != null) {
       headers.set(GatewayProperties.REQUEST_ID_HEADER, promptId);
+    }
+    if (extraHeaders != null) {
+      for (int i = 0; i < extraHeaders.size(); i += 2) {
+        headers.set(extraHeaders.get(i), extraHeaders.get(i + 1));
+      }
     }
     if (!keepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -25,6 +25,11 @@ final class ServletReply implements ChatReply {
   }
 
   @Override
+  public void header(String name, String value) {
+    response.setHeader(name, value);
+  }
+
+  @Override
   public void send(int status, byte[] json) {
     response.setStatus(status);
     response.setContentType("application/json");

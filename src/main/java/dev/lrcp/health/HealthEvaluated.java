@@ -8,8 +8,9 @@ import java.util.Map;
  * are null when the window held no calls.
  *
  * @param scope {@code service}, or {@code endpoint:/qa}, {@code model:gemini-2.5-pro}
- * @param components performance, reliability, cost, quality, security (0..100) and efficiency_bonus
- *     (0..10)
+ * @param status capped by the open incidents in the scope (docs/health.md)
+ * @param components performance, reliability, cost, quality, security, slo (0..100) and
+ *     efficiency_bonus (0..10)
  */
 public record HealthEvaluated(
     Instant at, String scope, Double score, String status, Map<String, Double> components) {}

@@ -30,7 +30,7 @@ class HealthReporter {
   void report() {
     for (var scoped : windows.statsOfEveryScope(properties.window()).entrySet()) {
       Scope scope = scoped.getKey();
-      HealthScore score = windows.score(scoped.getValue());
+      HealthScore score = windows.score(scope, scoped.getValue());
       events.publishEvent(
           score == null
               ? new HealthEvaluated(clock.instant(), scope.label(), null, "no_data", null)

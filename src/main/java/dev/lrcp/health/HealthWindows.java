@@ -17,11 +17,14 @@ public class HealthWindows {
 
   private final RecentCalls recent;
   private final HealthScoreCalculator calculator;
+  private final StatusCaps caps;
   private final Clock clock;
 
-  public HealthWindows(RecentCalls recent, HealthScoreCalculator calculator, Clock clock) {
+  public HealthWindows(
+      RecentCalls recent, HealthScoreCalculator calculator, StatusCaps caps, Clock clock) {
     this.recent = recent;
     this.calculator = calculator;
+    this.caps = caps;
     this.clock = clock;
   }
 
@@ -31,7 +34,7 @@ public class HealthWindows {
 
   /** Statistics of the window ending at {@code end} (exclusive). */
   public WindowStats stats(Duration window, Scope scope, Instant end) {
-    return new Window(recent, window, end).stats(scope);
+    return new Window(recent, window, end, calculator.latencySloMs()).stats(scope);
   }
 
   /**
@@ -40,7 +43,7 @@ public class HealthWindows {
    * seconds over up to {@link HealthProperties#maxSamples()} calls.
    */
   public Map<Scope, WindowStats> statsOfEveryScope(Duration window) {
-    var read = new Window(recent, window, clock.instant());
+    var read = new Window(recent, window, clock.instant(), calculator.latencySloMs());
     var result = new LinkedHashMap<Scope, WindowStats>();
     for (Scope scope : scopes(read.calls)) {
       result.put(scope, read.stats(scope));
@@ -48,10 +51,13 @@ public class HealthWindows {
     return result;
   }
 
-  /** The score of a window, or null when it held no calls. */
-  public HealthScore score(WindowStats stats) {
+  /**
+   * The score of a scope's window, its status capped by the scope's open incidents; null when the
+   * window held no calls.
+   */
+  public HealthScore score(Scope scope, WindowStats stats) {
     HealthInputs inputs = HealthInputs.of(stats);
-    return inputs == null ? null : calculator.score(inputs);
+    return inputs == null ? null : calculator.score(inputs).cappedBy(caps.worstWithin(scope));
   }
 
   /** The service plus every endpoint and every model that had calls in the window. */
@@ -72,12 +78,14 @@ public class HealthWindows {
   private static final class Window {
     private final Duration length;
     private final Duration held;
+    private final double sloMs;
     private final List<CallRecord> calls;
 
-    Window(RecentCalls recent, Duration length, Instant end) {
+    Window(RecentCalls recent, Duration length, Instant end, double sloMs) {
       Instant from = end.minus(length);
       Instant heldSince = recent.callsHeldSince();
       this.length = length;
+      this.sloMs = sloMs;
       this.held =
           Duration.between(heldSince != null && heldSince.isAfter(from) ? heldSince : from, end);
       this.calls = recent.between(from, end);
@@ -87,6 +95,7 @@ public class HealthWindows {
       return WindowStats.of(
           length,
           held,
+          sloMs,
           scope == Scope.SERVICE
               ? calls
               : calls.stream().filter(c -> scope.matches(c.endpoint(), c.model())).toList());

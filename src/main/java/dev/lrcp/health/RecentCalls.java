@@ -31,11 +31,13 @@ public class RecentCalls {
   private final AtomicInteger size = new AtomicInteger();
   private final HealthProperties properties;
   private final Clock clock;
+  private final Instant started;
   private volatile boolean dropped;
 
   public RecentCalls(HealthProperties properties, Clock clock) {
     this.properties = properties;
     this.clock = clock;
+    this.started = clock.instant();
   }
 
   /** Appends, then trims the oldest calls by age and by count. */
@@ -81,5 +83,14 @@ public class RecentCalls {
   Instant callsHeldSince() {
     CallRecord head = calls.peekFirst();
     return dropped && head != null ? head.at() : null;
+  }
+
+  /**
+   * Since when every call is held: since this replica started, or since the oldest call kept once
+   * any was dropped. Earlier calls are only in storage.
+   */
+  public Instant completeSince() {
+    Instant held = callsHeldSince();
+    return held != null && held.isAfter(started) ? held : started;
   }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * model (or, for the security rates, of the scanned calls, refused ones included) in the window;
  * latency percentiles are nearest-rank. Nullable fields are null when the window holds no data for
  * them.
+ *
+ * @param slowRate share of calls slower than the latency objective ({@code
+ *     lrcp.health.latency-slo-ms})
  */
 public record WindowStats(
     String window,
@@ -20,6 +23,7 @@ public record WindowStats(
     Double p95LatencyMs,
     Double p99LatencyMs,
     Double p95TimeToFirstTokenMs,
+    Double slowRate,
     double errorRate,
     double timeoutRate,
     double retryRate,
@@ -41,7 +45,7 @@ public record WindowStats(
    * @param held the part of the window whose calls are all still held (the whole window unless the
    *     recent-call log has dropped calls from its start): the request rate is taken over it
    */
-  static WindowStats of(Duration window, Duration held, List<CallRecord> records) {
+  static WindowStats of(Duration window, Duration held, double sloMs, List<CallRecord> records) {
     List<CallRecord> calls = records.stream().filter(CallRecord::called).toList();
     List<CallRecord> scans = records.stream().filter(r -> r.security() != null).toList();
     List<CallRecord.Quality> scores =
@@ -60,6 +64,9 @@ public record WindowStats(
         percentile(latencies, 0.95),
         percentile(latencies, 0.99),
         percentile(ttfts, 0.95),
+        n == 0
+            ? null
+            : fraction(calls.stream().filter(c -> c.numbers().latencyMs() > sloMs).count(), n),
         fraction(calls.stream().filter(CallRecord::failed).count(), n),
         fraction(calls.stream().filter(c -> c.failure() == LlmFailure.TIMEOUT).count(), n),
         fraction(calls.stream().filter(c -> c.numbers().retryCount() > 0).count(), n),

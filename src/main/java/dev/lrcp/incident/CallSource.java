@@ -10,4 +10,12 @@ public interface CallSource {
 
   /** Calls with {@code from <= at < to}. */
   List<CallRecord> between(Instant from, Instant to);
+
+  /**
+   * Like {@link #between}, but also the calls that are no longer (or not yet, after a restart) in
+   * memory, from storage: slower, for a look-back the recent calls do not cover.
+   */
+  default List<CallRecord> history(Instant from, Instant to) {
+    return between(from, to);
+  }
 }

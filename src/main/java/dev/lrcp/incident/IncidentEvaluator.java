@@ -1,6 +1,5 @@
 package dev.lrcp.incident;
 
-import dev.lrcp.anomaly.AnomalyAttributor;
 import dev.lrcp.llm.ModelCatalog;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +34,6 @@ public class IncidentEvaluator {
   private final Detectors detectors;
   private final ScopeSelector selector;
   private final IncidentComposer composer;
-  private final AnomalyAttributor attributor = AnomalyAttributor.standard();
 
   @Autowired
   IncidentEvaluator(
@@ -84,15 +82,10 @@ public class IncidentEvaluator {
 
   void evaluate(Instant now) {
     Instant windowStart = now.minus(properties.window());
+    Instant from = windowStart.minus(properties.baseline());
     var current = source.between(windowStart, now);
-    var baseline = source.between(windowStart.minus(properties.baseline()), windowStart);
-    var explain =
-        AttributionWindows.of(
-            baseline,
-            current,
-            windowStart,
-            now.minus(properties.window().dividedBy(2)),
-            properties.minRequests());
+    var baseline = source.between(from, windowStart);
+    var lookback = new Lookback(source, from, now);
     var windows = new ScopeSelector.Windows(current, baseline);
     var active = store.active();
     Set<String> breaching = new HashSet<>();
@@ -106,13 +99,12 @@ public class IncidentEvaluator {
               .map(IncidentStore.Active::scope)
               .collect(Collectors.toSet());
       for (Finding f : selector.select(rule, windows, scopes)) {
-        var attribution =
-            attributor.attribute(explain.before(), explain.recent(), explain.scale(), f.measure());
-        var draft = composer.compose(f, attribution, current, now);
+        var draft = composer.compose(f, lookback.explain(f), current, now);
         apply(f, draft, find(active, rule, f.scope()), now).ifPresent(breaching::add);
       }
     }
     resolveRecovered(active, breaching, now);
+    events.publishEvent(store.unresolved(clock.instant()));
   }
 
   private Optional<String> apply(
@@ -121,6 +113,8 @@ public class IncidentEvaluator {
       log.warn("incident {} opened: [{}] {}", draft.id(), draft.severity(), draft.title());
       events.publishEvent(
           new IncidentOpened(now, draft.id(), draft.rule(), draft.severity(), draft.title()));
+      // health caps statuses from now on, not from the end of this evaluation
+      events.publishEvent(store.unresolved(clock.instant()));
       return Optional.of(draft.id());
     }
     // either ours, or another replica won the race to open it: add our evidence to theirs

@@ -1,5 +1,7 @@
 package dev.lrcp.incident;
 
+import dev.lrcp.health.OpenIncident;
+import dev.lrcp.health.OpenIncidents;
 import dev.lrcp.incident.Incident.Details;
 import dev.lrcp.incident.Incident.TimelineEntry;
 import java.sql.ResultSet;
@@ -65,6 +67,9 @@ class IncidentStore {
                     ms(i.openedAt()),
                     deduplicate ? activeKey(Rule.of(i.rule()), i.scope()) : null);
                 append(i.id(), i.openedAt(), "opened", i.title());
+                if (i.attribution() != null && i.attribution().top().isPresent()) {
+                  append(i.id(), i.openedAt(), "attribution", Explanations.note(i.attribution()));
+                }
                 enqueue(i.id(), "create", i.openedAt());
                 return true;
               }));
@@ -73,10 +78,21 @@ class IncidentStore {
     }
   }
 
-  /** New evidence while the condition holds; the timeline notes title or severity changes. */
+  /**
+   * New evidence while the condition holds; the timeline notes severity changes and a new leading
+   * cause of the attribution.
+   */
   void refresh(String id, Incident fresh, Severity severity, Instant at, String note) {
     tx.executeWithoutResult(
         status -> {
+          var previous =
+              jdbc
+                  .queryForList("SELECT details FROM incident WHERE id = ?", String.class, id)
+                  .stream()
+                  .map(d -> json.readValue(d, Details.class).attribution())
+                  .findFirst()
+                  .orElse(null);
+          boolean explained = !Explanations.sameLead(previous, fresh.attribution());
           jdbc.update(
               "UPDATE incident SET severity = ?, title = ?, details = ?, updated_at_ms = ?,"
                   + " last_breach_at_ms = ? WHERE id = ?",
@@ -88,6 +104,11 @@ class IncidentStore {
               id);
           if (note != null) {
             append(id, at, "updated", note);
+          }
+          if (explained) {
+            append(id, at, "attribution", Explanations.note(fresh.attribution()));
+          }
+          if (note != null || explained) {
             enqueue(id, "update", at);
           }
         });
@@ -173,6 +194,21 @@ class IncidentStore {
             : jdbc.queryForObject(
                 "SELECT COUNT(*) FROM incident WHERE status = ?", Long.class, status);
     return n == null ? 0 : n;
+  }
+
+  /** The unresolved incidents (open or acknowledged, by a rule or by hand), for health's status. */
+  OpenIncidents unresolved(Instant at) {
+    return new OpenIncidents(
+        at,
+        jdbc.query(
+            "SELECT id, title, severity, endpoint, model FROM incident WHERE status <> 'resolved'",
+            (rs, n) ->
+                new OpenIncident(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5))));
   }
 
   /** Unresolved incidents by rule and severity, for the gauge. */

@@ -47,7 +47,9 @@ class Incidents {
   }
 
   Optional<Incident> resolve(String id) {
-    store.resolve(id, clock.instant(), "resolved via API");
+    if (store.resolve(id, clock.instant(), "resolved via API")) {
+      events.publishEvent(store.unresolved(clock.instant()));
+    }
     return store.find(id);
   }
 
@@ -80,6 +82,7 @@ class Incidents {
     events.publishEvent(
         new IncidentOpened(
             now, incident.id(), incident.rule(), incident.severity(), incident.title()));
+    events.publishEvent(store.unresolved(clock.instant()));
     return store.find(incident.id()).orElse(incident);
   }
 }

@@ -20,6 +20,14 @@ import java.util.stream.Collectors;
 final class Runbooks {
 
   private static final double CONFIDENT = 0.5;
+
+  /** A model explaining this much of the change is worth switching away from. */
+  private static final double CARRIES = 0.8;
+
+  /** Rules a model switch can relieve. */
+  private static final java.util.Set<Rule> MODEL_RULES =
+      java.util.EnumSet.of(Rule.LATENCY_SLO, Rule.ERROR_RATE, Rule.RETRY_STORM, Rule.COST_SPIKE);
+
   private static final Map<String, String> STATUS_PAGES =
       Map.of("google", "https://status.cloud.google.com", "openai", "https://status.openai.com");
 
@@ -31,10 +39,14 @@ final class Runbooks {
 
   List<String> steps(Finding f, Attribution a, List<CallRecord> window) {
     var steps = new ArrayList<String>();
-    Optional<Cause> cause = a.confidence() >= CONFIDENT ? a.top() : Optional.empty();
+    boolean confident = a.confidence() >= CONFIDENT;
+    Optional<Cause> cause = confident ? a.top() : Optional.empty();
     cause.ifPresent(c -> steps.add(actOn(f, a, c, window)));
-    if (cause.isEmpty()) {
-      scopeModel(f, window).ifPresent(steps::add);
+    if (cause.filter(c -> c.dimension().equals("model")).isEmpty()
+        && MODEL_RULES.contains(f.rule())) {
+      (confident ? modelCause(f, a, window) : Optional.<String>empty())
+          .or(() -> scopeModel(f, window))
+          .ifPresent(steps::add);
     }
     steps.addAll(ruleSteps(f, window));
     steps.add(
@@ -44,7 +56,8 @@ final class Runbooks {
   }
 
   private String actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
-    String lead = capitalise(a.summary()) + ": ";
+    // the summary's first clause names the leading cause; the rest is for reading, not acting
+    String lead = capitalise(a.summary().split("; ", 2)[0]) + ": ";
     return switch (c.dimension()) {
       case "model" -> lead + switchModel(c.value(), endpointsOf(c.value(), window), f.rule());
       case "provider" ->
@@ -54,18 +67,39 @@ final class Runbooks {
           lead
               + "cap the document/context size for these prompts (truncate or summarise before"
               + " the call) or route them to a long-context model with lower latency.";
+      case "traffic" ->
+          lead
+              + ("injected".equals(c.value())
+                  ? "these calls are drills (simulate_* toggles or /stress) and organic traffic is"
+                      + " not affected: stop the drill, or use it to rehearse the steps below."
+                  : "organic traffic carries it, so real users are affected.");
+      case "application" ->
+          lead
+              + "ask the owners of application "
+              + c.value()
+              + " what changed in its requests, or rate-limit it (X-LRCP-Application).";
       default -> lead + "see the failure kinds below.";
     };
   }
 
+  /** The model the attribution names after its leading cause, when it carries the change. */
+  private Optional<String> modelCause(Finding f, Attribution a, List<CallRecord> window) {
+    return a.causes().stream()
+        .skip(1)
+        .filter(c -> c.dimension().equals("model") && c.explanatoryPower() >= CARRIES)
+        .findFirst()
+        .map(
+            c ->
+                String.format(
+                    Locale.ROOT,
+                    "Model %s carries %d%% of the change: %s",
+                    c.value(),
+                    Math.round(Math.min(1, c.explanatoryPower()) * 100),
+                    switchModel(c.value(), scopeEndpoints(f, c.value(), window), f.rule())));
+  }
+
   /** Without a confident attribution, act on the model that serves the incident's scope. */
   private Optional<String> scopeModel(Finding f, List<CallRecord> window) {
-    if (f.rule() != Rule.LATENCY_SLO
-        && f.rule() != Rule.ERROR_RATE
-        && f.rule() != Rule.RETRY_STORM
-        && f.rule() != Rule.COST_SPIKE) {
-      return Optional.empty();
-    }
     var calls = ScopeSelector.within(window, f.scope());
     var byModel =
         calls.stream()
@@ -82,12 +116,13 @@ final class Runbooks {
                     Math.round(100.0 * e.getValue() / calls.size()),
                     f.scope().phrase(),
                     e.getKey(),
-                    switchModel(
-                        e.getKey(),
-                        f.scope().endpoint() != null
-                            ? List.of(f.scope().endpoint())
-                            : endpointsOf(e.getKey(), window),
-                        f.rule())));
+                    switchModel(e.getKey(), scopeEndpoints(f, e.getKey(), window), f.rule())));
+  }
+
+  private static List<String> scopeEndpoints(Finding f, String model, List<CallRecord> window) {
+    return f.scope().endpoint() != null
+        ? List.of(f.scope().endpoint())
+        : endpointsOf(model, window);
   }
 
   private String switchModel(String model, List<String> endpoints, Rule rule) {

@@ -50,17 +50,17 @@ class InsightsController {
       summary = "Live health score of the service, an endpoint or a model over a window (1m..60m)")
   @GetMapping("/health-score")
   HealthScoreView healthScore(
-      @RequestParam(defaultValue = "5m") @Pattern(regexp = WINDOW) String window,
+      @RequestParam(required = false) @Pattern(regexp = WINDOW) String window,
       @RequestParam(required = false) String endpoint,
       @RequestParam(required = false) String model) {
-    return live.score(minutes(window), new Scope(endpoint, model));
+    return live.score(window(window), new Scope(endpoint, model));
   }
 
   @Operation(summary = "Recommendations and predictions from the live windows")
   @GetMapping
   InsightsResponse liveInsights(
-      @RequestParam(defaultValue = "5m") @Pattern(regexp = WINDOW) String window) {
-    return live.analyze(minutes(window));
+      @RequestParam(required = false) @Pattern(regexp = WINDOW) String window) {
+    return live.analyze(window(window));
   }
 
   @Operation(summary = "Score and analyse aggregates you supply (the original's contract)")
@@ -70,6 +70,7 @@ class InsightsController {
     var inputs =
         new HealthInputs(
             or0(body.avgLatencyMs()),
+            null,
             or0(body.errorRate()),
             or0(body.retryRate()),
             or0(body.avgCostPerRequest()),
@@ -97,7 +98,14 @@ class InsightsController {
         clock.instant());
   }
 
-  private static Duration minutes(String window) {
+  /**
+   * The requested window; without one, the window of the reported score ({@code
+   * LRCP_HEALTH_WINDOW}).
+   */
+  private Duration window(String window) {
+    if (window == null) {
+      return properties.window();
+    }
     return Duration.ofMinutes(Long.parseLong(window.toLowerCase(Locale.ROOT).replace("m", "")));
   }
 }

@@ -36,13 +36,15 @@ class LiveInsights {
 
   HealthScoreView score(Duration window, Scope scope) {
     WindowStats stats = windows.stats(window, scope);
-    HealthScore score = windows.score(stats);
+    HealthScore score = windows.score(scope, stats);
     return new HealthScoreView(
         score == null ? null : score.score(),
         score == null ? "no_data" : score.status(),
+        score == null ? null : score.cappedBy(),
         stats.window(),
         scope.label(),
         score == null ? null : score.components(),
+        score == null ? null : score.sloBurn(),
         stats,
         clock.instant());
   }
@@ -53,7 +55,7 @@ class LiveInsights {
     for (var scoped : windows.statsOfEveryScope(window).entrySet()) {
       Scope scope = scoped.getKey();
       WindowStats stats = scoped.getValue();
-      HealthScore score = windows.score(stats);
+      HealthScore score = windows.score(scope, stats);
       if (score != null) {
         observations.add(
             new Observation(
@@ -76,7 +78,8 @@ class LiveInsights {
         recommendations,
         predictions,
         InsightsResponse.priorities(recommendations),
-        "live window " + window.toMinutes() + "m",
+        "live window "
+            + (window.toSecondsPart() == 0 ? window.toMinutes() + "m" : window.toSeconds() + "s"),
         clock.instant());
   }
 

@@ -86,7 +86,14 @@ public class CallRecordRepository {
         numbers,
         policy == null ? null : new CallRecord.Routing(policy, rs.getString("routed_by")),
         quality(rs),
-        security(rs));
+        security(rs),
+        cache(rs));
+  }
+
+  private static CallRecord.Cache cache(ResultSet rs) throws SQLException {
+    String result = rs.getString("cache");
+    Double saved = rs.getObject("cache_saved_usd", Double.class);
+    return result == null ? null : new CallRecord.Cache(result, saved == null ? 0 : saved);
   }
 
   private static CallRecord.Quality quality(ResultSet rs) throws SQLException {

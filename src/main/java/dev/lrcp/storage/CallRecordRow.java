@@ -9,7 +9,7 @@ import java.util.List;
 /** How one call record binds to the parameters of a row of {@link CallRecordStatements#COLUMNS}. */
 final class CallRecordRow {
 
-  static final int PARAMETERS = 32;
+  static final int PARAMETERS = 34;
 
   private CallRecordRow() {}
 
@@ -47,6 +47,8 @@ final class CallRecordRow {
     ps.setBoolean(at + 28, l.injected());
     setString(ps, at + 29, r.routing() == null ? null : r.routing().policy());
     setString(ps, at + 30, r.routing() == null ? null : r.routing().reason());
+    setString(ps, at + 33, r.cache() == null ? null : r.cache().result());
+    setDouble(ps, at + 34, r.cache() == null ? null : r.cache().savedUsd());
   }
 
   private static void bindQualityAndSecurity(PreparedStatement ps, int at, CallRecord r)

@@ -50,6 +50,20 @@ class CallMetrics {
     if (call.outcome() == Outcome.SAFETY_BLOCK) {
       emitter.emit(Metric.SAFETY_BLOCK_COUNT, 1, sets.base());
     }
+    if (call.cache() != null) {
+      cache(call, call.cache());
+    }
+  }
+
+  private void cache(CallRecord call, CallRecord.Cache cache) {
+    Tags tags = Tags.of("endpoint", call.endpoint()).and("model", call.model());
+    if (cache.served()) {
+      tags.and("result", cache.result());
+      emitter.emit(Metric.CACHE_HIT, 1, tags);
+      emitter.emit(Metric.CACHE_SAVED_USD, cache.savedUsd(), tags);
+    } else if (cache.result().equals(CallRecord.Cache.MISS)) {
+      emitter.emit(Metric.CACHE_MISS, 1, tags);
+    }
   }
 
   private void answered(CallRecord.Numbers n, Tags tags) {

@@ -39,7 +39,12 @@ enum Metric {
   INCIDENT_SINK_FAILURE("llm.incident.sink.failure.count"),
   STORAGE_QUEUE_DEPTH("llm.storage.queue_depth"),
   STORAGE_WRITTEN("llm.storage.written.count"),
-  STORAGE_DROPPED("llm.storage.dropped.count");
+  STORAGE_DROPPED("llm.storage.dropped.count"),
+  CACHE_HIT("llm.cache.hit.count"),
+  CACHE_MISS("llm.cache.miss.count"),
+  CACHE_SAVED_USD("llm.cache.saved_usd"),
+  ADMISSION_REFUSED("llm.admission.refused.count"),
+  BUDGET_WARNING("llm.budget.warning.count");
 
   private final String metricName;
 

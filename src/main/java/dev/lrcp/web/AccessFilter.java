@@ -39,15 +39,17 @@ class AccessFilter extends OncePerRequestFilter {
       return;
     }
     var decision =
-        policy.decide(
-            path,
-            request.getHeader(HttpHeaders.AUTHORIZATION),
-            request.getHeader("X-API-Key"),
-            request.getRemoteAddr(),
-            request.getLocalAddr());
+        isAdmin(path)
+            ? policy.decideAdmin(path, request.getHeader(HttpHeaders.AUTHORIZATION))
+            : policy.decide(
+                path,
+                request.getHeader(HttpHeaders.AUTHORIZATION),
+                request.getHeader("X-API-Key"),
+                request.getRemoteAddr(),
+                request.getLocalAddr());
     switch (decision) {
       case AccessPolicy.Allowed allowed -> {
-        request.setAttribute(ClientIdentity.ATTRIBUTE, allowed.client());
+        request.setAttribute(ClientIdentity.ATTRIBUTE, allowed);
         chain.doFilter(request, response);
       }
       case AccessPolicy.Refused refused -> ProblemWriter.write(response, refused);
@@ -60,6 +62,11 @@ class AccessFilter extends OncePerRequestFilter {
    */
   static boolean isTheater(String path) {
     return path.equals("/theater") || path.startsWith("/theater/");
+  }
+
+  /** The admin API answers to the admin key alone. */
+  static boolean isAdmin(String path) {
+    return path.equals("/admin") || path.startsWith("/admin/");
   }
 
   static boolean isHealth(String path) {

@@ -1,5 +1,7 @@
 package dev.lrcp.web;
 
+import dev.lrcp.admission.KeyDirectory;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +11,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Who may call the service, whatever the transport (the servlet filter and the gateway's data plane
  * ask the same questions): with no API keys only loopback clients are served (unless explicitly
- * opened); with keys every call needs {@code Authorization: Bearer} or {@code X-API-Key}. Paths
- * that stay open (health, the static Theater) are the servlet filter's concern.
+ * opened); with keys (static ones from {@code LRCP_API_KEYS}, or virtual ones, which exist once
+ * {@code LRCP_ADMIN_KEY} is set) every call needs {@code Authorization: Bearer} or {@code
+ * X-API-Key}. The admin API takes the admin key only. Paths that stay open (health, the static
+ * Theater) are the servlet filter's concern.
  */
 public final class AccessPolicy {
 
@@ -20,6 +24,8 @@ public final class AccessPolicy {
   private final boolean allowRemoteWithoutKeys;
   private final long maxRequestBytes;
   private final Duration requestHeadTimeout;
+  private final byte[] adminKey;
+  private final KeyDirectory virtualKeys;
 
   /**
    * @param apiKeys {@code LRCP_API_KEYS}; empty serves loopback clients only
@@ -32,27 +38,57 @@ public final class AccessPolicy {
       boolean allowRemoteWithoutKeys,
       long maxRequestBytes,
       Duration requestHeadTimeout) {
+    this(apiKeys, allowRemoteWithoutKeys, maxRequestBytes, requestHeadTimeout, null, null);
+  }
+
+  /**
+   * @param adminKey {@code LRCP_ADMIN_KEY}, or null: no admin API and no virtual keys
+   * @param virtualKeys the virtual keys, or null where admission is not part of the context
+   */
+  public AccessPolicy(
+      List<String> apiKeys,
+      boolean allowRemoteWithoutKeys,
+      long maxRequestBytes,
+      Duration requestHeadTimeout,
+      String adminKey,
+      KeyDirectory virtualKeys) {
     this.keys = new ApiKeys(apiKeys);
     this.allowRemoteWithoutKeys = allowRemoteWithoutKeys;
     this.maxRequestBytes = maxRequestBytes;
     this.requestHeadTimeout = requestHeadTimeout;
+    this.adminKey = adminKey == null ? null : ApiKeys.sha256(adminKey);
+    this.virtualKeys = adminKey == null ? null : virtualKeys;
   }
 
   static AccessPolicy of(AccessProperties properties) {
+    return of(properties, null);
+  }
+
+  static AccessPolicy of(AccessProperties properties, KeyDirectory virtualKeys) {
     return new AccessPolicy(
         properties.apiKeys(),
         properties.allowRemoteWithoutKeys(),
         properties.maxRequestSize().toBytes(),
-        properties.requestHeadTimeout());
+        properties.requestHeadTimeout(),
+        properties.adminKey(),
+        virtualKeys);
   }
 
   /** What a caller is let do: served as {@code client}, or refused with a problem. */
   public sealed interface Decision permits Allowed, Refused {}
 
   /**
-   * @param client {@code key:<fingerprint>} with API keys, else {@code addr:<remote address>}
+   * @param client {@code key:<fingerprint>} with a static key, {@code vkey:<id>} with a virtual
+   *     key, else {@code addr:<remote address>}
+   * @param key the virtual key's id, else null
+   * @param application the virtual key's application, else null
    */
-  public record Allowed(String client) implements Decision {}
+  public record Allowed(String client, String key, String application) implements Decision {
+
+    public Allowed(String client) {
+      this(client, null, null);
+    }
+  }
 
   /** A refusal, already rendered: status, optional {@code WWW-Authenticate}, problem+json body. */
   public record Refused(int status, String wwwAuthenticate, byte[] problem) implements Decision {}
@@ -65,8 +101,16 @@ public final class AccessPolicy {
    */
   public Decision decide(
       String path, String authorization, String apiKey, String remoteAddress, String localAddress) {
-    if (keys.enabled()) {
-      Optional<String> fingerprint = keys.match(presentedKey(authorization, apiKey));
+    if (keysEnabled()) {
+      String presented = presentedKey(authorization, apiKey);
+      if (virtualKeys != null && KeyDirectory.isVirtual(presented)) {
+        return virtual(presented, path);
+      }
+      byte[] digest = presented == null || presented.isEmpty() ? null : ApiKeys.sha256(presented);
+      if (digest != null && adminKey != null && MessageDigest.isEqual(adminKey, digest)) {
+        return new Allowed("admin"); // the operator's key opens every endpoint
+      }
+      Optional<String> fingerprint = digest == null ? Optional.empty() : keys.match(digest);
       if (fingerprint.isEmpty()) {
         return refuse(
             ProblemKind.UNAUTHORIZED,
@@ -85,6 +129,45 @@ public final class AccessPolicy {
           path);
     }
     return new Allowed("addr:" + remoteAddress);
+  }
+
+  /** The admin API's check: {@code Authorization: Bearer <LRCP_ADMIN_KEY>}, nothing else. */
+  public Decision decideAdmin(String path, String authorization) {
+    if (adminKey == null) {
+      return refuse(
+          ProblemKind.UNAUTHORIZED,
+          "Bearer realm=\"lrcp-admin\"",
+          "The admin API is off: set LRCP_ADMIN_KEY to use it",
+          path);
+    }
+    String presented = presentedKey(authorization, null);
+    if (presented == null || !MessageDigest.isEqual(adminKey, ApiKeys.sha256(presented))) {
+      return refuse(
+          ProblemKind.UNAUTHORIZED,
+          "Bearer realm=\"lrcp-admin\"",
+          "Missing or invalid admin key: send 'Authorization: Bearer <LRCP_ADMIN_KEY>'",
+          path);
+    }
+    return new Allowed("admin");
+  }
+
+  private boolean isAdminKey(String presented) {
+    return adminKey != null
+        && presented != null
+        && MessageDigest.isEqual(adminKey, ApiKeys.sha256(presented));
+  }
+
+  private boolean keysEnabled() {
+    return keys.enabled() || virtualKeys != null;
+  }
+
+  private Decision virtual(String presented, String path) {
+    return switch (virtualKeys.authenticate(presented)) {
+      case KeyDirectory.Valid valid ->
+          new Allowed("vkey:" + valid.id(), valid.id(), valid.application());
+      case KeyDirectory.Rejected rejected ->
+          refuse(ProblemKind.UNAUTHORIZED, "Bearer realm=\"lrcp\"", rejected.reason(), path);
+    };
   }
 
   /** {@code lrcp.max-request-size} in bytes: larger bodies get {@link #tooLarge}. */
@@ -110,9 +193,11 @@ public final class AccessPolicy {
   }
 
   void announce() {
-    if (keys.enabled()) {
+    if (keysEnabled()) {
       log.info(
-          "API key authentication is on ({} key(s)); health endpoints stay open", keys.count());
+          "API key authentication is on ({} static key(s){}); health endpoints stay open",
+          keys.count(),
+          virtualKeys == null ? "" : ", virtual keys and the admin API");
     } else if (allowRemoteWithoutKeys) {
       log.warn(
           "No API keys and LRCP_ALLOW_REMOTE_WITHOUT_KEYS=true: serving ANY client without"

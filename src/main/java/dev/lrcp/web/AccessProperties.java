@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize {@code LRCP_MAX_REQUEST_SIZE}: larger bodies get 413
  * @param requestHeadTimeout {@code LRCP_REQUEST_HEAD_TIMEOUT}: a request whose line and headers are
  *     not complete this long after its first byte has its connection closed, on both ports
+ * @param adminKey {@code LRCP_ADMIN_KEY}: turns on the admin API ({@code /admin/**}) and virtual
+ *     keys; unset, neither exists
  */
 @ConfigurationProperties("lrcp")
 record AccessProperties(
@@ -24,9 +26,11 @@ record AccessProperties(
     @DefaultValue("false") boolean allowRemoteWithoutKeys,
     List<String> corsAllowedOrigins,
     @DefaultValue("1MB") DataSize maxRequestSize,
-    @DefaultValue("20s") Duration requestHeadTimeout) {
+    @DefaultValue("20s") Duration requestHeadTimeout,
+    String adminKey) {
 
   AccessProperties {
+    adminKey = adminKey == null || adminKey.isBlank() ? null : adminKey.strip();
     apiKeys = clean(apiKeys);
     corsAllowedOrigins = clean(corsAllowedOrigins);
     if (maxRequestSize == null || maxRequestSize.toBytes() <= 0) {
@@ -56,6 +60,8 @@ record AccessProperties(
         + maxRequestSize
         + ", requestHeadTimeout="
         + requestHeadTimeout
+        + ", adminKey="
+        + (adminKey == null ? "unset" : "<redacted>")
         + "]";
   }
 }

@@ -33,7 +33,11 @@ final class ApiKeys {
     if (presented == null || presented.isEmpty()) {
       return Optional.empty();
     }
-    byte[] candidate = sha256(presented);
+    return match(sha256(presented));
+  }
+
+  /** The same, for a key already hashed (the access policy hashes a presented key once). */
+  Optional<String> match(byte[] candidate) {
     byte[] found = null;
     for (byte[] digest : digests) {
       if (MessageDigest.isEqual(digest, candidate)) {
@@ -43,7 +47,7 @@ final class ApiKeys {
     return Optional.ofNullable(found).map(d -> HexFormat.of().formatHex(d, 0, 6));
   }
 
-  private static byte[] sha256(String value) {
+  static byte[] sha256(String value) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

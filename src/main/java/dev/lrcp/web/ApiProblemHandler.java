@@ -1,5 +1,6 @@
 package dev.lrcp.web;
 
+import dev.lrcp.admission.AdmissionRefusedException;
 import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.routing.UnknownModelException;
 import dev.lrcp.security.PolicyBlockedException;
@@ -41,6 +42,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     problem.setProperty("retry_count", failure.retryCount());
     problem.setProperty("fallback_used", failure.fallbackUsed());
     log.warn("prompt {} failed upstream: {}", e.promptId(), failure.failure().tag());
+    return respond(problem);
+  }
+
+  /**
+   * A refusal of the admit stage; its {@code Retry-After} and {@code x-ratelimit-*} headers are
+   * already on the response (the stage sets them through the call's reply headers).
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> refused(AdmissionRefusedException e) {
+    ProblemKind kind =
+        switch (e.reason()) {
+          case KEY_REJECTED -> ProblemKind.UNAUTHORIZED;
+          case MODEL_NOT_ALLOWED -> ProblemKind.MODEL_NOT_ALLOWED;
+          case BUDGET_EXCEEDED -> ProblemKind.BUDGET_EXCEEDED;
+          case REQUESTS_PER_MINUTE, TOKENS_PER_MINUTE -> ProblemKind.RATE_LIMITED;
+          case LEDGER_UNAVAILABLE -> ProblemKind.ADMISSION_UNAVAILABLE;
+        };
+    ProblemDetail problem = kind.problem(e.getMessage());
+    problem.setProperty("reason", e.reason().tag());
+    e.details().forEach(problem::setProperty);
     return respond(problem);
   }
 

@@ -3,8 +3,9 @@ package dev.lrcp.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who is calling, as set by {@link AccessFilter}: {@code key:<fingerprint>} with API keys, else
- * {@code addr:<remote address>}. Used for per-client accounting, never as a metric tag.
+ * Who is calling, as set by {@link AccessFilter}: the {@link AccessPolicy.Allowed} decision ({@code
+ * key:<fingerprint>} with a static key, {@code vkey:<id>} with a virtual one, else {@code
+ * addr:<remote address>}). Used for per-client accounting and admission, never as a metric tag.
  */
 final class ClientIdentity {
 
@@ -13,12 +14,12 @@ final class ClientIdentity {
 
   private ClientIdentity() {}
 
-  static String of(HttpServletRequest request) {
+  static AccessPolicy.Allowed of(HttpServletRequest request) {
     Object identity = request.getAttribute(ATTRIBUTE);
-    return identity instanceof String s ? s : byAddress(request);
+    return identity instanceof AccessPolicy.Allowed allowed ? allowed : byAddress(request);
   }
 
-  static String byAddress(HttpServletRequest request) {
-    return "addr:" + request.getRemoteAddr();
+  static AccessPolicy.Allowed byAddress(HttpServletRequest request) {
+    return new AccessPolicy.Allowed("addr:" + request.getRemoteAddr());
   }
 }

@@ -14,6 +14,7 @@ enum ProblemKind {
   BAD_REQUEST(400, "Bad request"),
   UNAUTHORIZED(401, "Unauthorized"),
   FORBIDDEN(403, "Forbidden"),
+  MODEL_NOT_ALLOWED(403, "Model not allowed for this key"),
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
@@ -21,12 +22,15 @@ enum ProblemKind {
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   UNPROCESSABLE(422, "Unprocessable request"),
   BLOCKED_BY_POLICY(422, "Blocked by security policy"),
+  BUDGET_EXCEEDED(429, "Budget exceeded"),
+  RATE_LIMITED(429, "Rate limit exceeded"),
   UPSTREAM_RATE_LIMITED(429, "Upstream rate limited"),
   INTERNAL(500, "Internal error"),
   NOT_IMPLEMENTED(501, "Not implemented"),
   UPSTREAM_ERROR(502, "Upstream error"),
   UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),
   CIRCUIT_OPEN(503, "Circuit open"),
+  ADMISSION_UNAVAILABLE(503, "Limits cannot be checked"),
   UPSTREAM_TIMEOUT(504, "Upstream timeout"),
   HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 

@@ -1,6 +1,8 @@
 package dev.lrcp.web;
 
+import dev.lrcp.admission.KeyDirectory;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +37,8 @@ class WebConfig implements WebMvcConfigurer {
 
   /** Shared by the servlet {@link AccessFilter} and the gateway's data plane. */
   @Bean
-  AccessPolicy accessPolicy(AccessProperties properties) {
-    var policy = AccessPolicy.of(properties);
+  AccessPolicy accessPolicy(AccessProperties properties, ObjectProvider<KeyDirectory> keys) {
+    var policy = AccessPolicy.of(properties, keys.getIfAvailable());
     policy.announce();
     return policy;
   }
@@ -47,9 +49,20 @@ class WebConfig implements WebMvcConfigurer {
     if (!properties.corsAllowedOrigins().isEmpty()) {
       var cors = new CorsConfiguration();
       cors.setAllowedOrigins(properties.corsAllowedOrigins());
-      cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
-      cors.setAllowedHeaders(List.of("Authorization", "X-API-Key", "Content-Type"));
-      cors.setExposedHeaders(List.of("Retry-After"));
+      cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+      cors.setAllowedHeaders(
+          List.of("Authorization", "X-API-Key", "Content-Type", "Cache-Control", "X-LRCP-Cache"));
+      cors.setExposedHeaders(
+          List.of(
+              "Retry-After",
+              "X-Request-Id",
+              "X-LRCP-Cache",
+              "x-ratelimit-limit-requests",
+              "x-ratelimit-remaining-requests",
+              "x-ratelimit-reset-requests",
+              "x-ratelimit-limit-tokens",
+              "x-ratelimit-remaining-tokens",
+              "x-ratelimit-reset-tokens"));
       cors.setMaxAge(3600L);
       source.registerCorsConfiguration("/**", cors);
     }

@@ -339,6 +339,105 @@ class CallFlowTests {
     assertThat(flow.run(CallFixtures.qa(null, Scoring.NOW)).response().text()).isEqualTo("fine");
   }
 
+  /** A stage that installs a gate, as the admission stage does. */
+  CallStage gating(AttemptGate gate) {
+    return new CallStage() {
+      @Override
+      public Stage stage() {
+        return Stage.ADMIT;
+      }
+
+      @Override
+      public LlmResponse apply(Call call, Next next) {
+        call.gate(gate);
+        return next.proceed(call);
+      }
+    };
+  }
+
+  @Test
+  void everyAttemptPassesTheGateWithItsModelOutsideTheTraceAndIsSettledWithIt() {
+    var settled = new ArrayList<Attempt>();
+    var flow =
+        flow(
+            r -> {
+              trail.add("model " + r.model());
+              return answering("a").generate(r);
+            },
+            routeTo("gemini-2.5-flash"),
+            gating(
+                (call, model) -> {
+                  trail.add("gate " + model);
+                  return settled::add;
+                }),
+            traced(Stage.TRACE));
+
+    flow.run(CallFixtures.qa(null, Scoring.NOW));
+
+    assertThat(trail)
+        .containsExactly(
+            "gate gemini-2.5-flash", "in TRACE", "model gemini-2.5-flash", "out TRACE");
+    assertThat(settled).singleElement().satisfies(a -> assertThat(a.costUsd()).isPositive());
+  }
+
+  @Test
+  void aRefusedAttemptCallsNoModelOpensNoTraceAndLeavesNoRecord() {
+    var flow =
+        flow(
+            r -> {
+              trail.add("model");
+              return answering("a").generate(r);
+            },
+            routeTo("gemini-2.5-flash"),
+            gating(
+                (call, model) -> {
+                  throw new IllegalStateException("over budget");
+                }),
+            traced(Stage.TRACE));
+
+    assertThatThrownBy(() -> flow.run(CallFixtures.qa(null, Scoring.NOW)))
+        .hasMessage("over budget");
+    assertThat(trail).isEmpty();
+    assertThat(records()).isEmpty();
+  }
+
+  @Test
+  void anAnswerFromTheCacheIsRecordedWithoutAModelAttemptAndWithItsSaving() {
+    CallStage cache =
+        new CallStage() {
+          @Override
+          public Stage stage() {
+            return Stage.CACHE;
+          }
+
+          @Override
+          public LlmResponse apply(Call call, Next next) {
+            var answer = LlmResponse.of("cached", call.model(), "fake", TokenUsage.ZERO, "STOP");
+            return call.answerFromCache(answer, new CallRecord.Cache(CallRecord.Cache.HIT, 0.002));
+          }
+        };
+    var flow =
+        flow(
+            r -> {
+              throw new AssertionError("the model is not called on a hit");
+            },
+            routeTo("gemini-2.5-flash"),
+            cache,
+            traced(Stage.SCORE));
+
+    CallResult result = flow.run(CallFixtures.qa(null, Scoring.NOW));
+
+    assertThat(result.response().text()).isEqualTo("cached");
+    assertThat(trail).as("stages after the cache are skipped").isEmpty();
+    CallRecord record = records().getFirst();
+    assertThat(record.outcome()).isEqualTo(Outcome.SUCCESS);
+    assertThat(record.fromCache()).isTrue();
+    assertThat(record.cache().savedUsd()).isEqualTo(0.002);
+    assertThat(record.labels().provider()).isEqualTo(CallRecord.CACHE_PROVIDER);
+    assertThat(record.numbers().costUsd()).isZero();
+    assertThat(record.numbers().inputTokens()).isZero();
+  }
+
   private static CallRequest request(String question) {
     return new CallRequest(
         "/v1/chat/completions",

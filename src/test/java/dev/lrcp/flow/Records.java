@@ -82,6 +82,32 @@ public final class Records {
         security);
   }
 
+  /** The call as drill traffic (a {@code simulate_*} toggle or {@code /stress}). */
+  public static CallRecord injected(CallRecord c) {
+    var l = c.labels();
+    var labels =
+        new CallRecord.Labels(
+            l.endpoint(),
+            l.requestType(),
+            l.requestedModel(),
+            l.model(),
+            l.provider(),
+            l.application(),
+            l.feature(),
+            true);
+    return new CallRecord(
+        c.at(),
+        c.promptId(),
+        c.traceId(),
+        labels,
+        c.outcome(),
+        c.failure(),
+        c.numbers(),
+        c.routing(),
+        c.quality(),
+        c.security());
+  }
+
   public static CallRecord withNumbers(CallRecord c, CallRecord.Numbers numbers) {
     return new CallRecord(
         c.at(),

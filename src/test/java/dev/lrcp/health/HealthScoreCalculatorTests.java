@@ -20,29 +20,60 @@ class HealthScoreCalculatorTests {
   final HealthScoreCalculator calculator = new HealthScoreCalculator(DEFAULTS);
 
   static HealthInputs inputs(double latency, double cost) {
-    return new HealthInputs(latency, 0, 0, cost, 0.9, 0, 0, 0, 0.2);
+    return new HealthInputs(latency, 0.0, 0, 0, cost, 0.9, 0, 0, 0, 0.2);
   }
 
   @Test
   void perfectTrafficIsHealthyAndCappedAt100() {
-    var score = calculator.score(new HealthInputs(200, 0, 0, 0.0002, 1.0, 0, 0, 0, 2.0));
+    var score = calculator.score(new HealthInputs(200, 0.0, 0, 0, 0.0002, 1.0, 0, 0, 0, 2.0));
     assertThat(score.score()).isEqualTo(100.0);
     assertThat(score.status()).isEqualTo("healthy");
     assertThat(score.efficiencyBonus()).isEqualTo(10.0);
   }
 
   @Test
-  void keepsTheOriginalWeights() {
-    // every component 50 except quality 0.5 → 50; no bonus
-    var in = new HealthInputs(2250, 0.05, 0, 0.01, 0.5, 0.05, 0, 0, 0);
+  void weighsTheSloComponentAtAFifthTakenFromPerformanceAndReliability() {
+    // performance 50, reliability 75, cost 50, quality 50, security 50, both burns 0.5 → slo 50
+    var in = new HealthInputs(2250, 0.025, 0.025, 0, 0.01, 0.5, 0.05, 0, 0, 0);
     var score = calculator.score(in);
-    assertThat(score.performance()).isEqualTo(50.0);
-    assertThat(score.reliability()).isEqualTo(50.0);
-    assertThat(score.cost()).isEqualTo(50.0);
-    assertThat(score.quality()).isEqualTo(50.0);
-    assertThat(score.security()).isEqualTo(50.0);
-    assertThat(score.score()).isEqualTo(50.0);
+    assertThat(score.components())
+        .containsEntry("performance", 50.0)
+        .containsEntry("reliability", 75.0)
+        .containsEntry("cost", 50.0)
+        .containsEntry("quality", 50.0)
+        .containsEntry("security", 50.0)
+        .containsEntry("slo", 50.0);
+    assertThat(score.sloBurn()).isEqualTo(new SloBurn(0.5, 0.5));
+    // 0.15·50 + 0.15·75 + 0.20·50 + 0.20·50 + 0.10·50 + 0.20·50
+    assertThat(score.score()).isEqualTo(53.75);
     assertThat(score.status()).isEqualTo("critical");
+  }
+
+  @Test
+  void aBreachedLatencySloIsNoSmallDent() {
+    // p95 3,712 ms against a 3,000 ms objective with everything else perfect and the full bonus:
+    // the original weights scored this 82 ("healthy")
+    var breached = calculator.score(new HealthInputs(3712, 0.2, 0, 0, 0.0005, 0.9, 0, 0, 0, 2));
+    var unburnt = calculator.score(new HealthInputs(3712, 0.0, 0, 0, 0.0005, 0.9, 0, 0, 0, 2));
+
+    assertThat(breached.sloBurn().latency()).isEqualTo(4.0);
+    assertThat(breached.slo()).isZero();
+    assertThat(breached.status()).isEqualTo("degraded");
+    assertThat(unburnt.score() - breached.score()).isEqualTo(20.0);
+  }
+
+  @Test
+  void anErrorRateAtTheObjectiveSpendsTheWholeAvailabilityBudget() {
+    var score = calculator.score(new HealthInputs(300, 0.0, 0.05, 0, 0.0005, 0.9, 0, 0, 0, 0));
+    assertThat(score.sloBurn().availability()).isEqualTo(1.0);
+    assertThat(score.slo()).isZero();
+  }
+
+  @Test
+  void suppliedAggregatesWithoutALatencyDistributionBurnOnlyAvailability() {
+    var score = calculator.score(new HealthInputs(9000, null, 0.01, 0, 0.0005, 0.9, 0, 0, 0, 0));
+    assertThat(score.sloBurn().latency()).isNull();
+    assertThat(score.slo()).isEqualTo(80.0);
   }
 
   @Test
@@ -56,15 +87,15 @@ class HealthScoreCalculatorTests {
 
   @Test
   void sharesTheQualityWeightWhenNoAnswerWasScored() {
-    var unmeasured = calculator.score(new HealthInputs(500, 0, 0, 0.0005, null, 0, 0, 0, 0));
+    var unmeasured = calculator.score(new HealthInputs(500, 0.0, 0, 0, 0.0005, null, 0, 0, 0, 0));
     assertThat(unmeasured.quality()).isNull();
     assertThat(unmeasured.score()).isEqualTo(100.0);
   }
 
   @Test
   void injectionsAndSafetyBlocksLowerSecurity() {
-    var clean = calculator.score(new HealthInputs(300, 0, 0, 0.0005, 0.9, 0, 0, 0, 0));
-    var attacked = calculator.score(new HealthInputs(300, 0, 0, 0.0005, 0.9, 0.02, 0.1, 0, 0));
+    var clean = calculator.score(new HealthInputs(300, 0.0, 0, 0, 0.0005, 0.9, 0, 0, 0, 0));
+    var attacked = calculator.score(new HealthInputs(300, 0.0, 0, 0, 0.0005, 0.9, 0.02, 0.1, 0, 0));
     assertThat(clean.security()).isEqualTo(100.0);
     assertThat(attacked.security()).isEqualTo(30.0);
   }

@@ -12,16 +12,17 @@ class HealthWindowsTests {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
   final RecentCalls recent = new RecentCalls(HealthScoreCalculatorTests.DEFAULTS, clock);
+  final StatusCaps caps = new StatusCaps();
   final HealthWindows windows =
       new HealthWindows(
-          recent, new HealthScoreCalculator(HealthScoreCalculatorTests.DEFAULTS), clock);
+          recent, new HealthScoreCalculator(HealthScoreCalculatorTests.DEFAULTS), caps, clock);
 
   @Test
   void reportsNoDataForAnEmptyWindow() {
     var stats = windows.stats(Duration.ofMinutes(5), Scope.SERVICE);
     assertThat(stats.requests()).isZero();
     assertThat(stats.p95LatencyMs()).isNull();
-    assertThat(windows.score(stats)).isNull();
+    assertThat(windows.score(Scope.SERVICE, stats)).isNull();
   }
 
   @Test
@@ -80,16 +81,57 @@ class HealthWindowsTests {
       clock.advance(Duration.ofSeconds(2));
       recent.on(Records.call(clock.instant(), "/reason", "gemini-2.5-pro", 3500));
     }
-    var slow = windows.score(windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
+    var slow = windows.score(Scope.SERVICE, windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
     assertThat(slow.performance()).isLessThan(20);
 
     for (int i = 0; i < 40; i++) {
       clock.advance(Duration.ofSeconds(2));
       recent.on(Records.call(clock.instant(), "/reason", "gemini-2.5-pro", 300));
     }
-    var recovered = windows.score(windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
+    var recovered =
+        windows.score(Scope.SERVICE, windows.stats(Duration.ofMinutes(1), Scope.SERVICE));
     assertThat(recovered.performance()).isEqualTo(100.0);
     assertThat(recovered.score()).isGreaterThan(slow.score());
+  }
+
+  @Test
+  void anOpenIncidentCapsTheStatusOfTheScopesThatHoldItsCalls() {
+    for (int i = 0; i < 20; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      recent.on(Records.call(clock.instant(), "/qa", "gemini-2.5-flash", 300));
+      recent.on(Records.call(clock.instant(), "/reason", "gemini-2.5-pro", 300));
+    }
+    var sev3 = new OpenIncident("inc-1", "p95 latency on /reason", "SEV-3", "/reason", null);
+    caps.on(new OpenIncidents(clock.instant(), java.util.List.of(sev3)));
+
+    assertThat(status(Scope.SERVICE)).isEqualTo("degraded");
+    assertThat(score(Scope.SERVICE).cappedBy()).isEqualTo(sev3);
+    assertThat(score(Scope.SERVICE).score()).isEqualTo(score(Scope.endpoint("/qa")).score());
+    assertThat(status(Scope.endpoint("/reason"))).isEqualTo("degraded");
+    assertThat(status(Scope.endpoint("/qa"))).isEqualTo("healthy");
+    assertThat(score(Scope.endpoint("/qa")).cappedBy()).isNull();
+
+    var sev1 =
+        new OpenIncident(
+            "inc-2", "error rate on model gemini-2.5-pro", "SEV-1", null, "gemini-2.5-pro");
+    caps.on(new OpenIncidents(clock.instant().plusMillis(1), java.util.List.of(sev3, sev1)));
+    assertThat(status(Scope.SERVICE)).isEqualTo("critical");
+    assertThat(score(Scope.SERVICE).cappedBy()).isEqualTo(sev1);
+    assertThat(status(Scope.endpoint("/reason"))).isEqualTo("degraded");
+
+    caps.on(new OpenIncidents(clock.instant(), java.util.List.of(sev3))); // older: ignored
+    assertThat(status(Scope.SERVICE)).isEqualTo("critical");
+    caps.on(new OpenIncidents(clock.instant().plusSeconds(5), java.util.List.of()));
+    assertThat(status(Scope.SERVICE)).isEqualTo("healthy");
+    assertThat(score(Scope.SERVICE).cappedBy()).isNull();
+  }
+
+  private HealthScore score(Scope scope) {
+    return windows.score(scope, windows.stats(Duration.ofMinutes(1), scope));
+  }
+
+  private String status(Scope scope) {
+    return score(scope).status();
   }
 
   @Test
@@ -108,12 +150,31 @@ class HealthWindowsTests {
   }
 
   @Test
+  void holdsEveryCallSinceItStartedUntilItDropsOne() {
+    var capped =
+        new HealthProperties(
+            500, 4000, 0.001, 0.1, 3000, 0.05, Duration.ofMinutes(5), Duration.ofHours(1), 10);
+    Instant started = clock.instant();
+    var held = new RecentCalls(capped, clock);
+    for (int i = 0; i < 10; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      held.on(Records.call(clock.instant(), "/qa", "m", 100));
+    }
+    assertThat(held.completeSince()).isEqualTo(started);
+
+    clock.advance(Duration.ofSeconds(1));
+    held.on(Records.call(clock.instant(), "/qa", "m", 100)); // the eleventh: the first goes
+
+    assertThat(held.completeSince()).isEqualTo(started.plusSeconds(2));
+  }
+
+  @Test
   void aWindowCutShortByTheCapTakesItsRequestRateOverTheCallsItStillHolds() {
     var capped =
         new HealthProperties(
             500, 4000, 0.001, 0.1, 3000, 0.05, Duration.ofMinutes(5), Duration.ofHours(1), 10);
     var held = new RecentCalls(capped, clock);
-    var cappedWindows = new HealthWindows(held, new HealthScoreCalculator(capped), clock);
+    var cappedWindows = new HealthWindows(held, new HealthScoreCalculator(capped), caps, clock);
     for (int i = 0; i < 30; i++) { // one call a second; only the last 10 fit
       clock.advance(Duration.ofSeconds(1));
       held.on(Records.call(clock.instant(), "/qa", "m", 100));

@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.lrcp.anomaly.Attribution;
+import dev.lrcp.anomaly.Cause;
 import dev.lrcp.flow.Records;
 import dev.lrcp.health.MutableClock;
 import dev.lrcp.llm.LlmFailure;
@@ -74,7 +76,7 @@ class IncidentScenarioTests {
         .contains("switch /qa, /reason from gemini-2.5-pro to the fallback model gemini-2.5-flash");
 
     var example = mvc.perform(get("/incidents/" + incident.id())).andReturn();
-    // the example incident in docs/incidents.md comes from this run
+    // kept for reading: the incident as the API renders it
     java.nio.file.Files.writeString(
         java.nio.file.Path.of("target", "incident-example.json"),
         example.getResponse().getContentAsString());
@@ -136,6 +138,103 @@ class IncidentScenarioTests {
         .startsWith("error rate on /stress is 30.0% (18 of 60 calls failed)");
     assertThat(incident.attribution().top()).get().extracting(c -> c.value()).isEqualTo("/stress");
     assertThat(incident.runbook()).anyMatch(s -> s.contains("100% of failures are upstream_error"));
+  }
+
+  @Test
+  void theFirstEvaluationExplainsALatencySpikeOnAQuietServiceAndCapsItsStatus() throws Exception {
+    // the Failure Theater on a fresh service: Normal traffic, then Latency Spike
+    for (int i = 0; i < 30; i++) {
+      clock.advance(Duration.ofMillis(300));
+      events.publishEvent(
+          i % 3 == 2
+              ? Records.call(clock.instant(), "/reason", PRO, 300 + i)
+              : Records.call(clock.instant(), "/qa", FLASH, 200 + i));
+    }
+    for (int i = 0; i < 8; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      events.publishEvent(
+          Records.injected(Records.call(clock.instant(), "/reason", PRO, 3600 + 10 * i)));
+    }
+
+    evaluator.evaluate();
+
+    var incident = store.find(store.active().getFirst().id()).orElseThrow();
+    assertThat(incident.scope()).isEqualTo(Scope.endpoint("/reason"));
+    var attribution = incident.attribution();
+    assertThat(attribution.top())
+        .get()
+        .extracting(c -> c.dimension() + "=" + c.value())
+        .isEqualTo("traffic=injected");
+    assertThat(attribution.confidence()).isGreaterThan(0.9);
+    assertThat(incident.runbook().getFirst()).contains("these calls are drills");
+    assertThat(incident.timeline())
+        .extracting(Incident.TimelineEntry::kind)
+        .containsExactly("opened", "attribution");
+    mvc.perform(get("/insights/health-score").param("endpoint", "/reason"))
+        .andExpect(jsonPath("$.status").value("degraded"))
+        .andExpect(jsonPath("$.capped_by.id").value(incident.id()));
+    mvc.perform(get("/insights/health-score").param("endpoint", "/qa"))
+        .andExpect(jsonPath("$.status").value("healthy"))
+        .andExpect(jsonPath("$.capped_by").isEmpty());
+    mvc.perform(get("/insights/health-score"))
+        .andExpect(jsonPath("$.capped_by.id").value(incident.id()));
+  }
+
+  @Test
+  void theTimelineNotesEachNewLeadingCauseOfTheAttribution() {
+    var opened = draft(Attribution.none("latency", null, 900.0, "not enough data"));
+    store.open(opened, true);
+    var injected = cause("traffic", "injected", 0.9);
+    var model = cause("model", PRO, 0.8);
+
+    store.refresh(opened.id(), draft(injected), Severity.SEV_3, clock.instant(), null);
+    store.refresh(
+        opened.id(),
+        draft(cause("traffic", "injected", 0.7)),
+        Severity.SEV_3,
+        clock.instant(),
+        null);
+    store.refresh(opened.id(), draft(model), Severity.SEV_3, clock.instant(), null);
+
+    assertThat(store.find(opened.id()).orElseThrow().timeline())
+        .extracting(Incident.TimelineEntry::kind, Incident.TimelineEntry::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("opened", opened.title()),
+            org.assertj.core.groups.Tuple.tuple(
+                "attribution", "traffic injected did it (confidence 90%)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "attribution", "model gemini-2.5-pro did it (confidence 80%)"));
+    store.resolve(opened.id(), clock.instant(), "test over");
+  }
+
+  private static Attribution cause(String dimension, String value, double confidence) {
+    return new Attribution(
+        "latency",
+        900.0,
+        4000.0,
+        dimension + " " + value + " did it",
+        confidence,
+        List.of(new Cause(dimension, value, 1.0, 0.5)),
+        null);
+  }
+
+  private Incident draft(Attribution a) {
+    return new Incident(
+        "inc-timeline-" + a.summary().hashCode(),
+        Rule.LATENCY_SLO.id(),
+        "p95 latency on model x",
+        "SEV-3",
+        Incident.OPEN,
+        Scope.model("x"),
+        clock.instant(),
+        clock.instant(),
+        null,
+        null,
+        a,
+        List.of(),
+        null,
+        List.of(),
+        List.of());
   }
 
   @Test

@@ -92,7 +92,7 @@ abstract class PersistenceSuite {
       assertThat(incident.runbook()).isNotEmpty();
       assertThat(incident.timeline())
           .extracting(Incident.TimelineEntry::kind)
-          .containsExactly("opened");
+          .containsExactly("opened", "attribution");
       // a restarted replica keeps the incident instead of opening a second one
       evaluator(ds, spike(T0)).evaluate(T0.plus(Duration.ofMinutes(12)).plusSeconds(5));
       assertThat(store(ds).active())

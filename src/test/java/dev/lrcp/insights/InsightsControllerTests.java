@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
   LiveInsights.class,
   InsightsAnalyzer.class,
   HealthWindows.class,
+  dev.lrcp.health.StatusCaps.class,
   RecentCalls.class,
   HealthScoreCalculator.class
 })
@@ -62,7 +63,10 @@ class InsightsControllerTests {
                      "avg_input_tokens": 1500, "avg_output_tokens": 200, "latency_trend": "increasing"}"""))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.health_summary.status").value("degraded"))
-        .andExpect(jsonPath("$.health_summary.overall_health_score").value(71.05))
+        // 0.15·80 + 0.15·75 + 0.20·54.85 + 0.10·70 + 0.20·60 (slo: 0.02 / 0.05 burnt) + 0.20·65
+        // + 1.33 bonus
+        .andExpect(jsonPath("$.health_summary.overall_health_score").value(67.55))
+        .andExpect(jsonPath("$.health_summary.component_scores.slo").value(60.0))
         .andExpect(jsonPath("$.health_summary.component_scores.performance").value(80.0))
         .andExpect(jsonPath("$.health_summary.component_scores.reliability").value(75.0))
         .andExpect(jsonPath("$.recommendations[0].priority").value("high"))

@@ -241,6 +241,70 @@ class DogStatsdWireTests {
   }
 
   @Test
+  void cacheHitsMissesAndSavingsAreCountedFromTheRecord() {
+    CallRecord hit = Events.success(CallTags.NONE);
+    hit =
+        new CallRecord(
+            hit.at(),
+            hit.promptId(),
+            hit.traceId(),
+            hit.labels(),
+            hit.outcome(),
+            hit.failure(),
+            hit.numbers(),
+            hit.routing(),
+            hit.quality(),
+            hit.security(),
+            new CallRecord.Cache(CallRecord.Cache.SEMANTIC, 0.0021));
+    CallRecord miss =
+        new CallRecord(
+            hit.at(),
+            "p-miss",
+            null,
+            hit.labels(),
+            hit.outcome(),
+            null,
+            hit.numbers(),
+            null,
+            null,
+            null,
+            new CallRecord.Cache(CallRecord.Cache.MISS, 0));
+    CallRecord served = hit;
+    var lines =
+        sendAll(
+            m -> {
+              new CallMetrics(m).on(served);
+              new CallMetrics(m).on(miss);
+            });
+
+    assertThat(line(lines, "llm.cache.hit.count").tag("result")).isEqualTo("semantic");
+    assertThat(line(lines, "llm.cache.saved_usd").value()).isEqualTo(0.0021);
+    assertThat(line(lines, "llm.cache.miss.count").value()).isEqualTo(1);
+  }
+
+  @Test
+  void admissionRefusalsAndBudgetWarningsAreCountedWithoutKeyIds() {
+    var lines =
+        send(
+            m -> {
+              var metrics = new AdmissionMetrics(m);
+              metrics.on(
+                  new dev.lrcp.admission.AdmissionRefused("/qa", "budget_exceeded", "key", "shop"));
+              metrics.on(
+                  new dev.lrcp.admission.BudgetWarning(
+                      Events.AT, "key", "checkout-bot", "shop", "day", "2026-12-07", 80, 4, 5));
+            });
+
+    var refused = line(lines, "llm.admission.refused.count");
+    assertThat(refused.tag("reason")).isEqualTo("budget_exceeded");
+    assertThat(refused.tag("scope")).isEqualTo("key");
+    var warning = line(lines, "llm.budget.warning.count");
+    assertThat(warning.tag("level")).isEqualTo("80");
+    assertThat(warning.tag("window")).isEqualTo("day");
+    assertThat(String.join(",", warning.tags())).doesNotContain("checkout-bot");
+  }
+
+  @Test
   void emittingAnUndeclaredTagFails() {
     var emitter = new MetricEmitter(new com.timgroup.statsd.NoOpStatsDClient(), CATALOG);
 

@@ -18,7 +18,12 @@ class AccessFilterTests {
     return new AccessFilter(
         AccessPolicy.of(
             new AccessProperties(
-                keys, allowRemote, List.of(), DataSize.ofMegabytes(1), Duration.ofSeconds(20))));
+                keys,
+                allowRemote,
+                List.of(),
+                DataSize.ofMegabytes(1),
+                Duration.ofSeconds(20),
+                null)));
   }
 
   record Outcome(
@@ -42,8 +47,7 @@ class AccessFilterTests {
     for (String loopback : List.of("127.0.0.1", "127.8.9.10", "0:0:0:0:0:0:0:1", "::1")) {
       Outcome outcome = run(filter(List.of(), false), request("/qa", loopback));
       assertThat(outcome.passed()).as(loopback).isTrue();
-      assertThat(outcome.request().getAttribute(ClientIdentity.ATTRIBUTE))
-          .isEqualTo("addr:" + loopback);
+      assertThat(ClientIdentity.of(outcome.request()).client()).isEqualTo("addr:" + loopback);
     }
   }
 
@@ -109,9 +113,9 @@ class AccessFilterTests {
 
     assertThat(viaBearer.passed()).isTrue();
     assertThat(viaHeader.passed()).isTrue();
-    Object identity = viaBearer.request().getAttribute(ClientIdentity.ATTRIBUTE);
-    assertThat(identity).asString().matches("key:[0-9a-f]{12}").doesNotContain(KEY);
-    assertThat(viaHeader.request().getAttribute(ClientIdentity.ATTRIBUTE)).isEqualTo(identity);
+    String identity = ClientIdentity.of(viaBearer.request()).client();
+    assertThat(identity).matches("key:[0-9a-f]{12}").doesNotContain(KEY);
+    assertThat(ClientIdentity.of(viaHeader.request()).client()).isEqualTo(identity);
   }
 
   @Test
@@ -137,7 +141,7 @@ class AccessFilterTests {
   void keysNeverAppearInTheSettingsToString() {
     var properties =
         new AccessProperties(
-            List.of(KEY), false, null, DataSize.ofKilobytes(1), Duration.ofSeconds(20));
+            List.of(KEY), false, null, DataSize.ofKilobytes(1), Duration.ofSeconds(20), null);
     assertThat(properties.toString()).doesNotContain(KEY).contains("1 redacted");
   }
 }

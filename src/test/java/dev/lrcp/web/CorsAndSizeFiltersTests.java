@@ -16,7 +16,7 @@ class CorsAndSizeFiltersTests {
 
   AccessProperties properties(List<String> origins, long maxBytes) {
     return new AccessProperties(
-        List.of(), false, origins, DataSize.ofBytes(maxBytes), Duration.ofSeconds(20));
+        List.of(), false, origins, DataSize.ofBytes(maxBytes), Duration.ofSeconds(20), null);
   }
 
   @Test

@@ -36,9 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Failure Theater in headless Chromium against the packaged jar: the page is served at {@code
  * /theater/}, shows the live health score, and a click on Latency Spike sends real traffic that
- * lowers the score and opens an incident. Any uncaught exception or console error in the browser
- * fails the test it happens in (React reports a hydration mismatch that way). Screenshots go to
- * {@code target/screenshots/}.
+ * lowers the score and opens an incident, which the score card then names as what caps its status.
+ * Any uncaught exception or console error in the browser fails the test it happens in (React
+ * reports a hydration mismatch that way). Screenshots go to {@code target/screenshots/}.
  */
 class TheaterBrowserIT {
 
@@ -167,6 +167,16 @@ class TheaterBrowserIT {
     WebElement incident = driver.findElement(By.cssSelector("[data-testid=incident-item]"));
     assertThat(incident.getText()).containsIgnoringCase("runbook");
     assertThat(score(driver)).isLessThan(baseline);
+
+    // the score card agrees with the incident: not healthy, and it names the incident capping it
+    slow.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=status-cap-title]"), "p95 latency"));
+    String status = driver.findElement(By.cssSelector("[data-testid=health-status]")).getText();
+    assertThat(status).isIn("degraded", "critical");
+    assertThat(driver.findElement(By.cssSelector("[data-testid=status-cap]")).getText())
+        .contains(status + " while this incident is open (on ")
+        .containsPattern("SEV-[123]");
     save("latency-spike");
   }
 
