@@ -61,7 +61,7 @@ public final class AotTraining {
           + " has no -XX:AOTCacheOutput (JDK 25 or newer); the service starts without it");
       return;
     }
-    System.out.println("Training the JDK's AOT cache in a bounded loopback run (about a minute)");
+    System.out.println("Training the JDK's AOT cache in a bounded loopback run (a few minutes)");
     try {
       train(out);
       System.out.printf("AOT cache written to %s in %d s%n",
