@@ -14,12 +14,13 @@
 # sensitive than wall time to what else runs on the machine), and RSS right after that answer and
 # after IDLE_S (10) seconds idle. Prints medians per form and writes bench/results/<UTC date>-startup.md
 # (+ raw/<date>-startup/). Builds the jar and its AOT forms first when they are missing or stale.
-# Environment (optional): PORT=18090 (and PORT+1 for the gateway), IDLE_S=10.
+# Environment (optional): PORT=18090 (and PORT+1 for the gateway), IDLE_S=10, TIMEOUT_S=600 (a start
+# not answering by then is n/a and left out of its median).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 source "$HERE/../scripts/env.sh"  # JAVA_HOME, ROOT, service_command, jar_stale, aot_stale
 cd "$ROOT"
-ROUNDS="${1:-5}" PORT="${PORT:-18090}" IDLE_S="${IDLE_S:-10}"
+ROUNDS="${1:-5}" PORT="${PORT:-18090}" IDLE_S="${IDLE_S:-10}" TIMEOUT_S="${TIMEOUT_S:-600}"
 DAY="$(date -u +%F)"; RAW="$HERE/results/raw/$DAY-startup"; OUT="$HERE/results/$DAY-startup.md"
 WORK="$(mktemp -d -t lrcp-startup.XXXXXX)"; mkdir -p "$RAW"
 QA='{"question":"What is artificial intelligence?","document":"Artificial intelligence (AI) is intelligence demonstrated by machines, in contrast to the natural intelligence displayed by humans and animals."}'
@@ -65,7 +66,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
         --lrcp.gateway.address=127.0.0.1 --lrcp.storage.directory="$data" ) > "$WORK/$r-$f.log" 2>&1 &
     PID=$!
     t=$(node "$HERE/startup.mjs" --since="$since" --ready="http://127.0.0.1:$PORT/health" \
-          --first="http://127.0.0.1:$PORT/qa" --body="$QA")
+          --first="http://127.0.0.1:$PORT/qa" --body="$QA" --timeout-s="$TIMEOUT_S")
     cpu=$(cpu_s "$PID"); rss_first=$(rss_mb "$PID")
     sleep "$IDLE_S"  # a benchmark, not a test: the idle figure is RSS after this long
     # Spring's own count: "Started … in X seconds (process running for Y)"
@@ -99,7 +100,8 @@ const n = runs.filter((r) => r.form === forms[0]).length;
 const out = [`# Start-up and memory of the packaged service (\`bench/startup.sh ${n}\`)`, '',
   `Medians of ${n} starts per form, the forms taking turns within each round on the same loaded 2-core machine ` +
   '(load average in the environment below). Every start is a new user\'s: the README\'s defaults, a fresh storage ' +
-  'directory, the README\'s `/qa` example as the first request. `aot-cache` is what `scripts/run.sh` starts.', '',
+  'directory, the README\'s `/qa` example as the first request. `aot-cache` is what `scripts/run.sh` starts. ' +
+  'A start that did not answer within the timeout shows n/a below and is left out of its form\'s median.', '',
   `| median of ${n} | ${forms.join(' | ')} | target (issue #24) |`, `|---|${forms.map(() => '---').join('|')}|---|`,
   ...rows.map(([name, cell, target]) => `| ${name} | ${forms.map(cell).join(' | ')} | ${target} |`), '',
   'Every start (launch → `/health` / → first `/qa`, s):', '',
