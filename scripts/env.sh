@@ -26,10 +26,10 @@ find_jdk() {
   return 1
 }
 
-# jar_stale: true when target/ has no jar or one older than the sources (run from the repository root).
+# jar_stale: true when target/ has no jar or one older than what goes into it (run from the repository root).
 jar_stale() {
   local jar=target/llm-reliability-control-plane.jar
-  [ ! -f "$jar" ] || [ -n "$(find pom.xml src failure-theater/src failure-theater/package.json -newer "$jar" 2>/dev/null | head -1)" ]
+  [ ! -f "$jar" ] || [ -n "$(find pom.xml src datadog failure-theater/src failure-theater/package.json -newer "$jar" 2>/dev/null | head -1)" ]
 }
 
 # aot_stale: true when the jar has no extracted form under target/aot newer than itself (the build
