@@ -8,13 +8,8 @@ scripts/setup.sh --test
 source scripts/env.sh
 
 pg_url="$(scripts/start-postgres.sh | tail -1)"
-# The development data (shared/data) is not in the repository (part of it is CC BY-SA): it sits
-# beside the clone, or beside the repository a local clone was made from (a fresh clone in a temp
-# directory). The detector evaluation tests fail, never skip, when neither has it.
-data_dir=""
-for base in .. "$(git config --get remote.origin.url 2>/dev/null || true)/.."; do
-  if [[ -d "$base/shared/data" ]]; then data_dir="$(cd "$base/shared/data" && pwd)"; break; fi
-done
+# The detector evaluation tests fail, never skip, when the development data is not found.
+data_dir="$(scripts/data-dir.sh)"
 # The JDK's AOT cache is left to scripts/run.sh: training it costs a service start and 25 s of traffic
 # that no test uses (docs/adr/0015-start-up-and-memory.md); AotModeIT covers Spring's AOT mode.
 mvn -B verify -DskipAotCache -Dlrcp.test.postgres.url="$pg_url" ${data_dir:+-Dlrcp.data.dir="$data_dir"} "$@"

@@ -14,8 +14,9 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules the incident work: rule evaluation, the open-incident gauge, outbox delivery and
- * retention. An interval of zero disables a job (tests drive them directly).
+ * Schedules the incident work: rule evaluation with the re-evaluation of applied runbook actions,
+ * the open-incident gauge, outbox delivery and retention. An interval of zero disables a job (tests
+ * drive them directly).
  */
 @Component
 class IncidentJobs implements SmartLifecycle {
@@ -23,6 +24,7 @@ class IncidentJobs implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(IncidentJobs.class);
 
   private final IncidentEvaluator evaluator;
+  private final IncidentActions actions;
   private final IncidentStore store;
   private final IncidentProperties properties;
   private final ApplicationEventPublisher events;
@@ -33,6 +35,7 @@ class IncidentJobs implements SmartLifecycle {
 
   IncidentJobs(
       IncidentEvaluator evaluator,
+      IncidentActions actions,
       IncidentStore store,
       IncidentProperties properties,
       OutboxDispatcher dispatcher,
@@ -40,6 +43,7 @@ class IncidentJobs implements SmartLifecycle {
       TaskScheduler scheduler,
       Clock clock) {
     this.evaluator = evaluator;
+    this.actions = actions;
     this.dispatcher = dispatcher;
     this.store = store;
     this.properties = properties;
@@ -56,7 +60,13 @@ class IncidentJobs implements SmartLifecycle {
 
   @Override
   public void start() {
-    schedule("evaluate", evaluator::evaluate, properties.evaluateEvery());
+    schedule(
+        "evaluate",
+        () -> {
+          evaluator.evaluate();
+          actions.verifyDue();
+        },
+        properties.evaluateEvery());
     schedule("count", this::count, properties.countEvery());
     schedule("deliver", dispatcher::dispatch, properties.delivery().every());
     schedule(

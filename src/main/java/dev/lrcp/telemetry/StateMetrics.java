@@ -1,9 +1,11 @@
 package dev.lrcp.telemetry;
 
+import dev.lrcp.forecast.SpendForecast;
 import dev.lrcp.health.HealthEvaluated;
 import dev.lrcp.incident.IncidentDeliveryFailed;
 import dev.lrcp.incident.IncidentOpened;
 import dev.lrcp.incident.OpenIncidentsCounted;
+import dev.lrcp.incident.QualityDriftDetected;
 import dev.lrcp.storage.StorageStats;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,9 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges and counters from the periodic health, incident and storage reports. An open-incident
- * gauge that drops out of a report is sent once as 0, so a resolved incident does not linger on a
- * graph at its last value.
+ * Gauges and counters from the periodic health, incident, storage and spend-forecast reports, and
+ * from incidents and drift warnings as they open. An open-incident gauge that drops out of a report
+ * is sent once as 0, so a resolved incident does not linger on a graph at its last value.
  */
 @Component
 class StateMetrics {
@@ -76,6 +78,26 @@ class StateMetrics {
     emitter.emit(Metric.STORAGE_QUEUE_DEPTH, stats.queueDepth(), Tags.none());
     emitter.emit(Metric.STORAGE_WRITTEN, stats.written(), Tags.none());
     emitter.emit(Metric.STORAGE_DROPPED, stats.dropped(), Tags.none());
+  }
+
+  @EventListener
+  void on(QualityDriftDetected drift) {
+    emitter.emit(
+        Metric.QUALITY_DRIFT_WARNING,
+        1,
+        Tags.of("signal", drift.signal())
+            .and("endpoint", drift.endpoint())
+            .and("model", drift.model()));
+  }
+
+  @EventListener
+  void on(SpendForecast forecast) {
+    emitter.emit(
+        Metric.FORECAST_SPEND_NEXT_24H, forecast.expectedUsd(), Tags.of("bound", "expected"));
+    emitter.emit(
+        Metric.FORECAST_SPEND_NEXT_24H, forecast.lower80Usd(), Tags.of("bound", "lower80"));
+    emitter.emit(
+        Metric.FORECAST_SPEND_NEXT_24H, forecast.upper80Usd(), Tags.of("bound", "upper80"));
   }
 
   private static Tags incidentTags(OpenIncidentsCounted.Count count) {
