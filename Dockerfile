@@ -26,7 +26,7 @@ WORKDIR /src
 COPY . .
 # Tests run in CI (.ci/run), not in the image build.
 RUN --mount=type=cache,target=/root/.m2 --mount=type=cache,target=/root/.npm \
-    mvn -B -DskipTests -DskipFrontendTests=true package \
+    mvn -B -DskipTests -DskipFrontendTests=true -DskipAotCache package \
  && mkdir /out \
  && cp target/llm-reliability-control-plane.jar /out/app.jar \
  && cp target/agent/dd-java-agent.jar /out/dd-java-agent.jar

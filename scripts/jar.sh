@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 jar=target/llm-reliability-control-plane.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml src failure-theater/src failure-theater/package.json -newer "$jar" 2>/dev/null | head -1)" ]; then
+if jar_stale; then
   mvn -B -q -DskipTests package >&2
 fi
 echo "$jar"

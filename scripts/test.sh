@@ -10,4 +10,6 @@ source scripts/env.sh
 pg_url="$(scripts/start-postgres.sh | tail -1)"
 # The detector evaluation tests fail, never skip, when the development data is not found.
 data_dir="$(scripts/data-dir.sh)"
-mvn -B verify -Dlrcp.test.postgres.url="$pg_url" ${data_dir:+-Dlrcp.data.dir="$data_dir"} "$@"
+# The JDK's AOT cache is left to scripts/run.sh: training it costs a service start and 25 s of traffic
+# that no test uses (docs/adr/0015-start-up-and-memory.md); AotModeIT covers Spring's AOT mode.
+mvn -B verify -DskipAotCache -Dlrcp.test.postgres.url="$pg_url" ${data_dir:+-Dlrcp.data.dir="$data_dir"} "$@"

@@ -36,14 +36,18 @@ final class ServiceProcess implements AutoCloseable {
 
   static ServiceProcess start(boolean withAgent, Map<String, String> env, Path workDir)
       throws IOException {
+    return start(
+        withAgent ? List.of("-javaagent:" + required("lrcp.agent.jar")) : List.of(), env, workDir);
+  }
+
+  static ServiceProcess start(List<String> javaOptions, Map<String, String> env, Path workDir)
+      throws IOException {
     String jar = required("lrcp.jar");
     int port = freePort();
     int gatewayPort = freePort();
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (withAgent) {
-      command.add("-javaagent:" + required("lrcp.agent.jar"));
-    }
+    command.addAll(javaOptions);
     if (Runtime.version().feature() >= 22) {
       command.add("--enable-native-access=ALL-UNNAMED");
     }
