@@ -1,5 +1,6 @@
 package dev.lrcp.telemetry;
 
+import dev.lrcp.cluster.LeaseChecked;
 import dev.lrcp.health.HealthEvaluated;
 import dev.lrcp.incident.IncidentDeliveryFailed;
 import dev.lrcp.incident.IncidentOpened;
@@ -11,9 +12,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges and counters from the periodic health, incident and storage reports. An open-incident
- * gauge that drops out of a report is sent once as 0, so a resolved incident does not linger on a
- * graph at its last value.
+ * Gauges and counters from the periodic health, incident, storage and lease reports. An
+ * open-incident gauge that drops out of a report is sent once as 0, so a resolved incident does not
+ * linger on a graph at its last value.
  */
 @Component
 class StateMetrics {
@@ -76,6 +77,11 @@ class StateMetrics {
     emitter.emit(Metric.STORAGE_QUEUE_DEPTH, stats.queueDepth(), Tags.none());
     emitter.emit(Metric.STORAGE_WRITTEN, stats.written(), Tags.none());
     emitter.emit(Metric.STORAGE_DROPPED, stats.dropped(), Tags.none());
+  }
+
+  @EventListener
+  void on(LeaseChecked checked) {
+    emitter.emit(Metric.CLUSTER_LEASE_HELD, checked.held() ? 1 : 0, Tags.none());
   }
 
   private static Tags incidentTags(OpenIncidentsCounted.Count count) {
