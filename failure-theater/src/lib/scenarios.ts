@@ -69,7 +69,7 @@ export const SCENARIOS: ScenarioDef[] = [
     id: 'quality',
     label: 'Quality Drop',
     description: 'POST /qa with questions the document cannot answer, so no answer can be grounded in it.',
-    count: 20,
+    count: 40,
     concurrency: 4,
     build: (i) => ({ path: '/qa', body: { question: pick(UNRELATED, i), document: DOC } }),
   },

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 enum TheaterScenarios {
   COST(10, 3, i -> post("/stress?simulate_long_context=true", Bodies.COST_BODY)),
   LATENCY(20, 5, i -> post("/reason?simulate_latency=true", prompt(Bodies.REASON.get(i % 2)))),
-  QUALITY(20, 4, i -> post("/qa", qa(Bodies.UNRELATED.get(i % 3), Bodies.DOC))),
+  QUALITY(40, 4, i -> post("/qa", qa(Bodies.UNRELATED.get(i % 3), Bodies.DOC))),
   SECURITY(12, 4, i -> Bodies.INJECTIONS.get(i % 4)),
   RETRY(20, 5, i -> post("/reason?simulate_retry=true", prompt(Bodies.REASON.get(i % 2)))),
   NORMAL(
