@@ -91,7 +91,7 @@ export function HealthChart({ points, markers = [], now, windowSeconds = 120, wi
       </svg>
       <figcaption className="legend">
         <span className="legend-item">
-          <span className="swatch swatch-line" aria-hidden="true" /> health score (0–100, service window), polled every 1 s
+          <span className="swatch swatch-line" aria-hidden="true" /> health score (0–100, service window), one point per second
         </span>
         <span className="legend-item">
           <span className="swatch swatch-marker" aria-hidden="true" /> scenario started

@@ -5,6 +5,7 @@ import { getJson, loadApiKey, saveApiKey, type FetchLike } from '@/lib/api';
 import { appendPoint, type ScorePoint } from '@/lib/history';
 import { runScenario, summarize, type ScenarioDef } from '@/lib/scenarios';
 import type { HealthScore, Incident, IncidentPage } from '@/lib/types';
+import { useInsightsStream, type StreamMode } from '@/lib/useInsightsStream';
 import { ApiKeyForm } from './ApiKeyForm';
 import { ComponentBars } from './ComponentBars';
 import { HealthChart, type Marker } from './HealthChart';
@@ -25,10 +26,22 @@ interface Props {
   fetchImpl?: FetchLike;
   pollMs?: number;
   clock?: () => number;
+  /** Wait before reconnecting the push stream, and before trying it again while polling. */
+  streamRetryMs?: number;
+  streamUpgradeMs?: number;
 }
 
-/** The whole page: polls the service every second and runs scenarios against it. */
-export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000, clock = Date.now }: Props) {
+/**
+ * The whole page: follows the service's push stream (health every second, incident events) and polls
+ * every second when the stream is unavailable; runs scenarios against it.
+ */
+export function Theater({
+  fetchImpl = (i, init) => fetch(i, init),
+  pollMs = 1000,
+  clock = Date.now,
+  streamRetryMs = 2000,
+  streamUpgradeMs = 30000,
+}: Props) {
   const [apiKey, setApiKey] = useState<string | null>(null);
   const [keyRejected, setKeyRejected] = useState(false);
   const [conn, setConn] = useState<Connection>({ state: 'connecting' });
@@ -43,22 +56,32 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
   const tick = useRef(0);
   const busy = useRef(false);
   const keyRef = useRef<string | null>(null);
+  const [keyVersion, setKeyVersion] = useState(0);
 
   useEffect(() => {
     keyRef.current = loadApiKey();
     setApiKey(keyRef.current);
   }, []);
 
+  const showHealth = useCallback(
+    (data: HealthScore) => {
+      const t = clock();
+      setNow(t);
+      setConn({ state: 'ok' });
+      setHealth(data);
+      setHistory((h) => appendPoint(h, { t, score: data.health_score }));
+    },
+    [clock],
+  );
+
   const pollHealth = useCallback(async (): Promise<HealthScore | null> => {
     const r = await getJson<HealthScore>('/insights/health-score', keyRef.current, fetchImpl);
-    const t = clock();
-    setNow(t);
     if (r.kind === 'ok') {
-      setConn({ state: 'ok' });
-      setHealth(r.data);
-      setHistory((h) => appendPoint(h, { t, score: r.data.health_score }));
+      showHealth(r.data);
       return r.data;
     }
+    const t = clock();
+    setNow(t);
     setHistory((h) => appendPoint(h, { t, score: null }));
     if (r.kind === 'unauthorized') {
       setKeyRejected(keyRef.current !== null);
@@ -66,7 +89,7 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
     } else if (r.kind === 'unreachable') setConn({ state: 'unreachable', message: r.message });
     else setConn({ state: 'error', status: r.status, detail: r.problem?.detail ?? r.problem?.title ?? '' });
     return null;
-  }, [fetchImpl, clock]);
+  }, [fetchImpl, clock, showHealth]);
 
   const pollIncidents = useCallback(async () => {
     const [o, all] = await Promise.all([
@@ -85,7 +108,26 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
     }
   }, [fetchImpl]);
 
+  const apiKeyNow = useCallback(() => keyRef.current, []);
+  const mode = useInsightsStream({
+    fetchImpl,
+    apiKey: apiKeyNow,
+    keyVersion,
+    retryMs: streamRetryMs,
+    upgradeMs: streamUpgradeMs,
+    handlers: {
+      onHealth: showHealth,
+      onIncident: () => void pollIncidents(),
+      onSync: () => void pollIncidents(),
+      onUnauthorized: () => {
+        setKeyRejected(keyRef.current !== null);
+        setConn({ state: 'unauthorized' });
+      },
+    },
+  });
+
   useEffect(() => {
+    if (mode !== 'polling') return undefined;
     // Incidents change more slowly than the score: every other tick is enough.
     const poll = async () => {
       if (busy.current) return;
@@ -100,7 +142,7 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
     void poll();
     const id = setInterval(poll, pollMs);
     return () => clearInterval(id);
-  }, [pollHealth, pollIncidents, pollMs]);
+  }, [mode, pollHealth, pollIncidents, pollMs]);
 
   const onKey = (key: string) => {
     keyRef.current = key;
@@ -108,6 +150,7 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
     setApiKey(key);
     setKeyRejected(false);
     setConn({ state: 'connecting' });
+    setKeyVersion((v) => v + 1);
   };
 
   const onRun = async (def: ScenarioDef) => {
@@ -132,7 +175,7 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
       <header className="top">
         <h1>Failure Theater</h1>
         <p className="muted">LLM reliability control plane · live data from this service</p>
-        <ConnectionBanner conn={conn} />
+        <ConnectionBanner conn={conn} mode={mode} pollMs={pollMs} />
       </header>
       {conn.state === 'unauthorized' && <ApiKeyForm onSubmit={onKey} rejected={keyRejected} />}
       <main className="grid">
@@ -173,10 +216,14 @@ export function Theater({ fetchImpl = (i, init) => fetch(i, init), pollMs = 1000
   );
 }
 
-function ConnectionBanner({ conn }: { conn: Connection }) {
+function ConnectionBanner({ conn, mode, pollMs }: { conn: Connection; mode: StreamMode; pollMs: number }) {
   switch (conn.state) {
     case 'ok':
-      return <p className="conn tone-good" data-testid="connection">● connected · polling every 1 s</p>;
+      return (
+        <p className="conn tone-good" data-testid="connection">
+          ● connected · {mode === 'live' ? 'live push stream' : `polling every ${pollMs / 1000} s (push stream unavailable)`}
+        </p>
+      );
     case 'connecting':
       return <p className="conn muted" data-testid="connection">○ connecting…</p>;
     case 'unauthorized':

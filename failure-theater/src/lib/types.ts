@@ -101,3 +101,15 @@ export interface Problem {
   detail?: string;
   prompt_id?: string;
 }
+
+/** An incident event on the push stream (GET /insights/stream): enough to know what to reload. */
+export interface IncidentEvent {
+  at: string;
+  id: string;
+  rule: string;
+  severity: string;
+  title: string;
+  status?: string;
+  change?: string;
+  reason?: string;
+}

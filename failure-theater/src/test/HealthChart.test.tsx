@@ -57,7 +57,7 @@ describe('HealthChart', () => {
     expect(screen.getByText('score (0–100)')).toBeInTheDocument();
     expect(screen.getByText('now')).toBeInTheDocument();
     expect(screen.getByText('−120 s')).toBeInTheDocument();
-    expect(screen.getByText(/polled every 1 s/)).toBeInTheDocument();
+    expect(screen.getByText(/one point per second/)).toBeInTheDocument();
     expect(screen.getByText('Latency Spike')).toBeInTheDocument();
   });
 

@@ -1,6 +1,7 @@
 package dev.lrcp.datadog;
 
 import com.datadog.api.client.ApiClient;
+import com.datadog.api.client.ApiException;
 import com.datadog.api.client.JSON;
 import com.datadog.api.client.v1.api.DashboardsApi;
 import com.datadog.api.client.v1.api.LogsPipelinesApi;
@@ -17,6 +18,10 @@ import com.datadog.api.client.v1.model.NotebookUpdateRequest;
 import com.datadog.api.client.v1.model.ServiceLevelObjective;
 import com.datadog.api.client.v1.model.ServiceLevelObjectiveRequest;
 import com.datadog.api.client.v1.model.SyntheticsAPITest;
+import com.datadog.api.client.v2.api.ServiceDefinitionApi;
+import com.datadog.api.client.v2.model.ServiceDefinitionData;
+import com.datadog.api.client.v2.model.ServiceDefinitionV2Dot2;
+import com.datadog.api.client.v2.model.ServiceDefinitionsCreateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +43,7 @@ final class ApiGateways {
       case NOTEBOOKS -> notebooks(new NotebooksApi(client));
       case SYNTHETICS -> synthetics(new SyntheticsApi(client));
       case LOGS_PIPELINES -> pipelines(new LogsPipelinesApi(client));
+      case SERVICES -> services(new ServiceDefinitionApi(client));
     };
   }
 
@@ -102,6 +108,39 @@ final class ApiGateways {
         () -> index(api.listLogsPipelines(), LogsPipeline::getName, LogsPipeline::getId),
         body -> api.createLogsPipeline(to(body, LogsPipeline.class)).getId(),
         (id, body) -> api.updateLogsPipeline(id, to(body, LogsPipeline.class)));
+  }
+
+  /**
+   * The catalogue's create call is an upsert keyed by {@code dd-service}, which is also the id; the
+   * listing tells created from updated.
+   */
+  private static AssetGateway services(ServiceDefinitionApi api) {
+    var all = new ServiceDefinitionApi.ListServiceDefinitionsOptionalParameters().pageSize(1000L);
+    return new AssetGateway(
+        () ->
+            index(
+                api.listServiceDefinitions(all).getData(),
+                ApiGateways::ddService,
+                ApiGateways::ddService),
+        body -> upsert(api, body),
+        (id, body) -> upsert(api, body));
+  }
+
+  private static String upsert(ServiceDefinitionApi api, JsonNode body) throws ApiException {
+    api.createOrUpdateServiceDefinitions(
+        new ServiceDefinitionsCreateRequest(to(body, ServiceDefinitionV2Dot2.class)));
+    return body.path("dd-service").asText();
+  }
+
+  /** Every schema version names the service in {@code dd-service} (v1 under {@code info}). */
+  private static String ddService(ServiceDefinitionData data) {
+    JsonNode schema =
+        JSON.getDefault()
+            .getMapper()
+            .valueToTree(data.getAttributes().getSchema().getActualInstance());
+    return schema.has("dd-service")
+        ? schema.path("dd-service").asText()
+        : schema.at("/info/dd-service").asText();
   }
 
   private static <T> Map<String, String> index(

@@ -6,13 +6,15 @@ import com.datadog.api.client.v1.model.Monitor;
 import com.datadog.api.client.v1.model.NotebookCreateRequest;
 import com.datadog.api.client.v1.model.ServiceLevelObjectiveRequest;
 import com.datadog.api.client.v1.model.SyntheticsAPITest;
+import com.datadog.api.client.v2.model.ServiceDefinitionV2Dot2;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * The kinds of asset under {@code datadog/}, in import order: SLOs first (the dashboard shows their
  * error budget, burn-rate monitors alert on them), then dashboards (monitor messages link to them),
- * then monitors, then the rest.
+ * then monitors, then the rest; the software catalogue's service definition last (it links to the
+ * dashboard).
  *
  * @param directory folder under {@code datadog/} and the name used by {@code --only}
  * @param model the API's create-request model every file must deserialize into
@@ -24,7 +26,8 @@ enum AssetKind {
   MONITORS("monitors", Monitor.class, "/name"),
   NOTEBOOKS("notebooks", NotebookCreateRequest.class, "/data/attributes/name"),
   SYNTHETICS("synthetics", SyntheticsAPITest.class, "/name"),
-  LOGS_PIPELINES("logs-pipelines", LogsPipeline.class, "/name");
+  LOGS_PIPELINES("logs-pipelines", LogsPipeline.class, "/name"),
+  SERVICES("services", ServiceDefinitionV2Dot2.class, "/dd-service");
 
   private final String directory;
   private final Class<?> model;

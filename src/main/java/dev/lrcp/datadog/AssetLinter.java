@@ -49,6 +49,7 @@ final class AssetLinter {
             case SLOS -> SloRules.check(asset.body(), catalog);
             case SYNTHETICS -> AlertPolicy.synthetic(asset);
             case LOGS_PIPELINES -> List.of();
+            case SERVICES -> ServiceRules.check(asset.body());
           });
     } catch (MetricQueryParser.QuerySyntaxException e) {
       found.add("query does not parse: " + e.getMessage());

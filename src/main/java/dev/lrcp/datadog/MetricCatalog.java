@@ -15,9 +15,17 @@ import java.util.Set;
  * telemetry, read from the class path so the importer checks against the jar it ships in) plus the
  * metrics Datadog itself derives from what the service sends.
  */
-record MetricCatalog(Map<String, Metric> metrics, Set<String> constantTags) {
+public record MetricCatalog(Map<String, Metric> metrics, Set<String> constantTags) {
 
-  record Metric(String name, String type, Set<String> tags) {}
+  public record Metric(String name, String type, Set<String> tags) {}
+
+  /**
+   * The tags the service sends on {@code metric} (besides service, env, version); empty if none.
+   */
+  public Set<String> tagsOf(String metric) {
+    Metric m = metrics.get(metric);
+    return m == null ? Set.of() : m.tags();
+  }
 
   /**
    * LLM Observability computes {@code ml_obs.span} from 100 % of the spans the service sends, so it
@@ -29,7 +37,7 @@ record MetricCatalog(Map<String, Metric> metrics, Set<String> constantTags) {
           "count",
           Set.of("error", "ml_app", "model_name", "model_provider", "span_kind"));
 
-  static MetricCatalog fromClasspath() {
+  public static MetricCatalog fromClasspath() {
     try (InputStream in = MetricCatalog.class.getResourceAsStream("/telemetry/metrics.json")) {
       if (in == null) throw new IllegalStateException("telemetry/metrics.json not on class path");
       JsonNode root = new ObjectMapper().readTree(in);

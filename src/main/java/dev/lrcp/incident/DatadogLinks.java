@@ -37,28 +37,18 @@ final class DatadogLinks {
                 + tpl("endpoint", scope.endpoint())
                 + tpl("model", scope.model())
                 + time;
+    // log attributes are endpoint/model; the llm.call span carries both as llm.endpoint/llm.model
+    // (the route is on a different span, the request's)
     return new Links(
         dashboard,
-        app + "/logs?query=" + enc(base + filter(scope, "@endpoint", "@model")) + time,
+        app + "/logs?query=" + enc(base + scope.searchTerms("@endpoint", "@model")) + time,
         app
             + "/apm/traces?query="
-            + enc(base + " operation_name:llm.call" + filter(scope, "@llm.endpoint", "@llm.model"))
+            + enc(
+                base
+                    + " operation_name:llm.call"
+                    + scope.searchTerms("@llm.endpoint", "@llm.model"))
             + time);
-  }
-
-  /**
-   * Log attributes are {@code endpoint}/{@code model}; the {@code llm.call} span carries both as
-   * {@code llm.endpoint}/{@code llm.model} (the route is on a different span, the request's).
-   */
-  private static String filter(Scope scope, String endpointKey, String modelKey) {
-    String f = "";
-    if (scope.endpoint() != null) {
-      f += " " + endpointKey + ":\"" + scope.endpoint() + "\"";
-    }
-    if (scope.model() != null) {
-      f += " " + modelKey + ":\"" + scope.model() + "\"";
-    }
-    return f;
   }
 
   private static String tpl(String name, String value) {

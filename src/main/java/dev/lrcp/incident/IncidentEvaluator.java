@@ -127,6 +127,15 @@ public class IncidentEvaluator {
                   ? "escalated to " + severity.label() + ": " + f.title()
                   : null;
           store.refresh(a.id(), draft, severity, now, note);
+          events.publishEvent(
+              new IncidentUpdated(
+                  now,
+                  a.id(),
+                  draft.rule(),
+                  severity.label(),
+                  a.status(),
+                  draft.title(),
+                  note == null ? "evidence refreshed" : note));
         });
     return target.map(IncidentStore.Active::id);
   }
@@ -142,6 +151,13 @@ public class IncidentEvaluator {
                 + "; resolved automatically";
         if (store.resolve(a.id(), now, message)) {
           log.info("incident {} resolved: {}", a.id(), message);
+          store
+              .find(a.id())
+              .ifPresent(
+                  i ->
+                      events.publishEvent(
+                          new IncidentResolved(
+                              now, i.id(), i.rule(), i.severity(), i.title(), message)));
         }
       }
     }

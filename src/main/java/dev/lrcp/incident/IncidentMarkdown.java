@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The incident as Markdown for external systems: what failed, why, what next, where to look. */
-final class IncidentMarkdown {
+public final class IncidentMarkdown {
 
   private IncidentMarkdown() {}
 
-  static String body(Incident i, DatadogAccount account) {
+  public static String body(Incident i, DatadogAccount account) {
     var md = new StringBuilder();
     md.append("**What failed:** ").append(i.title()).append("\n\n");
     if (i.evidence() != null) {
@@ -29,7 +29,19 @@ final class IncidentMarkdown {
           .append(i.attribution().summary())
           .append(String.format(" (confidence %.2f)%n%n", i.attribution().confidence()));
     }
-    md.append("**What next:**\n");
+    md.append("**What next:**\n").append(whatNext(i));
+    md.append("\nIncident ")
+        .append(i.id())
+        .append(" · service:")
+        .append(account.service())
+        .append(" env:")
+        .append(account.env());
+    return md.toString();
+  }
+
+  /** The runbook as a numbered list, then the dashboard, logs and traces links. */
+  public static String whatNext(Incident i) {
+    var md = new StringBuilder();
     for (int n = 0; n < i.runbook().size(); n++) {
       md.append(n + 1).append(". ").append(i.runbook().get(n)).append('\n');
     }
@@ -42,12 +54,6 @@ final class IncidentMarkdown {
           .append(i.links().traces())
           .append(")\n");
     }
-    md.append("\nIncident ")
-        .append(i.id())
-        .append(" · service:")
-        .append(account.service())
-        .append(" env:")
-        .append(account.env());
     return md.toString();
   }
 

@@ -37,7 +37,8 @@ class IncidentStore {
   }
 
   /** An unresolved incident as the evaluator needs it. */
-  record Active(String id, Rule rule, Scope scope, Severity severity, Instant lastBreachAt) {}
+  record Active(
+      String id, Rule rule, Scope scope, Severity severity, String status, Instant lastBreachAt) {}
 
   static String activeKey(Rule rule, Scope scope) {
     return rule.id() + "|" + scope.key();
@@ -155,7 +156,7 @@ class IncidentStore {
 
   List<Active> active() {
     return jdbc.query(
-        "SELECT id, rule, endpoint, model, severity, last_breach_at_ms FROM incident"
+        "SELECT id, rule, endpoint, model, severity, status, last_breach_at_ms FROM incident"
             + " WHERE active_key IS NOT NULL",
         (rs, n) ->
             new Active(
@@ -163,7 +164,8 @@ class IncidentStore {
                 Rule.of(rs.getString(2)),
                 new Scope(rs.getString(3), rs.getString(4)),
                 Severity.of(rs.getString(5)),
-                Instant.ofEpochMilli(rs.getLong(6))));
+                rs.getString(6),
+                Instant.ofEpochMilli(rs.getLong(7))));
   }
 
   Optional<Incident> find(String id) {

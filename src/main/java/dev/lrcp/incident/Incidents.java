@@ -9,9 +9,12 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** What the API does with incidents: read, acknowledge, resolve, open by hand. */
+/**
+ * What the API does with incidents: read, acknowledge, resolve, open by hand. Other modules read an
+ * incident through {@link #find}.
+ */
 @Component
-class Incidents {
+public class Incidents {
 
   private final IncidentStore store;
   private final ApplicationEventPublisher events;
@@ -36,21 +39,38 @@ class Incidents {
     return new Page(store.list(status, page, size), page, size, store.count(status));
   }
 
-  Optional<Incident> find(String id) {
+  public Optional<Incident> find(String id) {
     return store.find(id);
   }
 
   /** Acknowledges an open incident; empty if it does not exist. Resolved ones stay resolved. */
   Optional<Incident> acknowledge(String id) {
-    store.acknowledge(id, clock.instant(), "acknowledged via API");
-    return store.find(id);
+    Instant now = clock.instant();
+    boolean changed = store.acknowledge(id, now, "acknowledged via API");
+    var incident = store.find(id);
+    if (changed) {
+      incident.ifPresent(
+          i ->
+              events.publishEvent(
+                  new IncidentUpdated(
+                      now, i.id(), i.rule(), i.severity(), i.status(), i.title(), "acknowledged")));
+    }
+    return incident;
   }
 
   Optional<Incident> resolve(String id) {
-    if (store.resolve(id, clock.instant(), "resolved via API")) {
-      events.publishEvent(store.unresolved(clock.instant()));
+    Instant now = clock.instant();
+    boolean changed = store.resolve(id, now, "resolved via API");
+    var incident = store.find(id);
+    if (changed) {
+      incident.ifPresent(
+          i ->
+              events.publishEvent(
+                  new IncidentResolved(
+                      now, i.id(), i.rule(), i.severity(), i.title(), "resolved via API")));
+      events.publishEvent(store.unresolved(now));
     }
-    return store.find(id);
+    return incident;
   }
 
   Incident open(ManualIncidentRequest request) {

@@ -22,7 +22,7 @@ public record Scope(String endpoint, String model) {
   }
 
   /** "on /reason", "on model gemini-2.5-pro", "across the service". */
-  String phrase() {
+  public String phrase() {
     if (endpoint != null && model != null) {
       return "on " + endpoint + " with model " + model;
     } else if (endpoint != null) {
@@ -31,6 +31,24 @@ public record Scope(String endpoint, String model) {
       return "on model " + model;
     }
     return "across the service";
+  }
+
+  /**
+   * The scope as terms of a Datadog log or span search, e.g. {@code @model:"gemini-2.5-pro"} with a
+   * leading space per term; empty for the whole service.
+   *
+   * @param endpointKey the attribute holding the endpoint ({@code @endpoint} in logs)
+   * @param modelKey the attribute holding the model
+   */
+  public String searchTerms(String endpointKey, String modelKey) {
+    String terms = "";
+    if (endpoint != null) {
+      terms += " " + endpointKey + ":\"" + endpoint + "\"";
+    }
+    if (model != null) {
+      terms += " " + modelKey + ":\"" + model + "\"";
+    }
+    return terms;
   }
 
   String key() {

@@ -15,9 +15,12 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
-/** Insights over the live windows: every active scope, and one-minute trends for predictions. */
+/**
+ * Insights over the live windows: every active scope, and one-minute trends for predictions. Other
+ * modules read the live score through {@link #score}.
+ */
 @Component
-class LiveInsights {
+public class LiveInsights {
 
   private static final int TREND_MINUTES = 10;
 
@@ -34,7 +37,7 @@ class LiveInsights {
     this.clock = clock;
   }
 
-  HealthScoreView score(Duration window, Scope scope) {
+  public HealthScoreView score(Duration window, Scope scope) {
     WindowStats stats = windows.stats(window, scope);
     HealthScore score = windows.score(scope, stats);
     return new HealthScoreView(

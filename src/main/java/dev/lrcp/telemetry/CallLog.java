@@ -3,6 +3,7 @@ package dev.lrcp.telemetry;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.lrcp.flow.Attempt;
 import dev.lrcp.flow.Call;
+import dev.lrcp.flow.CallRecord;
 import dev.lrcp.llm.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,21 @@ final class CallLog {
     fields.add(new KeyValuePair("traffic", request.injected() ? "injected" : "organic"));
     optional(fields, "application", request.tags().application());
     optional(fields, "feature", request.tags().feature());
+    security(fields, call.security());
     return fields;
+  }
+
+  /** The scan's verdict, for the security log pipeline (datadog/logs-pipelines/security.json). */
+  private static void security(List<KeyValuePair> fields, CallRecord.Security scan) {
+    if (scan == null) {
+      return;
+    }
+    fields.add(new KeyValuePair("injection_score", scan.injectionScore()));
+    fields.add(new KeyValuePair("injection_flagged", scan.injectionFlag()));
+    fields.add(new KeyValuePair("token_abuse", scan.tokenAbuse()));
+    if (!scan.piiTypes().isEmpty()) {
+      fields.add(new KeyValuePair("pii_types", String.join(",", scan.piiTypes())));
+    }
   }
 
   private static String promptText(Call call) {

@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An in-memory stand-in for the six Datadog v1 endpoints the importer uses, on 127.0.0.1 and an
- * ephemeral port. It records every request, stores what is created, answers in the API's response
- * shapes (so the real client deserializes them) and can be told to fail a path.
+ * An in-memory stand-in for the Datadog endpoints the importer uses (six v1 ones and the software
+ * catalogue's v2 service definitions), on 127.0.0.1 and an ephemeral port. It records every
+ * request, stores what is created, answers in the API's response shapes (so the real client
+ * deserializes them) and can be told to fail a path.
  */
 final class DatadogApiStub implements AutoCloseable {
 
@@ -54,6 +55,8 @@ final class DatadogApiStub implements AutoCloseable {
   private final Map<Resource, Map<String, ObjectNode>> store = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1000);
+  private static final String SERVICES = "/api/v2/services/definitions";
+  private final Map<String, JsonNode> services = Collections.synchronizedMap(new LinkedHashMap<>());
 
   DatadogApiStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -93,6 +96,10 @@ final class DatadogApiStub implements AutoCloseable {
               .set("errors", JSON.createArrayNode().add("stub: forced failure")));
       return;
     }
+    if (path.equals(SERVICES)) {
+      send(ex, 200, services(method, body));
+      return;
+    }
     for (Resource r : RESOURCES) {
       if (method.equals("GET") && path.equals(r.listPath())) {
         send(ex, 200, list(r));
@@ -116,6 +123,22 @@ final class DatadogApiStub implements AutoCloseable {
         404,
         JSON.createObjectNode()
             .set("errors", JSON.createArrayNode().add("stub: no route " + method + " " + path)));
+  }
+
+  /** The catalogue's create is an upsert keyed by {@code dd-service}; it lists what it holds. */
+  private JsonNode services(String method, JsonNode body) {
+    if (method.equals("POST")) {
+      services.put(body.path("dd-service").asText(), body.deepCopy());
+    }
+    ArrayNode data = JSON.createArrayNode();
+    services.forEach(
+        (name, schema) -> {
+          ObjectNode item = data.addObject();
+          item.put("type", "service-definition").put("id", name);
+          item.putObject("attributes").putObject("meta");
+          ((ObjectNode) item.get("attributes")).set("schema", schema);
+        });
+    return JSON.createObjectNode().set("data", data);
   }
 
   private Map<String, ObjectNode> items(Resource r) {

@@ -46,8 +46,12 @@ class DatadogCommandTests {
     long before = stub.requests().size();
     assertThat(run(keys(), "import")).isZero();
     var second = stub.requests().subList((int) before, stub.requests().size());
-    assertThat(second).noneMatch(r -> r.method().equals("POST"));
-    assertThat(second.stream().filter(r -> r.method().equals("PUT")).count()).isEqualTo(ASSETS);
+    // the catalogue's only write is an upsert (POST); everything else is updated with PUT
+    assertThat(second)
+        .filteredOn(r -> r.method().equals("POST"))
+        .extracting(DatadogApiStub.Request::path)
+        .containsOnly("/api/v2/services/definitions");
+    assertThat(second.stream().filter(r -> !r.method().equals("GET")).count()).isEqualTo(ASSETS);
     assertThat(output()).contains("Summary: 0 created, " + ASSETS + " updated, 0 failed");
   }
 

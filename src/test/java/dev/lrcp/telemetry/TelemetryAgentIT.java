@@ -155,6 +155,9 @@ class TelemetryAgentIT {
         .containsEntry("llm.model", "gpt-4o-mini")
         .containsEntry("llm.provider", "openai")
         .containsEntry("llm.outcome", "success")
+        // the service map and the catalogue draw the provider as a dependency from these two
+        .containsEntry("span.kind", "client")
+        .containsEntry("peer.service", "openai")
         .containsEntry("gen_ai.provider.name", "openai")
         .containsEntry("gen_ai.request.model", "gpt-4o-mini")
         .containsEntry("gen_ai.response.model", "gpt-4o-mini")

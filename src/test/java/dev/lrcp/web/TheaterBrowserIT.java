@@ -151,9 +151,10 @@ class TheaterBrowserIT {
     driver.get(service.baseUrl() + "/theater/");
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Failure Theater"));
+    // the page follows GET /insights/stream (it says "polling" when it had to fall back)
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[data-testid=connection]"), "connected"));
+            By.cssSelector("[data-testid=connection]"), "connected · live push stream"));
 
     // A fresh service has no calls in its window, so it has no score: establish a baseline first.
     runScenario("normal", wait);
