@@ -7,10 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 
-jar=target/llm-reliability-control-plane.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml src failure-theater/src failure-theater/package.json -newer "$jar" 2>/dev/null | head -1)" ]; then
-  mvn -B -q -DskipTests package
-fi
+jar="$(scripts/jar.sh)"
 
 agent=()
 if [ "${DD_AGENT_ENABLED:-false}" = "true" ]; then

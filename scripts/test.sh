@@ -8,11 +8,6 @@ scripts/setup.sh --test
 source scripts/env.sh
 
 pg_url="$(scripts/start-postgres.sh | tail -1)"
-# The development data (shared/data) is not in the repository (part of it is CC BY-SA): it sits
-# beside the clone, or beside the repository a local clone was made from (a fresh clone in a temp
-# directory). The detector evaluation tests fail, never skip, when neither has it.
-data_dir=""
-for base in .. "$(git config --get remote.origin.url 2>/dev/null || true)/.."; do
-  if [[ -d "$base/shared/data" ]]; then data_dir="$(cd "$base/shared/data" && pwd)"; break; fi
-done
+# The detector evaluation tests fail, never skip, when the development data is not found.
+data_dir="$(scripts/data-dir.sh)"
 mvn -B verify -Dlrcp.test.postgres.url="$pg_url" ${data_dir:+-Dlrcp.data.dir="$data_dir"} "$@"

@@ -1,7 +1,9 @@
 import type { Incident } from '@/lib/types';
 import { formatAgo, formatCount, formatPercent, formatWithUnit, severityTone } from '@/lib/format';
+import { IncidentTimeline } from './IncidentTimeline';
+import { RunbookSteps, type ApplyStep } from './RunbookSteps';
 
-function IncidentCard({ incident, now, expanded }: { incident: Incident; now: number; expanded: boolean }) {
+function IncidentCard({ incident, now, expanded, onApply }: { incident: Incident; now: number; expanded: boolean; onApply?: ApplyStep }) {
   const ev = incident.evidence;
   const attr = incident.attribution;
   return (
@@ -58,13 +60,10 @@ function IncidentCard({ incident, now, expanded }: { incident: Incident; now: nu
             <p>
               <strong>Runbook</strong>
             </p>
-            <ol className="runbook">
-              {incident.runbook.map((step, i) => (
-                <li key={i}>{step}</li>
-              ))}
-            </ol>
+            <RunbookSteps incident={incident} now={now} onApply={onApply} />
           </>
         )}
+        <IncidentTimeline incident={incident} now={now} />
         {incident.links && Object.keys(incident.links).length > 0 && (
           <p className="small">
             {Object.entries(incident.links).map(([name, href]) => (
@@ -84,10 +83,12 @@ interface Props {
   recent: Incident[] | null;
   error: string | null;
   now: number;
+  /** Carries out a runbook step's action; without it no Apply buttons are shown. */
+  onApply?: ApplyStep;
 }
 
 /** Open incidents first (expanded), then the most recent others. */
-export function IncidentList({ open, recent, error, now }: Props) {
+export function IncidentList({ open, recent, error, now, onApply }: Props) {
   const openIds = new Set((open ?? []).map((i) => i.id));
   const others = (recent ?? []).filter((i) => !openIds.has(i.id));
   return (
@@ -104,7 +105,7 @@ export function IncidentList({ open, recent, error, now }: Props) {
       )}
       <ul className="incidents">
         {(open ?? []).map((i, n) => (
-          <IncidentCard key={i.id} incident={i} now={now} expanded={n === 0} />
+          <IncidentCard key={i.id} incident={i} now={now} expanded={n === 0} onApply={onApply} />
         ))}
       </ul>
       {others.length > 0 && (

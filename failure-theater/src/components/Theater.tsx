@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getJson, loadApiKey, saveApiKey, type FetchLike } from '@/lib/api';
+import { getJson, loadApiKey, postJson, saveApiKey, type FetchLike } from '@/lib/api';
 import { appendPoint, type ScorePoint } from '@/lib/history';
 import { runScenario, summarize, type ScenarioDef } from '@/lib/scenarios';
 import type { HealthScore, Incident, IncidentPage } from '@/lib/types';
@@ -164,6 +164,14 @@ export function Theater({
     setRun((r) => r && { ...r, summary: summarize(sent), scoreAfter: after?.health_score ?? null });
   };
 
+  const onApply = async (incidentId: string, step: number): Promise<string | null> => {
+    const res = await postJson(`/incidents/${incidentId}/actions/${step}`, {}, keyRef.current, fetchImpl);
+    await pollIncidents();
+    if (res.status !== null && res.status < 300) return null;
+    const problem = res.body as { detail?: string; title?: string } | null;
+    return res.error ?? problem?.detail ?? problem?.title ?? `HTTP ${res.status}`;
+  };
+
   const newIncidents = run
     ? [...(open ?? []), ...(recent ?? [])].filter(
         (i, n, all) => !run.incidentIdsBefore.includes(i.id) && all.findIndex((j) => j.id === i.id) === n,
@@ -201,7 +209,7 @@ export function Theater({
           <SpendPanel apiKey={apiKey} fetchImpl={fetchImpl} pollMs={pollMs * 5} />
         </div>
         <div className="col-right">
-          <IncidentList open={open} recent={recent} error={incidentError} now={now} />
+          <IncidentList open={open} recent={recent} error={incidentError} now={now} onApply={onApply} />
         </div>
       </main>
       {apiKey && (

@@ -84,6 +84,27 @@ export interface Incident {
   runbook: string[];
   links: Record<string, string> | null;
   timeline: { at: string; kind: string; message: string }[];
+  /** Runbook steps the service can carry out itself (POST /incidents/{id}/actions/{step}). */
+  actions?: IncidentAction[];
+}
+
+export interface IncidentAction {
+  step: number;
+  kind: string;
+  endpoints: string[];
+  from_model: string | null;
+  to_model: string | null;
+  applied: {
+    at: string;
+    by: string;
+    override_ids: string[];
+    expires_at: string;
+    verify_at: string;
+    /** null until re-evaluated: 'verified recovered', 'no effect' or 'inconclusive'. */
+    result: string | null;
+    verified_at: string | null;
+    detail: string | null;
+  } | null;
 }
 
 export interface IncidentPage {

@@ -1,5 +1,8 @@
 package dev.lrcp.admission;
 
+import dev.lrcp.forecast.BudgetOutlook;
+import dev.lrcp.forecast.BudgetQuery;
+import dev.lrcp.forecast.LiveForecasts;
 import dev.lrcp.llm.CallTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /budgets}: every budget of the current day and month, with what is spent (reported by
- * every replica, plus this replica's spend not yet reported) and what is left. A caller with a
- * virtual key sees only its key's and its application's budgets.
+ * every replica, plus this replica's spend not yet reported), what is left, and when it runs out at
+ * the rate the spend forecast projects. A caller with a virtual key sees only its key's and its
+ * application's budgets.
  */
 @RestController
 @Tag(name = "budgets")
@@ -22,12 +26,19 @@ class BudgetController {
   private final KeyDirectory directory;
   private final Ledger ledger;
   private final Allowances allowances;
+  private final LiveForecasts forecasts;
   private final Clock clock;
 
-  BudgetController(KeyDirectory directory, Ledger ledger, Allowances allowances, Clock clock) {
+  BudgetController(
+      KeyDirectory directory,
+      Ledger ledger,
+      Allowances allowances,
+      LiveForecasts forecasts,
+      Clock clock) {
     this.directory = directory;
     this.ledger = ledger;
     this.allowances = allowances;
+    this.forecasts = forecasts;
     this.clock = clock;
   }
 
@@ -36,6 +47,8 @@ class BudgetController {
    *
    * @param reservedUsd held by replicas for calls in flight and as leases, beyond what is spent
    * @param usedPercent spent over limit
+   * @param projection the spend at the period's end and when the limit is reached (80 % intervals),
+   *     from the forecast of the key's or application's hourly spend
    */
   record BudgetView(
       String subjectType,
@@ -48,7 +61,8 @@ class BudgetController {
       double reservedUsd,
       double remainingUsd,
       double usedPercent,
-      Instant resetsAt) {}
+      Instant resetsAt,
+      BudgetOutlook projection) {}
 
   record Budgets(Instant at, List<BudgetView> budgets) {}
 
@@ -88,6 +102,14 @@ class BudgetController {
     var row = ledger.read(q.scope(), q.ledgerPeriod());
     long spent = row.spent() + allowances.unreported(q);
     long reserved = Math.max(0, row.committed() - spent);
+    var s = q.subject();
+    var query =
+        new BudgetQuery(
+            s.type().equals("application") ? s.id() : null,
+            s.type().equals("key") ? s.id() : null,
+            Instant.ofEpochMilli(q.resetAtMs()),
+            Money.usd(q.limit()),
+            Money.usd(spent));
     return new BudgetView(
         q.subject().type(),
         q.subject().name(),
@@ -99,6 +121,7 @@ class BudgetController {
         Money.usd(reserved),
         Money.usd(Math.max(0, q.limit() - spent)),
         q.limit() == 0 ? 0 : Math.round(spent * 1000.0 / q.limit()) / 10.0,
-        Instant.ofEpochMilli(q.resetAtMs()));
+        Instant.ofEpochMilli(q.resetAtMs()),
+        forecasts.outlook(query));
   }
 }

@@ -25,6 +25,8 @@ public record Measure(
   private static final List<Dimension> NO_ERROR_TYPE =
       ALL.stream().filter(d -> d != Dimension.ERROR_TYPE).toList();
 
+  public static final Measure REQUESTS =
+      new Measure("llm.request.count", "requests", r -> 1, null, ALL);
   public static final Measure LATENCY =
       ratio("llm.request.latency_ms", "latency", r -> r.numbers().latencyMs(), ALL);
   public static final Measure ERROR_RATE =
@@ -42,6 +44,13 @@ public record Measure(
           r -> r.groundingScore() == null ? 0 : 1 - r.groundingScore(),
           r -> r.groundingScore() == null ? 0 : 1,
           NO_ERROR_TYPE);
+  public static final Measure IRRELEVANT =
+      new Measure(
+          "llm.semantic_similarity_score",
+          "irrelevance score",
+          r -> relevance(r) == null ? 0 : 1 - relevance(r),
+          r -> relevance(r) == null ? 0 : 1,
+          NO_ERROR_TYPE);
   public static final Measure INJECTION =
       ratio(
           "llm.security.prompt_injection_risk",
@@ -56,7 +65,21 @@ public record Measure(
           NO_ERROR_TYPE);
 
   private static final List<Measure> KNOWN =
-      List.of(LATENCY, ERROR_RATE, RETRIES, COST, TOKENS, UNGROUNDED, INJECTION, TOKEN_ABUSE);
+      List.of(
+          REQUESTS,
+          LATENCY,
+          ERROR_RATE,
+          RETRIES,
+          COST,
+          TOKENS,
+          UNGROUNDED,
+          IRRELEVANT,
+          INJECTION,
+          TOKEN_ABUSE);
+
+  private static Double relevance(CallRecord r) {
+    return r.scored() ? r.quality().semanticSimilarity() : null;
+  }
 
   private static Measure ratio(
       String metric, String noun, ToDoubleFunction<CallRecord> per, List<Dimension> dims) {

@@ -12,7 +12,7 @@ package dev.lrcp.anomaly;
  * than 2 % of the range) counts as 10⁻⁶ (Numenta's "spatial" anomaly). An alert is reported once:
  * while the score stays below the decaying peak of recent scores it is halved.
  */
-final class SeriesAnomalyDetector {
+public final class SeriesAnomalyDetector {
 
   static final double ALERT = 0.5;
   private static final long DAY = 86_400;
@@ -32,7 +32,7 @@ final class SeriesAnomalyDetector {
   private double peak;
 
   /** Scores a whole series (timestamps in epoch seconds, ascending) point by point. */
-  static AnomalyScore[] scoreAll(long[] epochSeconds, double[] values) {
+  public static AnomalyScore[] scoreAll(long[] epochSeconds, double[] values) {
     var detector = new SeriesAnomalyDetector();
     var scores = new AnomalyScore[values.length];
     for (int i = 0; i < values.length; i++) {

@@ -50,7 +50,8 @@ public record CompletionMetadata(
     @JsonProperty("security.prompt_injection_score") double injectionScore,
     @JsonProperty("security.prompt_injection_flag") boolean injectionFlag,
     @JsonProperty("security.pii_types") Set<String> piiTypes,
-    @JsonProperty("security.token_abuse_flag") boolean tokenAbuse) {
+    @JsonProperty("security.token_abuse_flag") boolean tokenAbuse,
+    @JsonProperty("routing_decision") RoutingDecision routingDecision) {
 
   public CompletionMetadata {
     // sorted, so the JSON array is stable from one response to the next
@@ -88,6 +89,7 @@ public record CompletionMetadata(
         security == null ? 0 : security.injectionScore(),
         security != null && security.injectionFlag(),
         security == null ? Set.of() : security.piiTypes(),
-        security != null && security.tokenAbuse());
+        security != null && security.tokenAbuse(),
+        RoutingDecision.of(record.routing()));
   }
 }

@@ -58,7 +58,8 @@ final class ScoreDriftDetector {
             index,
             tipped == up ? DriftWarning.Direction.UP : DriftWarning.Direction.DOWN,
             Math.abs(tipped.scoreSum / tipped.length - mean),
-            tipped.start);
+            tipped.start,
+            mean);
     relearn();
     return Optional.of(warning);
   }

@@ -18,7 +18,9 @@ public final class Call {
   private RecordJoin qualityLater;
   private Attempt attempt;
   private double spentUsd;
+  private long earlierAttemptsMs;
   private String traceId;
+  private HeldStream held;
   private AttemptGate gate = AttemptGate.OPEN;
   private CallRecord.Cache cache;
   private LlmResponse cachedAnswer;
@@ -88,6 +90,9 @@ public final class Call {
   }
 
   void attempted(Attempt attempt) {
+    if (this.attempt != null) {
+      earlierAttemptsMs += this.attempt.latencyMs();
+    }
     this.attempt = attempt;
     this.spentUsd += attempt.costUsd();
   }
@@ -95,6 +100,41 @@ public final class Call {
   /** What every model call of this request cost together. */
   public double spentUsd() {
     return spentUsd;
+  }
+
+  /** Time spent in model calls before the last one (an escalated call waited for both). */
+  long earlierAttemptsMs() {
+    return earlierAttemptsMs;
+  }
+
+  /**
+   * Holds the next answer's deltas back from a streaming caller until {@link #releaseStream} or
+   * {@link #dropHeldStream}: a verifier must see the whole answer before the caller sees any of it.
+   * Does nothing for a whole-answer call.
+   */
+  public void holdStream() {
+    if (request.stream() != null) {
+      held = new HeldStream();
+    }
+  }
+
+  /** Sends the held answer to the caller, naming the current model, and streams live again. */
+  public void releaseStream() {
+    if (held != null) {
+      HeldStream release = held;
+      held = null;
+      beginStream(model);
+      release.replayTo(request.stream());
+    }
+  }
+
+  /** Forgets the held answer (the caller never sees it) and streams live again. */
+  public void dropHeldStream() {
+    held = null;
+  }
+
+  boolean streamHeld() {
+    return held != null;
   }
 
   public String traceId() {
@@ -153,6 +193,9 @@ public final class Call {
   }
 
   StreamListener stream() {
-    return request.stream() == null ? StreamListener.NONE : request.stream();
+    if (request.stream() == null) {
+      return StreamListener.NONE;
+    }
+    return held != null ? held : request.stream();
   }
 }

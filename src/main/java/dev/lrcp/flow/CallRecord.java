@@ -3,6 +3,7 @@ package dev.lrcp.flow;
 import dev.lrcp.llm.LlmFailure;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,6 +77,8 @@ public record CallRecord(
    * @param requestedModel the model the flow asked for; {@code model} answered (after fallback)
    * @param injected true for drill traffic: a {@code simulate_*} toggle or the {@code /stress}
    *     endpoint
+   * @param key the id of the virtual key the call was made with, or null; kept so a key's spend can
+   *     be forecast against its budget, never a metric tag
    */
   public record Labels(
       String endpoint,
@@ -85,7 +88,30 @@ public record CallRecord(
       String provider,
       String application,
       String feature,
-      boolean injected) {
+      boolean injected,
+      String key) {
+
+    /** Labels of a call made without a virtual key. */
+    public Labels(
+        String endpoint,
+        String requestType,
+        String requestedModel,
+        String model,
+        String provider,
+        String application,
+        String feature,
+        boolean injected) {
+      this(
+          endpoint,
+          requestType,
+          requestedModel,
+          model,
+          provider,
+          application,
+          feature,
+          injected,
+          null);
+    }
 
     /** The {@code traffic} tag: {@code injected} or {@code organic}. */
     public String traffic() {
@@ -117,12 +143,70 @@ public record CallRecord(
   }
 
   /**
-   * How the model was chosen.
+   * How the model was chosen, and what the choice saved: the {@code routing_decision} of the call.
    *
-   * @param reason {@code request} (the caller named it), {@code endpoint} (per-endpoint setting) or
-   *     {@code default}
+   * @param policy {@code static}, {@code cheapest-that-holds}, {@code cascade} or {@code override}
+   * @param reason why this model, a low-cardinality code: {@code request} (the caller named it),
+   *     {@code endpoint}, {@code application}, {@code alias}, {@code default}, {@code holds}
+   *     (cheapest that holds), {@code reference} (nothing cheaper holds), {@code
+   *     insufficient_data}, {@code exploration}, {@code cascade} or {@code override}
+   * @param candidates the models the policy chose among, cheapest first (a cascade's order)
+   * @param chosenModel the model the decision ended with (after any escalation)
+   * @param referenceModel what the savings are measured against; null for {@code static}, which
+   *     saves nothing by definition
+   * @param escalation why a cascade moved to a stronger model ({@code ungrounded}, {@code refusal},
+   *     {@code safety_block}, {@code length}, {@code invalid_json}, {@code error}); null when it
+   *     did not
+   * @param savingsUsd the reference model's cost for the answer's tokens minus what every attempt
+   *     cost; 0 without a reference
+   * @param overrideId the runtime override that decided, or null
+   * @param detail one sentence for people (metadata and logs; not stored)
    */
-  public record Routing(String policy, String reason) {}
+  public record Routing(
+      String policy,
+      String reason,
+      List<String> candidates,
+      String chosenModel,
+      String referenceModel,
+      String escalation,
+      double savingsUsd,
+      String overrideId,
+      String detail) {
+
+    public Routing {
+      candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
+
+    /** A static choice with no reference and no detail. */
+    public Routing(String policy, String reason) {
+      this(policy, reason, List.of(), null, null, null, 0, null, null);
+    }
+
+    public boolean escalated() {
+      return escalation != null;
+    }
+
+    /**
+     * The same decision, now ending on {@code model} because the last answer failed {@code why}.
+     */
+    public Routing escalatedTo(String model, String why, String because) {
+      return new Routing(
+          policy, reason, candidates, model, referenceModel, why, savingsUsd, overrideId, because);
+    }
+
+    public Routing withSavings(double usd) {
+      return new Routing(
+          policy,
+          reason,
+          candidates,
+          chosenModel,
+          referenceModel,
+          escalation,
+          usd,
+          overrideId,
+          detail);
+    }
+  }
 
   /**
    * The answer's quality. An answer left unscored has no scores and says why.

@@ -12,14 +12,18 @@ final class CallRecords {
 
   private CallRecords() {}
 
-  /** The record of a call that reached the model, from its last attempt. */
+  /**
+   * The record of a call that reached the model, from its last attempt; an escalated call's latency
+   * and time to first token include the attempts before it, and its cost all of them.
+   */
   static CallRecord called(Call call, Instant at) {
     Attempt a = call.attempt();
     var usage = a.usage();
+    long earlier = call.earlierAttemptsMs();
     var numbers =
         new Numbers(
-            a.latencyMs(),
-            a.ttftMs(),
+            earlier + a.latencyMs(),
+            earlier + a.ttftMs(),
             usage.input(),
             usage.output(),
             usage.thinking(),
@@ -83,6 +87,7 @@ final class CallRecords {
         provider,
         r.tags().application(),
         r.tags().feature(),
-        r.injected());
+        r.injected(),
+        r.tags().key());
   }
 }

@@ -17,7 +17,8 @@ record ChatCompletionRequest(
     Integer maxTokens,
     Integer maxCompletionTokens,
     Double temperature,
-    Integer n) {
+    Integer n,
+    ResponseFormat responseFormat) {
 
   boolean streaming() {
     return Boolean.TRUE.equals(stream);
@@ -27,7 +28,17 @@ record ChatCompletionRequest(
     return streamOptions != null && Boolean.TRUE.equals(streamOptions.includeUsage());
   }
 
+  /** True when the caller asked for a JSON answer ({@code json_object} or {@code json_schema}). */
+  boolean wantsJson() {
+    return responseFormat != null
+        && ("json_object".equals(responseFormat.type())
+            || "json_schema".equals(responseFormat.type()));
+  }
+
   record ChatMessage(String role, JsonNode content) {}
+
+  /** OpenAI's {@code response_format}; only its {@code type} is read. */
+  record ResponseFormat(String type) {}
 
   record StreamOptions(Boolean includeUsage) {}
 }

@@ -6,7 +6,9 @@ import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.flow.CallFlow;
 import dev.lrcp.flow.CallResult;
 import dev.lrcp.llm.CallTags;
+import dev.lrcp.routing.ModelNotServedException;
 import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.routing.UnknownPolicyException;
 import dev.lrcp.security.PolicyBlockedException;
 import java.util.concurrent.CancellationException;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,8 @@ class ChatGateway {
     } catch (GatewayException
         | CallFailedException
         | UnknownModelException
+        | UnknownPolicyException
+        | ModelNotServedException
         | PolicyBlockedException
         | AdmissionRefusedException e) {
       refuse(reply, e);

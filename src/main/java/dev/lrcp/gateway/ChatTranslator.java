@@ -185,6 +185,7 @@ class ChatTranslator {
     var defaults = GenerationOptions.DEFAULT;
     return new GenerationOptions(
         max == null ? defaults.maxOutputTokens() : max,
-        temperature == null ? defaults.temperature() : temperature);
+        temperature == null ? defaults.temperature() : temperature,
+        body.wantsJson());
   }
 }

@@ -26,7 +26,7 @@ final class DataPlaneRoutes {
 
   private final ChatGateway gateway;
   private final ChatTranslator translator;
-  private final GatewayProperties properties;
+  private final CallerTags callerTags;
   private final AccessPolicy access;
   private final JsonMapper json;
   private final ExecutorService calls;
@@ -36,13 +36,13 @@ final class DataPlaneRoutes {
   DataPlaneRoutes(
       ChatGateway gateway,
       ChatTranslator translator,
-      GatewayProperties properties,
+      CallerTags callerTags,
       AccessPolicy access,
       JsonMapper json,
       ExecutorService calls) {
     this.gateway = gateway;
     this.translator = translator;
-    this.properties = properties;
+    this.callerTags = callerTags;
     this.access = access;
     this.json = json;
     this.calls = calls;
@@ -107,7 +107,7 @@ final class DataPlaneRoutes {
       }
       HttpHeaders headers = call.headers();
       var tags =
-          properties.tags(
+          callerTags.of(
               headers.get(GatewayProperties.APPLICATION_HEADER),
               headers.get(GatewayProperties.FEATURE_HEADER),
               new CallTags(client.application(), null, client.client(), client.key()));

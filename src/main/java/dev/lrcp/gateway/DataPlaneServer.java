@@ -76,11 +76,13 @@ class DataPlaneServer implements SmartLifecycle {
       ChatGateway gateway,
       ChatTranslator translator,
       GatewayProperties properties,
+      CallerTags callerTags,
       AccessPolicy access,
       JsonMapper json,
       ObjectProvider<ServerProperties> server,
       ObjectProvider<LifecycleProperties> lifecycle) {
-    this(gateway, translator, properties, access, json, drainTimeout(server, lifecycle));
+    this(
+        gateway, translator, properties, callerTags, access, json, drainTimeout(server, lifecycle));
   }
 
   /**
@@ -90,6 +92,7 @@ class DataPlaneServer implements SmartLifecycle {
       ChatGateway gateway,
       ChatTranslator translator,
       GatewayProperties properties,
+      CallerTags callerTags,
       AccessPolicy access,
       JsonMapper json,
       Duration drainTimeout) {
@@ -99,7 +102,7 @@ class DataPlaneServer implements SmartLifecycle {
     this.drain = new DataPlaneDrain(json);
     ExecutorService calls =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gateway-", 0).factory());
-    this.routes = new DataPlaneRoutes(gateway, translator, properties, access, json, calls);
+    this.routes = new DataPlaneRoutes(gateway, translator, callerTags, access, json, calls);
   }
 
   /** Boot's own settings for the servlet server's shutdown, so both listeners behave alike. */

@@ -21,12 +21,12 @@ class GatewayController {
 
   private final ChatGateway gateway;
   private final ChatTranslator translator;
-  private final GatewayProperties properties;
+  private final CallerTags callerTags;
 
-  GatewayController(ChatGateway gateway, ChatTranslator translator, GatewayProperties properties) {
+  GatewayController(ChatGateway gateway, ChatTranslator translator, CallerTags callerTags) {
     this.gateway = gateway;
     this.translator = translator;
-    this.properties = properties;
+    this.callerTags = callerTags;
   }
 
   @GetMapping("/v1/models")
@@ -41,7 +41,7 @@ class GatewayController {
       HttpServletRequest http,
       HttpServletResponse response) {
     var tags =
-        properties.tags(
+        callerTags.of(
             http.getHeader(GatewayProperties.APPLICATION_HEADER),
             http.getHeader(GatewayProperties.FEATURE_HEADER),
             caller);

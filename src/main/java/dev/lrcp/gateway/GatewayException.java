@@ -3,7 +3,9 @@ package dev.lrcp.gateway;
 import dev.lrcp.admission.AdmissionRefusedException;
 import dev.lrcp.flow.CallFailedException;
 import dev.lrcp.llm.LlmException;
+import dev.lrcp.routing.ModelNotServedException;
 import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.routing.UnknownPolicyException;
 import dev.lrcp.security.PolicyBlockedException;
 
 /** A gateway request that ends in an OpenAI-shape error with this status. */
@@ -86,13 +88,20 @@ final class GatewayException extends RuntimeException {
   /**
    * A call the flow refused or could not answer, in the OpenAI shape: an upstream failure with its
    * kind's status ({@link dev.lrcp.llm.LlmFailure#httpStatus()}), an unknown model as OpenAI's 404,
-   * a security refusal as a 400. Anything else is not a refusal and is rethrown.
+   * an unknown routing policy or alias and a security refusal as a 400, a model of another provider
+   * than the configured one as a 422. Anything else is not a refusal and is rethrown.
    */
   static GatewayException of(RuntimeException e) {
     return switch (e) {
       case GatewayException g -> g;
       case CallFailedException failed -> upstream(failed.failure());
       case UnknownModelException unknown -> modelNotFound(unknown.model());
+      case UnknownPolicyException policy ->
+          invalid(
+              "Unknown routing policy or alias '" + policy.name() + "'; known: " + policy.known(),
+              "model");
+      case ModelNotServedException notServed ->
+          request(422, "model_not_served", "The " + notServed.getMessage(), "model");
       case PolicyBlockedException blocked -> blocked(blocked.reason());
       case AdmissionRefusedException refused -> refused(refused);
       default -> throw e;

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Gateway settings ({@code LRCP_GATEWAY_*}). The tag allow-lists keep caller-chosen header values
- * from becoming unbounded metric tags: a value outside the list tags nothing.
+ * from becoming unbounded metric tags: a value outside the list tags nothing (an application with a
+ * routing policy is accepted too).
  *
  * @param applications accepted values of {@code X-LRCP-Application}; empty accepts none
  * @param features accepted values of {@code X-LRCP-Feature}; empty accepts none
@@ -50,14 +51,14 @@ record GatewayProperties(
   /**
    * The call's tags from its headers and its caller: a virtual key's application wins over the
    * header (the key's is set by an administrator, the header by anyone holding the key).
+   *
+   * @param application the header's value once vetted by {@link
+   *     dev.lrcp.routing.Applications#accept} (this allow-list and the applications with a routing
+   *     policy), else null
    */
   CallTags tags(String application, String feature, CallTags caller) {
-    String app =
-        caller.application() != null
-            ? caller.application()
-            : application != null && applications.contains(application) ? application : null;
     return new CallTags(
-        app,
+        caller.application() != null ? caller.application() : application,
         feature != null && features.contains(feature) ? feature : null,
         caller.client(),
         caller.key());

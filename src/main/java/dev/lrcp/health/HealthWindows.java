@@ -37,6 +37,14 @@ public class HealthWindows {
     return new Window(recent, window, end, calculator.latencySloMs()).stats(scope);
   }
 
+  /** Statistics of the window ending now for each of {@code scopes}, from one read of the logs. */
+  public Map<Scope, WindowStats> stats(Duration window, List<Scope> scopes) {
+    var read = new Window(recent, window, clock.instant(), calculator.latencySloMs());
+    var result = new LinkedHashMap<Scope, WindowStats>();
+    scopes.forEach(scope -> result.put(scope, read.stats(scope)));
+    return result;
+  }
+
   /**
    * Statistics of the window ending now for the service and every endpoint and model with calls in
    * it, in that order. The recent-call logs are read once for all of them: this runs every few

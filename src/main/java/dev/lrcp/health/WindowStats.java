@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param slowRate share of calls slower than the latency objective ({@code
  *     lrcp.health.latency-slo-ms})
+ * @param qualityStdDev sample standard deviation of the scores; needs two scores
  */
 public record WindowStats(
     String window,
@@ -35,6 +36,7 @@ public record WindowStats(
     long outputTokens,
     double tokenEfficiency,
     Double meanQuality,
+    Double qualityStdDev,
     Double ungroundedRate,
     int scoredAnswers,
     double injectionRate,
@@ -80,11 +82,23 @@ public record WindowStats(
         scores.isEmpty()
             ? null
             : scores.stream().mapToDouble(CallRecord.Quality::value).average().orElseThrow(),
+        standardDeviation(scores),
         ungroundedRate(scores),
         scores.size(),
         fraction(scans.stream().filter(CallRecord::injectionFlagged).count(), scans.size()),
         fraction(scans.stream().filter(CallRecord::tokenAbuse).count(), scans.size()),
         scans.size());
+  }
+
+  /** Sample standard deviation of the scores (n − 1), or null under two scores. */
+  private static Double standardDeviation(List<CallRecord.Quality> scores) {
+    if (scores.size() < 2) {
+      return null;
+    }
+    double mean = scores.stream().mapToDouble(CallRecord.Quality::value).average().orElseThrow();
+    double squares =
+        scores.stream().mapToDouble(q -> (q.value() - mean) * (q.value() - mean)).sum();
+    return Math.sqrt(squares / (scores.size() - 1));
   }
 
   private static Double ungroundedRate(List<CallRecord.Quality> scores) {

@@ -19,10 +19,12 @@ final class Detectors {
 
   private final IncidentProperties properties;
   private final CostSpikeDetector costSpike;
+  private final DriftDetector drift;
 
   Detectors(IncidentProperties properties) {
     this.properties = properties;
     this.costSpike = new CostSpikeDetector(properties);
+    this.drift = new DriftDetector(properties, this);
   }
 
   boolean enabled(Rule rule) {
@@ -37,6 +39,7 @@ final class Detectors {
       case RETRY_STORM -> retries(scope, calls, threshold);
       case COST_SPIKE -> costSpike.check(scope, calls, base);
       case QUALITY_DROP -> quality(scope, calls, threshold);
+      case QUALITY_DRIFT -> drift.check(scope, calls, base);
       case SECURITY_ATTACK -> flagged(rule, scope, calls, threshold, CallRecord::injectionFlagged);
       case TOKEN_ABUSE -> flagged(rule, scope, calls, threshold, CallRecord::tokenAbuse);
       case MANUAL -> Optional.empty();

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An incident as the API shows it (docs/architecture.md). {@code evidence} and {@code attribution}
- * are null for incidents opened by hand; {@code tags} are the manual request's tags.
+ * are null for incidents opened by hand; {@code tags} are the manual request's tags; {@code
+ * actions} are the runbook steps the service can carry out itself, with what became of them.
  */
 public record Incident(
     String id,
@@ -23,7 +24,12 @@ public record Incident(
     List<String> runbook,
     Links links,
     List<String> tags,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    List<Action> actions) {
+
+  public Incident {
+    actions = actions == null ? List.of() : List.copyOf(actions);
+  }
 
   public static final String OPEN = "open";
   public static final String ACKNOWLEDGED = "acknowledged";
@@ -54,11 +60,52 @@ public record Incident(
 
   public record TimelineEntry(Instant at, String kind, String message) {}
 
+  /**
+   * A runbook step the service can apply itself ({@code POST /incidents/{id}/actions/{step}}).
+   *
+   * @param step the runbook step it belongs to, from 1
+   * @param kind {@code switch_model}: a routing override of each endpoint to {@code toModel}
+   * @param applied null until applied
+   */
+  public record Action(
+      int step,
+      String kind,
+      List<String> endpoints,
+      String fromModel,
+      String toModel,
+      Applied applied) {
+
+    public static final String SWITCH_MODEL = "switch_model";
+
+    Action withApplied(Applied a) {
+      return new Action(step, kind, endpoints, fromModel, toModel, a);
+    }
+  }
+
+  /**
+   * What applying an action did, and what its re-evaluation found.
+   *
+   * @param overrideIds the routing overrides it created, one per endpoint
+   * @param verifyAt when the rule is evaluated again over the calls since the action
+   * @param result null until then; {@code verified recovered}, {@code no effect} or {@code
+   *     inconclusive} (too few calls to judge)
+   */
+  public record Applied(
+      Instant at,
+      String by,
+      List<String> overrideIds,
+      Instant expiresAt,
+      Instant verifyAt,
+      String result,
+      Instant verifiedAt,
+      String detail) {}
+
   /** What is stored as the JSON document of an incident row. */
   record Details(
       Evidence evidence,
       Attribution attribution,
       List<String> runbook,
       Links links,
-      List<String> tags) {}
+      List<String> tags,
+      List<Action> actions) {}
 }

@@ -24,6 +24,7 @@ final class IncidentComposer {
 
   Incident compose(Finding f, Attribution a, List<CallRecord> current, Instant now) {
     var m = f.measurement();
+    var runbook = runbooks.runbook(f, a, current);
     var samples = f.samples().stream().map(c -> new Sample(c.promptId(), c.traceId())).toList();
     var evidence =
         new Evidence(
@@ -48,10 +49,11 @@ final class IncidentComposer {
         null,
         evidence,
         a,
-        runbooks.steps(f, a, current),
+        runbook.steps(),
         links.of(f.scope(), now),
         List.of(),
-        List.of());
+        List.of(),
+        runbook.actions());
   }
 
   static String newId() {

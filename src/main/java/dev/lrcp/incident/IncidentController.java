@@ -1,7 +1,10 @@
 package dev.lrcp.incident;
 
+import dev.lrcp.llm.CallTags;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +32,38 @@ class IncidentController {
 
   private final Incidents incidents;
   private final SinkStatus sinkStatus;
+  private final IncidentActions actions;
 
-  IncidentController(Incidents incidents, SinkStatus sinkStatus) {
+  IncidentController(Incidents incidents, SinkStatus sinkStatus, IncidentActions actions) {
     this.incidents = incidents;
     this.sinkStatus = sinkStatus;
+    this.actions = actions;
+  }
+
+  /**
+   * Body of {@code POST /incidents/{id}/actions/{step}}, optional.
+   *
+   * @param ttl ISO-8601 duration of the routing overrides (default 30 minutes)
+   */
+  record ActionRequest(String ttl) {}
+
+  /** Carries out a runbook step's action now; the timeline and {@code actions} show it. */
+  @PostMapping("/{id}/actions/{step}")
+  ResponseEntity<Incident> apply(
+      @PathVariable String id,
+      @PathVariable int step,
+      @RequestBody(required = false) ActionRequest body,
+      CallTags caller) {
+    Duration ttl = IncidentActions.DEFAULT_TTL;
+    if (body != null && body.ttl() != null && !body.ttl().isBlank()) {
+      try {
+        ttl = Duration.parse(body.ttl().strip());
+      } catch (DateTimeParseException e) {
+        throw new BadRequest("ttl: '" + body.ttl() + "' is not an ISO-8601 duration such as PT30M");
+      }
+    }
+    Incident applied = actions.apply(id, step, ttl, caller.client());
+    return ResponseEntity.created(URI.create("/incidents/" + id)).body(applied);
   }
 
   @GetMapping
@@ -82,6 +113,20 @@ class IncidentController {
   @ExceptionHandler(NotFound.class)
   ProblemDetail notFound(NotFound e) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Incident not found", e.getMessage());
+  }
+
+  @ExceptionHandler(IncidentActions.Refused.class)
+  ProblemDetail refused(IncidentActions.Refused e) {
+    return switch (e.status) {
+      case 404 -> problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+      case 409 -> problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+      default ->
+          problem(
+              HttpStatus.UNPROCESSABLE_CONTENT,
+              "unprocessable",
+              "Unprocessable request",
+              e.getMessage());
+    };
   }
 
   @ExceptionHandler(BadRequest.class)

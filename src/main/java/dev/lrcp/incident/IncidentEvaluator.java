@@ -113,6 +113,9 @@ public class IncidentEvaluator {
       log.warn("incident {} opened: [{}] {}", draft.id(), draft.severity(), draft.title());
       events.publishEvent(
           new IncidentOpened(now, draft.id(), draft.rule(), draft.severity(), draft.title()));
+      if (f.rule() == Rule.QUALITY_DRIFT) {
+        events.publishEvent(DriftDetector.detected(f, now));
+      }
       // health caps statuses from now on, not from the end of this evaluation
       events.publishEvent(store.unresolved(clock.instant()));
       return Optional.of(draft.id());

@@ -15,10 +15,10 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules the incident work: rule evaluation, the open-incident gauge, outbox delivery and
- * retention. An interval of zero disables a job (tests drive them directly). Rules and retention
- * run on the cluster lease holder only; delivery runs everywhere (outbox rows are claimed one
- * replica at a time).
+ * Schedules the incident work: rule evaluation with the re-evaluation of applied runbook actions,
+ * the open-incident gauge, outbox delivery and retention. An interval of zero disables a job (tests
+ * drive them directly). Rules, actions and retention run on the cluster lease holder only; delivery
+ * runs everywhere (outbox rows are claimed one replica at a time).
  */
 @Component
 class IncidentJobs implements SmartLifecycle {
@@ -26,6 +26,7 @@ class IncidentJobs implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(IncidentJobs.class);
 
   private final IncidentEvaluator evaluator;
+  private final IncidentActions actions;
   private final IncidentStore store;
   private final IncidentProperties properties;
   private final ApplicationEventPublisher events;
@@ -37,6 +38,7 @@ class IncidentJobs implements SmartLifecycle {
 
   IncidentJobs(
       IncidentEvaluator evaluator,
+      IncidentActions actions,
       IncidentStore store,
       IncidentProperties properties,
       OutboxDispatcher dispatcher,
@@ -46,6 +48,7 @@ class IncidentJobs implements SmartLifecycle {
       ClusterLease lease) {
     this.lease = lease;
     this.evaluator = evaluator;
+    this.actions = actions;
     this.dispatcher = dispatcher;
     this.store = store;
     this.properties = properties;
@@ -67,6 +70,7 @@ class IncidentJobs implements SmartLifecycle {
       return;
     }
     evaluator.evaluate();
+    actions.verifyDue();
   }
 
   void deleteResolved() {

@@ -277,7 +277,130 @@ class IncidentStore {
         details.runbook(),
         details.links(),
         details.tags() == null ? List.of() : details.tags(),
-        timeline(id));
+        timeline(id),
+        withApplied(id, details.actions()));
+  }
+
+  /**
+   * The applied actions as they were applied (a rebuilt runbook may have moved its steps), then the
+   * runbook's other actions, by step.
+   */
+  private List<Incident.Action> withApplied(String id, List<Incident.Action> runbook) {
+    var actions =
+        new java.util.ArrayList<>(
+            jdbc.query(
+                "SELECT step, kind, endpoints, from_model, to_model, applied_at_ms, applied_by,"
+                    + " override_ids, expires_at_ms, verify_at_ms, result, verified_at_ms,"
+                    + " result_detail FROM incident_action WHERE incident_id = ?",
+                IncidentStore::applied,
+                id));
+    var appliedSteps = actions.stream().map(Incident.Action::step).toList();
+    if (runbook != null) {
+      runbook.stream().filter(a -> !appliedSteps.contains(a.step())).forEach(actions::add);
+    }
+    actions.sort(java.util.Comparator.comparingInt(Incident.Action::step));
+    return actions;
+  }
+
+  private static Incident.Action applied(ResultSet rs, int row) throws SQLException {
+    long verified = rs.getLong("verified_at_ms");
+    Instant verifiedAt = rs.wasNull() ? null : Instant.ofEpochMilli(verified);
+    var applied =
+        new Incident.Applied(
+            Instant.ofEpochMilli(rs.getLong("applied_at_ms")),
+            rs.getString("applied_by"),
+            List.of(rs.getString("override_ids").split(",")),
+            Instant.ofEpochMilli(rs.getLong("expires_at_ms")),
+            Instant.ofEpochMilli(rs.getLong("verify_at_ms")),
+            rs.getString("result"),
+            verifiedAt,
+            rs.getString("result_detail"));
+    return new Incident.Action(
+        rs.getInt("step"),
+        rs.getString("kind"),
+        List.of(rs.getString("endpoints").split(",")),
+        rs.getString("from_model"),
+        rs.getString("to_model"),
+        applied);
+  }
+
+  /**
+   * Records an applied action, its timeline entry and an outbox update in one transaction; false
+   * when the step was already applied (on this replica or another).
+   */
+  boolean applyAction(String id, Incident.Action action, Incident.Applied applied, String note) {
+    try {
+      tx.executeWithoutResult(
+          status -> {
+            jdbc.update(
+                "INSERT INTO incident_action (incident_id, step, kind, endpoints, from_model,"
+                    + " to_model, override_ids, applied_at_ms, applied_by, expires_at_ms,"
+                    + " verify_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                id,
+                action.step(),
+                action.kind(),
+                String.join(",", action.endpoints()),
+                action.fromModel(),
+                action.toModel(),
+                String.join(",", applied.overrideIds()),
+                ms(applied.at()),
+                applied.by(),
+                ms(applied.expiresAt()),
+                ms(applied.verifyAt()));
+            append(id, applied.at(), "action", note);
+            enqueue(id, "update", applied.at());
+          });
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  /** An applied action whose re-evaluation is due. */
+  record DueCheck(
+      String incidentId,
+      int step,
+      Rule rule,
+      List<String> endpoints,
+      Instant appliedAt,
+      Instant verifyAt) {}
+
+  List<DueCheck> dueChecks(Instant now) {
+    return jdbc.query(
+        "SELECT a.incident_id, a.step, i.rule, a.endpoints, a.applied_at_ms, a.verify_at_ms"
+            + " FROM incident_action a JOIN incident i ON i.id = a.incident_id"
+            + " WHERE a.result IS NULL AND a.verify_at_ms <= ? ORDER BY a.verify_at_ms",
+        (rs, n) ->
+            new DueCheck(
+                rs.getString(1),
+                rs.getInt(2),
+                Rule.of(rs.getString(3)),
+                List.of(rs.getString(4).split(",")),
+                Instant.ofEpochMilli(rs.getLong(5)),
+                Instant.ofEpochMilli(rs.getLong(6))),
+        ms(now));
+  }
+
+  /** Records a re-evaluation once across replicas, with its timeline entry. */
+  boolean recordCheck(String id, int step, Instant at, String result, String detail) {
+    return Boolean.TRUE.equals(
+        tx.execute(
+            status -> {
+              int claimed =
+                  jdbc.update(
+                      "UPDATE incident_action SET result = ?, verified_at_ms = ?, result_detail = ?"
+                          + " WHERE incident_id = ? AND step = ? AND result IS NULL",
+                      result,
+                      ms(at),
+                      detail,
+                      id,
+                      step);
+              if (claimed == 1) {
+                append(id, at, "verification", "step " + step + " " + result + ": " + detail);
+                enqueue(id, "update", at);
+              }
+              return claimed == 1;
+            }));
   }
 
   private List<TimelineEntry> timeline(String id) {
@@ -291,7 +414,14 @@ class IncidentStore {
   }
 
   private static Details details(Incident i) {
-    return new Details(i.evidence(), i.attribution(), i.runbook(), i.links(), i.tags());
+    // actions as the runbook defines them; what became of them is in incident_action
+    return new Details(
+        i.evidence(),
+        i.attribution(),
+        i.runbook(),
+        i.links(),
+        i.tags(),
+        i.actions().stream().map(a -> a.withApplied(null)).toList());
   }
 
   private static Long ms(Instant t) {

@@ -97,6 +97,7 @@ public class Incidents {
             new ArrayList<>(steps),
             links.of(Scope.SERVICE, now),
             request.tags() == null ? List.of() : List.copyOf(request.tags()),
+            List.of(),
             List.of());
     store.open(incident, false);
     events.publishEvent(

@@ -17,6 +17,8 @@ public enum Rule {
   COST_SPIKE(3.5),
   /** Mean grounding score below the threshold. */
   QUALITY_DROP(0.5),
+  /** Drop of grounding (or answer relevance) found by CUSUM over the look-back, in score units. */
+  QUALITY_DRIFT(dev.lrcp.drift.QualityDrift.MIN_DROP),
   /** Share of calls flagged as prompt injection. */
   SECURITY_ATTACK(0.1),
   /** Share of calls flagged as token abuse. */

@@ -15,9 +15,21 @@ import java.util.stream.Collectors;
 
 /**
  * What to do next, written for the rule that fired and for what the attribution found. The first
- * step acts on the leading cause when the attribution is confident enough to name one.
+ * step acts on the leading cause when the attribution is confident enough to name one; a step that
+ * switches a model carries an {@link Incident.Action} the service can apply itself.
  */
 final class Runbooks {
+
+  /** The steps, and the actions some of them carry (by step number, from 1). */
+  record Runbook(List<String> steps, List<Incident.Action> actions) {}
+
+  /** A step's text and, when the service can carry it out, its action (step number not yet set). */
+  private record Step(String text, Incident.Action action) {
+
+    Step after(String lead) {
+      return new Step(lead + text, action);
+    }
+  }
 
   private static final double CONFIDENT = 0.5;
 
@@ -37,69 +49,84 @@ final class Runbooks {
     this.catalog = catalog;
   }
 
-  List<String> steps(Finding f, Attribution a, List<CallRecord> window) {
+  Runbook runbook(Finding f, Attribution a, List<CallRecord> window) {
     var steps = new ArrayList<String>();
+    var actions = new ArrayList<Incident.Action>();
     boolean confident = a.confidence() >= CONFIDENT;
     Optional<Cause> cause = confident ? a.top() : Optional.empty();
-    cause.ifPresent(c -> steps.add(actOn(f, a, c, window)));
+    cause.ifPresent(c -> add(steps, actions, actOn(f, a, c, window)));
     if (cause.filter(c -> c.dimension().equals("model")).isEmpty()
         && MODEL_RULES.contains(f.rule())) {
-      (confident ? modelCause(f, a, window) : Optional.<String>empty())
+      (confident ? modelCause(f, a, window) : Optional.<Step>empty())
           .or(() -> scopeModel(f, window))
-          .ifPresent(steps::add);
+          .ifPresent(s -> add(steps, actions, s));
     }
     steps.addAll(ruleSteps(f, window));
     steps.add(
         "Open the sample traces in the evidence; the incident resolves itself once the condition"
             + " stays clear for the recovery period.");
-    return steps;
+    return new Runbook(steps, actions);
   }
 
-  private String actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
+  private static void add(List<String> steps, List<Incident.Action> actions, Step step) {
+    steps.add(step.text());
+    Incident.Action x = step.action();
+    if (x != null) {
+      actions.add(
+          new Incident.Action(
+              steps.size(), x.kind(), x.endpoints(), x.fromModel(), x.toModel(), null));
+    }
+  }
+
+  private Step actOn(Finding f, Attribution a, Cause c, List<CallRecord> window) {
     // the summary's first clause names the leading cause; the rest is for reading, not acting
     String lead = capitalise(a.summary().split("; ", 2)[0]) + ": ";
-    return switch (c.dimension()) {
-      case "model" -> lead + switchModel(c.value(), endpointsOf(c.value(), window), f.rule());
-      case "provider" ->
-          lead + "fail over to another provider's model and check " + statusPage(c.value()) + ".";
-      case "endpoint" -> lead + endpointAction(f.rule(), c.value());
-      case "prompt_size" ->
-          lead
-              + "cap the document/context size for these prompts (truncate or summarise before"
-              + " the call) or route them to a long-context model with lower latency.";
-      case "traffic" ->
-          lead
-              + ("injected".equals(c.value())
-                  ? "these calls are drills (simulate_* toggles or /stress) and organic traffic is"
-                      + " not affected: stop the drill, or use it to rehearse the steps below."
-                  : "organic traffic carries it, so real users are affected.");
-      case "application" ->
-          lead
-              + "ask the owners of application "
-              + c.value()
-              + " what changed in its requests, or rate-limit it (X-LRCP-Application).";
-      default -> lead + "see the failure kinds below.";
-    };
+    if (c.dimension().equals("model")) {
+      return switchModel(c.value(), endpointsOf(c.value(), window), f.rule()).after(lead);
+    }
+    return new Step(
+        lead
+            + switch (c.dimension()) {
+              case "provider" ->
+                  "fail over to another provider's model and check " + statusPage(c.value()) + ".";
+              case "endpoint" -> endpointAction(f.rule(), c.value());
+              case "prompt_size" ->
+                  "cap the document/context size for these prompts (truncate or summarise before"
+                      + " the call) or route them to a long-context model with lower latency.";
+              case "traffic" ->
+                  "injected".equals(c.value())
+                      ? "these calls are drills (simulate_* toggles or /stress) and organic traffic"
+                          + " is not affected: stop the drill, or use it to rehearse the steps"
+                          + " below."
+                      : "organic traffic carries it, so real users are affected.";
+              case "application" ->
+                  "ask the owners of application "
+                      + c.value()
+                      + " what changed in its requests, or rate-limit it (X-LRCP-Application).";
+              default -> "see the failure kinds below.";
+            },
+        null);
   }
 
   /** The model the attribution names after its leading cause, when it carries the change. */
-  private Optional<String> modelCause(Finding f, Attribution a, List<CallRecord> window) {
+  private Optional<Step> modelCause(Finding f, Attribution a, List<CallRecord> window) {
     return a.causes().stream()
         .skip(1)
         .filter(c -> c.dimension().equals("model") && c.explanatoryPower() >= CARRIES)
         .findFirst()
         .map(
             c ->
-                String.format(
-                    Locale.ROOT,
-                    "Model %s carries %d%% of the change: %s",
-                    c.value(),
-                    Math.round(Math.min(1, c.explanatoryPower()) * 100),
-                    switchModel(c.value(), scopeEndpoints(f, c.value(), window), f.rule())));
+                switchModel(c.value(), scopeEndpoints(f, c.value(), window), f.rule())
+                    .after(
+                        String.format(
+                            Locale.ROOT,
+                            "Model %s carries %d%% of the change: ",
+                            c.value(),
+                            Math.round(Math.min(1, c.explanatoryPower()) * 100))));
   }
 
   /** Without a confident attribution, act on the model that serves the incident's scope. */
-  private Optional<String> scopeModel(Finding f, List<CallRecord> window) {
+  private Optional<Step> scopeModel(Finding f, List<CallRecord> window) {
     var calls = ScopeSelector.within(window, f.scope());
     var byModel =
         calls.stream()
@@ -110,13 +137,14 @@ final class Runbooks {
         .findFirst()
         .map(
             e ->
-                String.format(
-                    Locale.ROOT,
-                    "%d%% of calls %s are served by %s: %s",
-                    Math.round(100.0 * e.getValue() / calls.size()),
-                    f.scope().phrase(),
-                    e.getKey(),
-                    switchModel(e.getKey(), scopeEndpoints(f, e.getKey(), window), f.rule())));
+                switchModel(e.getKey(), scopeEndpoints(f, e.getKey(), window), f.rule())
+                    .after(
+                        String.format(
+                            Locale.ROOT,
+                            "%d%% of calls %s are served by %s: ",
+                            Math.round(100.0 * e.getValue() / calls.size()),
+                            f.scope().phrase(),
+                            e.getKey())));
   }
 
   private static List<String> scopeEndpoints(Finding f, String model, List<CallRecord> window) {
@@ -125,16 +153,33 @@ final class Runbooks {
         : endpointsOf(model, window);
   }
 
-  private String switchModel(String model, List<String> endpoints, Rule rule) {
+  /**
+   * Switching the endpoints that a model serves to its fallback: an action the service applies as
+   * routing overrides, when there is a fallback and an endpoint to switch.
+   */
+  private Step switchModel(String model, List<String> endpoints, Rule rule) {
     String where = endpoints.isEmpty() ? "traffic" : String.join(", ", endpoints);
-    String target =
-        alternative(model, rule == Rule.COST_SPIKE)
-            .map(m -> "the fallback model " + m.name())
-            .orElse("another model");
+    Optional<ModelSpec> target = alternative(model, rule == Rule.COST_SPIKE);
     String provider = catalog.find(model).map(ModelSpec::provider).orElse("the provider");
-    return String.format(
-        "switch %s from %s to %s (request body \"model\" or the router's default), and check %s.",
-        where, model, target, statusPage(provider));
+    boolean actionable = target.isPresent() && !endpoints.isEmpty();
+    String text =
+        String.format(
+            "switch %s from %s to %s (%s), and check %s.",
+            where,
+            model,
+            target.map(m -> "the fallback model " + m.name()).orElse("another model"),
+            actionable
+                ? "Apply sets a routing override for "
+                    + IncidentActions.DEFAULT_TTL.toMinutes()
+                    + " minutes; or set the request's \"model\" or the routing policy"
+                : "request body \"model\" or the router's default",
+            statusPage(provider));
+    Incident.Action action =
+        actionable
+            ? new Incident.Action(
+                0, Incident.Action.SWITCH_MODEL, endpoints, model, target.get().name(), null)
+            : null;
+    return new Step(text, action);
   }
 
   /** The next cheaper model of the same provider: usually also faster and the usual fallback. */
@@ -163,7 +208,7 @@ final class Runbooks {
           "turn on blocking for flagged prompts on "
               + endpoint
               + " and review the sample prompt ids.";
-      case QUALITY_DROP ->
+      case QUALITY_DROP, QUALITY_DRIFT ->
           "check the documents sent to " + endpoint + " (retrieval may return the wrong context).";
       default ->
           "shed or queue load on "
@@ -187,6 +232,12 @@ final class Runbooks {
           List.of(
               "Read the ungrounded samples; if a model change preceded the drop, route back to"
                   + " the previous model for grounded Q&A.");
+      case QUALITY_DRIFT ->
+          List.of(
+              "An early warning: scores are falling but still above the quality-drop threshold."
+                  + " Compare the samples (lowest scores since the change) with what changed at"
+                  + " its start: a model or prompt release, new documents or retrieval, new kinds"
+                  + " of question; roll back or route back before the quality-drop rule fires.");
       case SECURITY_ATTACK ->
           List.of(
               "Review the flagged prompt ids; block the offending client and keep the injection"

@@ -94,6 +94,8 @@ class InsightsController {
         recommendations,
         SuppliedTrends.predictions(body, properties),
         InsightsResponse.priorities(recommendations),
+        List.of(),
+        List.of(),
         "supplied aggregates",
         clock.instant());
   }

@@ -4,12 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The original's response shape, plus where the numbers came from. */
+/**
+ * The original's response shape, plus where the numbers came from and, live, the anomaly stories
+ * and quality-drift warnings over the recent calls (empty for supplied aggregates).
+ */
 public record InsightsResponse(
     HealthSummary healthSummary,
     List<Recommendation> recommendations,
     List<Prediction> predictiveInsights,
     List<String> priorityActions,
+    List<Story> stories,
+    List<DriftInsight> qualityDrift,
     String basis,
     Instant generatedAt) {
 

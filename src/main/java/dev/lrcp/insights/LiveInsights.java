@@ -16,8 +16,9 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * Insights over the live windows: every active scope, and one-minute trends for predictions. Other
- * modules read the live score through {@link #score}.
+ * Insights over the live windows: every active scope, one-minute trends for predictions, and the
+ * anomaly stories and drift warnings over all the recent calls held. Other modules read the live
+ * score through {@link #score}.
  */
 @Component
 public class LiveInsights {
@@ -27,13 +28,19 @@ public class LiveInsights {
   private final HealthWindows windows;
   private final InsightsAnalyzer analyzer;
   private final HealthProperties properties;
+  private final LiveAnomalies anomalies;
   private final Clock clock;
 
   LiveInsights(
-      HealthWindows windows, InsightsAnalyzer analyzer, HealthProperties properties, Clock clock) {
+      HealthWindows windows,
+      InsightsAnalyzer analyzer,
+      HealthProperties properties,
+      LiveAnomalies anomalies,
+      Clock clock) {
     this.windows = windows;
     this.analyzer = analyzer;
     this.properties = properties;
+    this.anomalies = anomalies;
     this.clock = clock;
   }
 
@@ -72,6 +79,7 @@ public class LiveInsights {
       }
     }
     var recommendations = analyzer.recommend(observations);
+    var recent = anomalies.read();
     HealthScore service = observations.isEmpty() ? null : observations.getFirst().score();
     return new InsightsResponse(
         service == null
@@ -81,6 +89,8 @@ public class LiveInsights {
         recommendations,
         predictions,
         InsightsResponse.priorities(recommendations),
+        recent.stories(),
+        LiveDrift.warnings(recent.calls(), recent.scopes()),
         "live window "
             + (window.toSecondsPart() == 0 ? window.toMinutes() + "m" : window.toSeconds() + "s"),
         clock.instant());

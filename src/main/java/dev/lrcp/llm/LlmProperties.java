@@ -23,7 +23,19 @@ public record LlmProperties(
   public enum Provider {
     SIMULATED,
     GEMINI,
-    OPENAI
+    OPENAI;
+
+    /**
+     * Whether this adapter can call a catalog model of the given provider ({@link
+     * ModelSpec#provider()}): the simulated one serves every model, the others their own.
+     */
+    public boolean serves(String catalogProvider) {
+      return switch (this) {
+        case SIMULATED -> true;
+        case GEMINI -> "google".equals(catalogProvider);
+        case OPENAI -> "openai".equals(catalogProvider);
+      };
+    }
   }
 
   /**

@@ -51,8 +51,17 @@ public record LlmRequest(
     return String.join("\n", messages.stream().map(Message::content).toList());
   }
 
-  /** Sampling settings passed to the provider. */
-  public record GenerationOptions(int maxOutputTokens, double temperature) {
+  /**
+   * Sampling settings passed to the provider.
+   *
+   * @param json the caller asked for a JSON answer (OpenAI {@code response_format} {@code
+   *     json_object} or {@code json_schema})
+   */
+  public record GenerationOptions(int maxOutputTokens, double temperature, boolean json) {
     public static final GenerationOptions DEFAULT = new GenerationOptions(2048, 0.7);
+
+    public GenerationOptions(int maxOutputTokens, double temperature) {
+      this(maxOutputTokens, temperature, false);
+    }
   }
 }

@@ -59,5 +59,5 @@ public final class ModelCatalog {
     return pricesSource;
   }
 
-  record CatalogFile(String source, String asOf, List<ModelSpec> models) {}
+  record CatalogFile(String source, String asOf, String capabilityNote, List<ModelSpec> models) {}
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores every answer: before it is returned when the entry point asked for scores now, else in the
- * background, where the call's record waits for the result.
+ * background, where the call's record waits for the result. An answer a verifier inside this stage
+ * already scored (routing's cascade) is not scored twice.
  */
 @Component
 class ScoreStage implements CallStage {
@@ -31,6 +32,9 @@ class ScoreStage implements CallStage {
   @Override
   public LlmResponse apply(Call call, Next next) {
     LlmResponse response = next.proceed(call);
+    if (call.quality() != null) {
+      return response;
+    }
     var request = call.request();
     var input = new ScoringInput(request.question(), request.document(), response.text());
     if (request.scoring() == Scoring.NOW) {

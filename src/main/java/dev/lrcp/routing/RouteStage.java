@@ -1,17 +1,17 @@
 package dev.lrcp.routing;
 
 import dev.lrcp.flow.Call;
-import dev.lrcp.flow.CallRecord;
 import dev.lrcp.flow.CallStage;
 import dev.lrcp.flow.Stage;
 import dev.lrcp.llm.LlmResponse;
 import org.springframework.stereotype.Component;
 
-/** Routes every call: the model comes from {@link ModelRouter} before anything else runs. */
+/**
+ * Routes every call, whatever its entry point: the {@link ModelRouter}'s decision is put on the
+ * call before anything else runs, and becomes the call record's {@code routing_decision}.
+ */
 @Component
 class RouteStage implements CallStage {
-
-  static final String POLICY = "static";
 
   private final ModelRouter router;
 
@@ -26,10 +26,8 @@ class RouteStage implements CallStage {
 
   @Override
   public LlmResponse apply(Call call, Next next) {
-    var request = call.request();
-    RouteDecision decision =
-        router.route(request.requestType(), request.namesModel() ? request.model() : null);
-    call.route(decision.model(), new CallRecord.Routing(POLICY, decision.reason()));
+    var routing = router.decide(call.request());
+    call.route(routing.chosenModel(), routing);
     return next.proceed(call);
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Picks the model for each call: the caller's explicit choice (validated against the model
- * catalog), else a per-endpoint model, else the configured default. It never calls a model and
- * never mutates shared state, so concurrent requests cannot run on each other's model.
+ * Chooses each call's model and accounts for what the choice saved: per-endpoint, per-application
+ * and alias policies (static, cheapest-that-holds over live statistics, cascade with a verifier),
+ * runtime overrides shared through the database, and {@code GET /routing}. It never mutates a
+ * shared client, so concurrent requests cannot run on each other's model.
  */
 package dev.lrcp.routing;

@@ -63,7 +63,8 @@ public class CallRecordRepository {
             rs.getString("provider"),
             rs.getString("application"),
             rs.getString("feature"),
-            rs.getBoolean("injected"));
+            rs.getBoolean("injected"),
+            rs.getString("key_id"));
     var numbers =
         new CallRecord.Numbers(
             rs.getLong("latency_ms"),
@@ -84,7 +85,7 @@ public class CallRecordRepository {
         CallRecord.Outcome.ofTag(rs.getString("outcome")),
         failure == null ? null : LlmFailure.valueOf(failure.toUpperCase(Locale.ROOT)),
         numbers,
-        policy == null ? null : new CallRecord.Routing(policy, rs.getString("routed_by")),
+        policy == null ? null : routing(rs, policy),
         quality(rs),
         security(rs),
         cache(rs));
@@ -95,6 +96,53 @@ public class CallRecordRepository {
     Double saved = rs.getObject("cache_saved_usd", Double.class);
     return result == null ? null : new CallRecord.Cache(result, saved == null ? 0 : saved);
   }
+
+  private static CallRecord.Routing routing(ResultSet rs, String policy) throws SQLException {
+    String candidates = rs.getString("routing_candidates");
+    Double savings = rs.getObject("savings_usd", Double.class);
+    return new CallRecord.Routing(
+        policy,
+        rs.getString("routed_by"),
+        candidates == null || candidates.isEmpty() ? List.of() : List.of(candidates.split(",")),
+        rs.getString("routing_chosen"),
+        rs.getString("routing_reference"),
+        rs.getString("escalation"),
+        savings == null ? 0 : savings,
+        rs.getString("routing_override"),
+        null);
+  }
+
+  /**
+   * What routing did per endpoint and policy between {@code from} and {@code to}: calls,
+   * escalations, spend and savings (calls that reached a model).
+   */
+  public List<RoutingTotals> routingTotals(Instant from, Instant to) {
+    return jdbc.query(
+        "SELECT endpoint, routing_policy, COUNT(*), SUM(CASE WHEN escalation IS NULL THEN 0 ELSE 1"
+            + " END), SUM(cost_usd), SUM(COALESCE(savings_usd, 0)) FROM call_record"
+            + " WHERE at_ms >= ? AND at_ms < ? AND routing_policy IS NOT NULL"
+            + " AND outcome <> 'blocked' GROUP BY endpoint, routing_policy"
+            + " ORDER BY endpoint, routing_policy",
+        (rs, i) ->
+            new RoutingTotals(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getDouble(5),
+                rs.getDouble(6)),
+        from.toEpochMilli(),
+        to.toEpochMilli());
+  }
+
+  /** One endpoint and policy's routing over a window. */
+  public record RoutingTotals(
+      String endpoint,
+      String policy,
+      long calls,
+      long escalations,
+      double costUsd,
+      double savingsUsd) {}
 
   private static CallRecord.Quality quality(ResultSet rs) throws SQLException {
     Double similarity = rs.getObject("semantic_similarity", Double.class);

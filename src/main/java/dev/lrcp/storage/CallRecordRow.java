@@ -9,7 +9,7 @@ import java.util.List;
 /** How one call record binds to the parameters of a row of {@link CallRecordStatements#COLUMNS}. */
 final class CallRecordRow {
 
-  static final int PARAMETERS = 34;
+  static final int PARAMETERS = 41;
 
   private CallRecordRow() {}
 
@@ -45,10 +45,23 @@ final class CallRecordRow {
     setString(ps, at + 20, l.feature());
     bindQualityAndSecurity(ps, at, r);
     ps.setBoolean(at + 28, l.injected());
-    setString(ps, at + 29, r.routing() == null ? null : r.routing().policy());
-    setString(ps, at + 30, r.routing() == null ? null : r.routing().reason());
     setString(ps, at + 33, r.cache() == null ? null : r.cache().result());
     setDouble(ps, at + 34, r.cache() == null ? null : r.cache().savedUsd());
+    setString(ps, at + 41, l.key());
+    bindRouting(ps, at, r.routing());
+  }
+
+  private static void bindRouting(PreparedStatement ps, int at, CallRecord.Routing routing)
+      throws SQLException {
+    boolean none = routing == null;
+    setString(ps, at + 29, none ? null : routing.policy());
+    setString(ps, at + 30, none ? null : routing.reason());
+    setString(ps, at + 35, none ? null : String.join(",", routing.candidates()));
+    setString(ps, at + 36, none ? null : routing.referenceModel());
+    setString(ps, at + 37, none ? null : routing.chosenModel());
+    setString(ps, at + 38, none ? null : routing.escalation());
+    setDouble(ps, at + 39, none ? null : routing.savingsUsd());
+    setString(ps, at + 40, none ? null : routing.overrideId());
   }
 
   private static void bindQualityAndSecurity(PreparedStatement ps, int at, CallRecord r)

@@ -22,7 +22,9 @@ final class CallRecordStatements {
           + " failure, latency_ms, ttft_ms, input_tokens, output_tokens, thinking_tokens, cost_usd,"
           + " retry_count, fallback_used, trace_id, application, feature, semantic_similarity,"
           + " grounding_score, ungrounded, injection_score, injection_flag, pii_types, token_abuse,"
-          + " injected, routing_policy, routed_by, unscored, injection_source, cache, cache_saved_usd";
+          + " injected, routing_policy, routed_by, unscored, injection_source, cache, cache_saved_usd,"
+          + " routing_candidates, routing_reference, routing_chosen, escalation, savings_usd,"
+          + " routing_override, key_id";
 
   private final DataSource dataSource;
   private final String insertMany = insert(ROWS);

@@ -20,9 +20,11 @@ public class StorageMaintenance {
 
   private static final Logger log = LoggerFactory.getLogger(StorageMaintenance.class);
   private static final long HOUR_MS = 3_600_000L;
-  private static final String HOUR = "(at_ms - MOD(at_ms, 3600000))";
-  private static final String ENDPOINT = "COALESCE(endpoint, 'unknown')";
-  private static final String MODEL = "COALESCE(model, 'unknown')";
+  static final String HOUR = "(at_ms - MOD(at_ms, 3600000))";
+  static final String ENDPOINT = "COALESCE(endpoint, 'unknown')";
+  static final String MODEL = "COALESCE(model, 'unknown')";
+  static final String APPLICATION = "COALESCE(application, '')";
+  static final String KEY = "COALESCE(key_id, '')";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -66,19 +68,20 @@ public class StorageMaintenance {
 
   void refreshRollups(Instant now) {
     long from = now.toEpochMilli() - now.toEpochMilli() % HOUR_MS - HOUR_MS;
+    String groups = String.join(", ", HOUR, ENDPOINT, MODEL, APPLICATION, KEY);
     tx.executeWithoutResult(
         status -> {
           jdbc.update("DELETE FROM call_rollup_hourly WHERE hour_ms >= ?", from);
           jdbc.update(
-              "INSERT INTO call_rollup_hourly (hour_ms, endpoint, model, requests, errors,"
-                  + " retries, latency_sum_ms, latency_max_ms, input_tokens, output_tokens,"
-                  + " cost_usd) SELECT "
-                  + String.join(", ", HOUR, ENDPOINT, MODEL)
+              "INSERT INTO call_rollup_hourly (hour_ms, endpoint, model, application, key_id,"
+                  + " requests, errors, retries, latency_sum_ms, latency_max_ms, input_tokens,"
+                  + " output_tokens, thinking_tokens, cost_usd) SELECT "
+                  + groups
                   + ", COUNT(*), SUM(CASE WHEN outcome = 'error' THEN 1 ELSE 0 END),"
                   + " SUM(retry_count), SUM(latency_ms), MAX(latency_ms), SUM(input_tokens),"
-                  + " SUM(output_tokens), SUM(cost_usd) FROM call_record WHERE at_ms >= ?"
-                  + " AND outcome <> 'blocked' GROUP BY "
-                  + String.join(", ", HOUR, ENDPOINT, MODEL),
+                  + " SUM(output_tokens), SUM(thinking_tokens), SUM(cost_usd) FROM call_record"
+                  + " WHERE at_ms >= ? AND outcome <> 'blocked' GROUP BY "
+                  + groups,
               from);
         });
   }
@@ -87,20 +90,33 @@ public class StorageMaintenance {
     return jdbc.update("DELETE FROM " + table + " WHERE " + column + " < ?", cutoff.toEpochMilli());
   }
 
-  /** Rollups for tests and the API: one row per hour, endpoint and model. */
-  public record Rollup(Instant hour, String endpoint, String model, long requests, long errors) {}
+  /**
+   * Rollups for tests and the API: one row per hour, endpoint, model, application and key (the last
+   * two {@code ""} for calls without one).
+   */
+  public record Rollup(
+      Instant hour,
+      String endpoint,
+      String model,
+      String application,
+      String key,
+      long requests,
+      long errors) {}
 
   public List<Rollup> rollupsSince(Instant from) {
     return jdbc.query(
-        "SELECT hour_ms, endpoint, model, requests, errors FROM call_rollup_hourly"
-            + " WHERE hour_ms >= ? ORDER BY hour_ms, endpoint, model",
+        "SELECT hour_ms, endpoint, model, application, key_id, requests, errors"
+            + " FROM call_rollup_hourly WHERE hour_ms >= ?"
+            + " ORDER BY hour_ms, endpoint, model, application, key_id",
         (rs, i) ->
             new Rollup(
                 Instant.ofEpochMilli(rs.getLong(1)),
                 rs.getString(2),
                 rs.getString(3),
-                rs.getLong(4),
-                rs.getLong(5)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6),
+                rs.getLong(7)),
         from.toEpochMilli());
   }
 }

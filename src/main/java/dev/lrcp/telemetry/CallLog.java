@@ -83,6 +83,7 @@ final class CallLog {
     optional(fields, "application", request.tags().application());
     optional(fields, "feature", request.tags().feature());
     security(fields, call.security());
+    routing(fields, call.routing());
     return fields;
   }
 
@@ -96,6 +97,21 @@ final class CallLog {
     fields.add(new KeyValuePair("token_abuse", scan.tokenAbuse()));
     if (!scan.piiTypes().isEmpty()) {
       fields.add(new KeyValuePair("pii_types", String.join(",", scan.piiTypes())));
+    }
+  }
+
+  /** The routing decision as it stands after this attempt (its savings include it). */
+  private static void routing(List<KeyValuePair> fields, CallRecord.Routing routing) {
+    if (routing == null) {
+      return;
+    }
+    fields.add(new KeyValuePair("routing_policy", routing.policy()));
+    fields.add(new KeyValuePair("routing_reason", routing.reason()));
+    optional(fields, "routing_escalation", routing.escalation());
+    optional(fields, "routing_override", routing.overrideId());
+    if (routing.referenceModel() != null) {
+      fields.add(new KeyValuePair("routing_reference_model", routing.referenceModel()));
+      fields.add(new KeyValuePair("routing_savings_usd", routing.savingsUsd()));
     }
   }
 

@@ -27,6 +27,9 @@ enum Metric {
   GROUNDING_SCORE("llm.grounding_score"),
   UNGROUNDED_FLAG("llm.ungrounded_answer_flag"),
   QUALITY_UNSCORED("llm.quality.unscored.count"),
+  ROUTING_DECISION("llm.routing.decision.count"),
+  ROUTING_ESCALATION("llm.routing.escalation.count"),
+  ROUTING_SAVINGS("llm.routing.savings_usd"),
   INJECTION_SCORE("llm.security.prompt_injection_score"),
   INJECTION_RISK("llm.security.prompt_injection_risk"),
   PII_COUNT("llm.security.pii.count"),
@@ -45,7 +48,9 @@ enum Metric {
   CACHE_MISS("llm.cache.miss.count"),
   CACHE_SAVED_USD("llm.cache.saved_usd"),
   ADMISSION_REFUSED("llm.admission.refused.count"),
-  BUDGET_WARNING("llm.budget.warning.count");
+  BUDGET_WARNING("llm.budget.warning.count"),
+  FORECAST_SPEND_NEXT_24H("llm.forecast.spend_next_24h_usd"),
+  QUALITY_DRIFT_WARNING("llm.quality.drift.warning.count");
 
   private final String metricName;
 

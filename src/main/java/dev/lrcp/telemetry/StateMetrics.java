@@ -1,10 +1,12 @@
 package dev.lrcp.telemetry;
 
 import dev.lrcp.cluster.LeaseChecked;
+import dev.lrcp.forecast.SpendForecast;
 import dev.lrcp.health.HealthEvaluated;
 import dev.lrcp.incident.IncidentDeliveryFailed;
 import dev.lrcp.incident.IncidentOpened;
 import dev.lrcp.incident.OpenIncidentsCounted;
+import dev.lrcp.incident.QualityDriftDetected;
 import dev.lrcp.storage.StorageStats;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,9 +14,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges and counters from the periodic health, incident, storage and lease reports. An
- * open-incident gauge that drops out of a report is sent once as 0, so a resolved incident does not
- * linger on a graph at its last value.
+ * Gauges and counters from the periodic health, incident, storage, lease and spend-forecast
+ * reports, and from incidents and drift warnings as they open. An open-incident gauge that drops
+ * out of a report is sent once as 0, so a resolved incident does not linger on a graph at its last
+ * value.
  */
 @Component
 class StateMetrics {
@@ -82,6 +85,26 @@ class StateMetrics {
   @EventListener
   void on(LeaseChecked checked) {
     emitter.emit(Metric.CLUSTER_LEASE_HELD, checked.held() ? 1 : 0, Tags.none());
+  }
+
+  @EventListener
+  void on(QualityDriftDetected drift) {
+    emitter.emit(
+        Metric.QUALITY_DRIFT_WARNING,
+        1,
+        Tags.of("signal", drift.signal())
+            .and("endpoint", drift.endpoint())
+            .and("model", drift.model()));
+  }
+
+  @EventListener
+  void on(SpendForecast forecast) {
+    emitter.emit(
+        Metric.FORECAST_SPEND_NEXT_24H, forecast.expectedUsd(), Tags.of("bound", "expected"));
+    emitter.emit(
+        Metric.FORECAST_SPEND_NEXT_24H, forecast.lower80Usd(), Tags.of("bound", "lower80"));
+    emitter.emit(
+        Metric.FORECAST_SPEND_NEXT_24H, forecast.upper80Usd(), Tags.of("bound", "upper80"));
   }
 
   private static Tags incidentTags(OpenIncidentsCounted.Count count) {

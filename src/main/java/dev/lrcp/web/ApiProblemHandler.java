@@ -2,7 +2,11 @@ package dev.lrcp.web;
 
 import dev.lrcp.admission.AdmissionRefusedException;
 import dev.lrcp.flow.CallFailedException;
+import dev.lrcp.routing.ModelNotServedException;
+import dev.lrcp.routing.OverrideNotFoundException;
+import dev.lrcp.routing.RoutingRequestException;
 import dev.lrcp.routing.UnknownModelException;
+import dev.lrcp.routing.UnknownPolicyException;
 import dev.lrcp.security.PolicyBlockedException;
 import dev.lrcp.series.InvalidSeriesException;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -93,6 +98,38 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
+  ResponseEntity<ProblemDetail> modelNotServed(ModelNotServedException e) {
+    ProblemDetail problem = ProblemKind.UNPROCESSABLE.problem("model: " + e.getMessage());
+    problem.setProperty(
+        "errors",
+        List.of(
+            FieldProblem.of("model", "not served by the " + e.configuredProvider() + " provider")));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unknownPolicy(UnknownPolicyException e) {
+    ProblemDetail problem =
+        ProblemKind.VALIDATION.problem(
+            "model: unknown routing policy or alias '" + e.name() + "'; known: " + e.known());
+    problem.setProperty("errors", List.of(FieldProblem.of("model", "unknown policy or alias")));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> routingRequest(RoutingRequestException e) {
+    ProblemKind kind = e.unprocessable() ? ProblemKind.UNPROCESSABLE : ProblemKind.VALIDATION;
+    ProblemDetail problem = kind.problem(e.getMessage());
+    problem.setProperty("errors", List.of(FieldProblem.of(e.field(), e.getMessage())));
+    return respond(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> overrideNotFound(OverrideNotFoundException e) {
+    return respond(ProblemKind.NOT_FOUND.problem(e.getMessage()));
+  }
+
+  @ExceptionHandler
   ResponseEntity<ProblemDetail> invalidToggle(InvalidToggleException e) {
     ProblemDetail problem = ProblemKind.VALIDATION.problem(e.getMessage());
     problem.setProperty(
@@ -119,6 +156,19 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     List<FieldProblem> errors = FieldProblem.of(e.getBindingResult());
+    ProblemDetail problem = ProblemKind.VALIDATION.problem(FieldProblem.summary(errors));
+    problem.setProperty("errors", errors);
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** A query parameter or header breaking its constraint: named, as a body field would be. */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldProblem> errors = FieldProblem.of(e);
     ProblemDetail problem = ProblemKind.VALIDATION.problem(FieldProblem.summary(errors));
     problem.setProperty("errors", errors);
     return handleExceptionInternal(e, problem, headers, status, request);

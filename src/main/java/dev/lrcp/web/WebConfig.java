@@ -1,6 +1,7 @@
 package dev.lrcp.web;
 
 import dev.lrcp.admission.KeyDirectory;
+import dev.lrcp.routing.Applications;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,9 +26,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(AccessProperties.class)
 class WebConfig implements WebMvcConfigurer {
 
+  private final ObjectProvider<Applications> applications;
+
+  WebConfig(ObjectProvider<Applications> applications) {
+    this.applications = applications;
+  }
+
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new CallContextResolver());
+    resolvers.add(new CallContextResolver(applications));
   }
 
   @Override

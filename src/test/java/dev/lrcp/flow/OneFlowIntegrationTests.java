@@ -6,8 +6,7 @@ import dev.lrcp.incident.IncidentEvaluator;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.storage.CallRecordRepository;
 import dev.lrcp.storage.CallRecordWriter;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.lrcp.testing.Local;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,12 +14,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OneFlowIntegrationTests {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final int DATA_PLANE = freePort();
+  static final int DATA_PLANE = Local.freePort();
   static final String CHAT =
       """
       {"model":"gemini-2.5-flash","stream":%s,
@@ -147,7 +143,7 @@ class OneFlowIntegrationTests {
             ids.get(6) + " /v1/chat/completions stream");
 
     // one record per call, scan and score folded in (gateway answers are scored in the background)
-    awaitTrue(() -> ids.stream().allMatch(id -> !seen.recordsOf(id).isEmpty()));
+    Local.awaitTrue(() -> ids.stream().allMatch(id -> !seen.recordsOf(id).isEmpty()));
     for (String id : ids) {
       assertThat(seen.recordsOf(id))
           .as(id)
@@ -213,21 +209,5 @@ class OneFlowIntegrationTests {
   static String metadataId(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body()).at("/metadata/prompt_id").asString();
-  }
-
-  static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static void awaitTrue(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("condition not met in time").isBefore(deadline);
-      LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // poll, not a timing assumption
-    }
   }
 }

@@ -85,6 +85,19 @@ public final class Records {
   /** The call as drill traffic (a {@code simulate_*} toggle or {@code /stress}). */
   public static CallRecord injected(CallRecord c) {
     var l = c.labels();
+    return labelled(c, l.application(), true, l.key());
+  }
+
+  /**
+   * The call as made by {@code application} with the virtual key {@code key} (each may be null).
+   */
+  public static CallRecord owned(CallRecord c, String application, String key) {
+    return labelled(c, application, c.labels().injected(), key);
+  }
+
+  private static CallRecord labelled(
+      CallRecord c, String application, boolean injected, String key) {
+    var l = c.labels();
     var labels =
         new CallRecord.Labels(
             l.endpoint(),
@@ -92,9 +105,10 @@ public final class Records {
             l.requestedModel(),
             l.model(),
             l.provider(),
-            l.application(),
+            application,
             l.feature(),
-            true);
+            injected,
+            key);
     return new CallRecord(
         c.at(),
         c.promptId(),

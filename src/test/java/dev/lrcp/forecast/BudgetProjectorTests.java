@@ -29,12 +29,12 @@ class BudgetProjectorTests {
   @Test
   void projectsTheMonthAndTheDayTheBudgetRunsOut() {
     BudgetProjection p =
-        PROJECTOR.project(flatSpend(), YearMonth.of(2026, 11), 480, ZoneOffset.UTC);
+        PROJECTOR.project(flatSpend(), YearMonth.of(2026, 11), 480.0, ZoneOffset.UTC);
 
     assertThat(p.spent()).isCloseTo(240, within(1e-9));
     assertThat(p.projected()).isCloseTo(720, within(1.0));
-    assertThat(p.runsOutOn()).isEqualTo(LocalDate.of(2026, 11, 20));
-    assertThat(p.summary())
+    assertThat(day(p.runsOutAt())).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(p.summary("2026-11", ZoneOffset.UTC))
         .contains("2026-11 spend reaches $720")
         .contains("budget runs out on 2026-11-20");
   }
@@ -42,18 +42,48 @@ class BudgetProjectorTests {
   @Test
   void aBudgetLargerThanTheProjectionLastsTheMonth() {
     BudgetProjection p =
-        PROJECTOR.project(flatSpend(), YearMonth.of(2026, 11), 10_000, ZoneOffset.UTC);
+        PROJECTOR.project(flatSpend(), YearMonth.of(2026, 11), 10_000.0, ZoneOffset.UTC);
 
-    assertThat(p.runsOutOn()).isNull();
+    assertThat(p.runsOutAt()).isNull();
     assertThat(p.runsOutLatest80()).isNull();
-    assertThat(p.summary()).contains("lasts the month");
+    assertThat(p.summary("2026-11", ZoneOffset.UTC)).contains("lasts the period");
   }
 
   @Test
   void aBudgetAlreadySpentRunsOutOnTheDayItWasCrossed() {
-    BudgetProjection p = PROJECTOR.project(flatSpend(), YearMonth.of(2026, 11), 50, ZoneOffset.UTC);
+    BudgetProjection p =
+        PROJECTOR.project(flatSpend(), YearMonth.of(2026, 11), 50.0, ZoneOffset.UTC);
 
-    assertThat(p.runsOutOn()).isEqualTo(LocalDate.of(2026, 11, 3));
-    assertThat(p.runsOutEarliest80()).isEqualTo(LocalDate.of(2026, 11, 3));
+    assertThat(day(p.runsOutAt())).isEqualTo(LocalDate.of(2026, 11, 3));
+    assertThat(day(p.runsOutEarliest80())).isEqualTo(LocalDate.of(2026, 11, 3));
+  }
+
+  @Test
+  void aLedgerSpendIsProjectedFromNowCountingOnlyWhatIsLeftOfTheCurrentHour() {
+    // the series ends with 2026-11-10T23:00; now is 2026-11-11T00:30, $30 spent in November so far
+    var now = java.time.Instant.parse("2026-11-11T00:30:00Z");
+    var end = java.time.Instant.parse("2026-11-12T00:00:00Z");
+
+    BudgetProjection p = PROJECTOR.project(flatSpend(), 30, 40.0, now, end);
+
+    assertThat(p.spent()).isEqualTo(30);
+    assertThat(p.projected()).isCloseTo(30 + 23.5, within(0.05));
+    assertThat(p.runsOutAt()).isBetween(now.plusSeconds(9 * 3600), now.plusSeconds(11 * 3600));
+    assertThat(p.runsOutEarliest80()).isBeforeOrEqualTo(p.runsOutAt());
+  }
+
+  @Test
+  void aLedgerSpendOverTheBudgetIsSpentWithoutADate() {
+    var now = java.time.Instant.parse("2026-11-11T00:30:00Z");
+
+    BudgetProjection p = PROJECTOR.project(flatSpend(), 45, 40.0, now, now.plusSeconds(86_400));
+
+    assertThat(p.spentOut()).isTrue();
+    assertThat(p.runsOutAt()).isNull();
+    assertThat(p.summary("2026-11-11", ZoneOffset.UTC)).endsWith("the $40.00 budget is spent");
+  }
+
+  private static LocalDate day(java.time.Instant at) {
+    return BudgetProjection.day(at, ZoneOffset.UTC);
   }
 }

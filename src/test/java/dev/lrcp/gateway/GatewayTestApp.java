@@ -3,14 +3,21 @@ package dev.lrcp.gateway;
 import dev.lrcp.flow.CallFlow;
 import dev.lrcp.flow.CallRecord;
 import dev.lrcp.flow.CallStage;
+import dev.lrcp.health.HealthScoreCalculator;
+import dev.lrcp.health.HealthWindows;
+import dev.lrcp.health.RecentCalls;
+import dev.lrcp.health.StatusCaps;
 import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
+import dev.lrcp.llm.LlmProperties;
 import dev.lrcp.llm.LlmRequest;
 import dev.lrcp.llm.LlmResponse;
 import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.QualityScores;
+import dev.lrcp.routing.Applications;
 import dev.lrcp.routing.ModelRouter;
+import dev.lrcp.routing.Overrides;
 import dev.lrcp.security.SecurityScanner;
 import dev.lrcp.security.SecurityVerdict;
 import dev.lrcp.web.AccessPolicy;
@@ -22,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -33,37 +41,57 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 /**
  * The gateway on a real server with the real call flow and its routing, scan and score stages, over
  * a scripted model port and recording scanner and scorer, so tests see exactly what reaches the
- * model, the scanner and the scorer, and every call's record. {@code @TestComponent} keeps the
- * application's own component scan (in the full-context tests) from picking it up.
+ * model, the scanner and the scorer, and every call's record. Routing reads its overrides from an
+ * in-memory database and its statistics from the health windows, as in the service.
+ * {@code @TestComponent} keeps the application's own component scan (in the full-context tests)
+ * from picking it up.
  */
 @TestComponent
 @SpringBootConfiguration
 @EnableAutoConfiguration(
-    excludeName = {
-      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-      "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
-    })
+    excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(GatewayProperties.class)
-@ConfigurationPropertiesScan(basePackageClasses = ModelRouter.class)
+@ConfigurationPropertiesScan(
+    basePackageClasses = {ModelRouter.class, HealthWindows.class, LlmProperties.class})
 @ComponentScan(
     useDefaultFilters = false,
     basePackageClasses = {
       CallFlow.class,
       ModelRouter.class,
+      HealthWindows.class,
       SecurityScanner.class,
       AnswerScorer.class
     },
-    includeFilters =
-        @ComponentScan.Filter(
-            type = FilterType.ASSIGNABLE_TYPE,
-            classes = {CallFlow.class, CallStage.class, ModelRouter.class}))
+    includeFilters = {
+      @ComponentScan.Filter(
+          type = FilterType.ASSIGNABLE_TYPE,
+          classes = {
+            CallFlow.class,
+            CallStage.class,
+            ModelRouter.class,
+            Overrides.class,
+            Applications.class,
+            HealthWindows.class,
+            RecentCalls.class,
+            HealthScoreCalculator.class,
+            StatusCaps.class
+          }),
+      // routing's own package-private collaborators
+      @ComponentScan.Filter(
+          type = FilterType.REGEX,
+          pattern = "dev\\.lrcp\\.routing\\.(RoutingPolicies|OverrideStore)")
+    })
 @Import({
   GatewayController.class,
   GatewayErrorHandler.class,
+  GatewayApplications.class,
+  CallerTags.class,
   ChatGateway.class,
   ChatTranslator.class,
   DataPlaneServer.class
@@ -72,6 +100,15 @@ class GatewayTestApp {
 
   static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
   static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+  /** Routing's overrides live in the database; a fresh in-memory one per context. */
+  @Bean
+  DataSource dataSource() {
+    return new EmbeddedDatabaseBuilder()
+        .setType(EmbeddedDatabaseType.H2)
+        .generateUniqueName(true)
+        .build();
+  }
 
   @Bean
   Clock clock() {

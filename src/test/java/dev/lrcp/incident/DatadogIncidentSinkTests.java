@@ -170,6 +170,7 @@ class DatadogIncidentSinkTests {
             List.of("Switch /reason to gemini-2.5-flash"),
             null,
             List.of(),
+            List.of(),
             List.of());
     assertThat(store.open(incident, true)).isTrue();
     return incident;

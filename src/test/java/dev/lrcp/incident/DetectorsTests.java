@@ -1,6 +1,7 @@
 package dev.lrcp.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lrcp.flow.CallRecord;
 import dev.lrcp.flow.Records;
@@ -52,6 +53,52 @@ class DetectorsTests {
     assertThat(detectors.check(Rule.LATENCY_SLO, Scope.SERVICE, refused, List.of()))
         .as("no call reached a model")
         .isEmpty();
+  }
+
+  @Test
+  void aFallInGroundingOverTheLookBackIsAQualityDriftAboveTheQualityDropThreshold() {
+    var baseline = calls(400, i -> grounded(i, 0.80));
+    var window = calls(60, i -> grounded(400 + i, 0.68));
+
+    var finding = detectors.check(Rule.QUALITY_DRIFT, Scope.model("m"), window, baseline);
+
+    assertThat(finding)
+        .get()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.SEV_3);
+              assertThat(f.title()).startsWith("grounding drifting down on model m: mean 0.");
+              assertThat(f.measurement().baseline()).isCloseTo(0.80, within(0.01));
+              assertThat(f.measurement().value()).isBetween(0.66, 0.72);
+              assertThat(f.samples()).isNotEmpty();
+            });
+    assertThat(detectors.check(Rule.QUALITY_DROP, Scope.model("m"), window, baseline))
+        .as("still above the quality-drop threshold")
+        .isEmpty();
+  }
+
+  @Test
+  void steadyGroundingOrTooFewScoredCallsAreNoDrift() {
+    var steady = calls(460, i -> grounded(i, 0.80));
+    var few = calls(200, i -> grounded(i, i < 150 ? 0.8 : 0.5));
+
+    assertThat(
+            detectors.check(
+                Rule.QUALITY_DRIFT,
+                Scope.SERVICE,
+                steady.subList(400, 460),
+                steady.subList(0, 400)))
+        .isEmpty();
+    assertThat(
+            detectors.check(
+                Rule.QUALITY_DRIFT, Scope.SERVICE, few.subList(150, 200), few.subList(0, 150)))
+        .isEmpty();
+  }
+
+  /** A call grounded at {@code mean} with a deterministic wobble of up to ±0.05. */
+  private static CallRecord grounded(int i, double mean) {
+    double g = mean + 0.05 * (((i * 7919L) % 11) - 5) / 5.0;
+    return Records.scored(Records.call(T.plusSeconds(i), "/qa", "m", 400), g, g < 0.5);
   }
 
   private static CallRecord blocked() {

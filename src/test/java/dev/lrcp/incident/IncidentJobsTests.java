@@ -16,10 +16,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.scheduling.TaskScheduler;
 
-/** Rules and retention run on the cluster lease holder only; every replica follows incidents. */
+/** Rules, actions and retention run on the lease holder only; every replica follows incidents. */
 class IncidentJobsTests {
 
   private final IncidentEvaluator evaluator = mock(IncidentEvaluator.class);
+  private final IncidentActions actions = mock(IncidentActions.class);
   private final IncidentStore store = mock(IncidentStore.class);
   private final ClusterLease lease = mock(ClusterLease.class);
   private final List<Object> published = new ArrayList<>();
@@ -27,6 +28,7 @@ class IncidentJobsTests {
   private final IncidentJobs jobs =
       new IncidentJobs(
           evaluator,
+          actions,
           store,
           PersistenceSuite.INCIDENTS,
           mock(OutboxDispatcher.class),
@@ -43,6 +45,7 @@ class IncidentJobsTests {
     jobs.deleteResolved();
 
     verify(evaluator, never()).evaluate();
+    verify(actions, never()).verifyDue();
     verify(store, never()).deleteResolvedBefore(any());
     assertThat(published).containsExactly(open);
   }
@@ -55,6 +58,7 @@ class IncidentJobsTests {
     jobs.deleteResolved();
 
     verify(evaluator).evaluate();
+    verify(actions).verifyDue();
     verify(store)
         .deleteResolvedBefore(PersistenceSuite.T0.minus(PersistenceSuite.INCIDENTS.retention()));
   }

@@ -32,13 +32,20 @@ import org.springframework.context.annotation.Primary;
 @Import(IncidentTestContext.Config.class)
 @interface IncidentTestContext {
 
-  /** Collects {@link IncidentOpened} events as telemetry would receive them. */
+  /** Collects {@link IncidentOpened} and {@link QualityDriftDetected} as telemetry would. */
   class Opened {
     final java.util.List<IncidentOpened> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<QualityDriftDetected> drifts =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @org.springframework.context.event.EventListener
     void on(IncidentOpened e) {
       events.add(e);
+    }
+
+    @org.springframework.context.event.EventListener
+    void on(QualityDriftDetected e) {
+      drifts.add(e);
     }
   }
 

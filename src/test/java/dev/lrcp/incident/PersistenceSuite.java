@@ -1,6 +1,7 @@
 package dev.lrcp.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lrcp.flow.CallRecord;
@@ -8,6 +9,7 @@ import dev.lrcp.flow.Records;
 import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.storage.CallRecordRepository;
 import dev.lrcp.storage.CallRecordWriter;
+import dev.lrcp.storage.HourlyTotals;
 import dev.lrcp.storage.StorageMaintenance;
 import dev.lrcp.storage.StorageProperties;
 import java.time.Duration;
@@ -152,6 +154,44 @@ abstract class PersistenceSuite {
           .extracting(StorageMaintenance.Rollup::requests)
           .containsOnly(3L)
           .hasSize(1);
+    }
+  }
+
+  @Test
+  void rollupsKeepApplicationAndKeyAndHourlyTotalsAddTheFreshHours() {
+    try (var ds = open()) {
+      var jdbc = new JdbcTemplate(ds);
+      var writer = new CallRecordWriter(new CallRecordRepository(jdbc), STORAGE);
+      var maintenance =
+          new StorageMaintenance(
+              jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)), STORAGE);
+      Instant now = T0.plus(Duration.ofDays(40)).plus(Duration.ofMinutes(30));
+      Instant early = now.minus(Duration.ofHours(5));
+      for (int i = 0; i < 2; i++) {
+        writer.on(Records.owned(Records.call(early.plusSeconds(i), "/qa", "m", 100), "shop", "k1"));
+      }
+      writer.on(Records.call(early.plusSeconds(5), "/qa", "m", 100));
+      writer.flush();
+      maintenance.run(early.plus(Duration.ofMinutes(10)));
+      writer.on(
+          Records.owned(
+              Records.call(now.minus(Duration.ofMinutes(45)), "/qa", "m", 100), "shop", "k1"));
+      writer.flush();
+      var totals = new HourlyTotals(jdbc);
+      Instant from = now.minus(Duration.ofHours(6));
+
+      var key = totals.between(new HourlyTotals.Slice(null, null, null, "k1"), from, now);
+      var service = totals.between(HourlyTotals.Slice.SERVICE, from, now);
+      var app = totals.between(new HourlyTotals.Slice("/qa", "m", "shop", null), from, now);
+
+      assertThat(key).extracting(HourlyTotals.Hour::requests).containsExactly(2L, 1L);
+      assertThat(service).extracting(HourlyTotals.Hour::requests).containsExactly(3L, 1L);
+      assertThat(app).extracting(HourlyTotals.Hour::requests).containsExactly(2L, 1L);
+      assertThat(service.getFirst().costUsd()).isCloseTo(3 * 0.0004, within(1e-12));
+      assertThat(service.getFirst().tokens()).isEqualTo(3 * 500);
+      assertThat(maintenance.rollupsSince(from))
+          .extracting(r -> r.application() + "|" + r.key() + "|" + r.requests())
+          .containsExactlyInAnyOrder("||1", "shop|k1|2");
     }
   }
 

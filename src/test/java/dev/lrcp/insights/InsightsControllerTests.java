@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import({
   InsightsControllerTests.Config.class,
   LiveInsights.class,
+  LiveAnomalies.class,
   InsightsAnalyzer.class,
   HealthWindows.class,
   dev.lrcp.health.StatusCaps.class,

@@ -50,10 +50,39 @@ abstract class CallRecordStatementsSuite {
                 new CallRecord.Security(
                     0.75, true, "document", Set.of("email", "phone"), true, false));
       }
+      if (i % 9 == 0) {
+        record = routed(record, i % 2 == 0 ? "ungrounded" : null, i % 4 == 0 ? "ovr-" + i : null);
+      }
       records.add(record);
     }
     records.add(blocked());
     return records;
+  }
+
+  /** A cascade or override decision with every routing column set (detail is never stored). */
+  private static CallRecord routed(CallRecord r, String escalation, String override) {
+    var routing =
+        new CallRecord.Routing(
+            override == null ? "cascade" : "override",
+            override == null ? "cascade" : "override",
+            List.of("gemini-2.5-flash", "gemini-2.5-pro"),
+            "gemini-2.5-pro",
+            "gemini-2.5-pro",
+            escalation,
+            -0.000125,
+            override,
+            null);
+    return new CallRecord(
+        r.at(),
+        r.promptId(),
+        r.traceId(),
+        r.labels(),
+        r.outcome(),
+        r.failure(),
+        r.numbers(),
+        routing,
+        r.quality(),
+        r.security());
   }
 
   /** A call the security policy refused: drill traffic, no model call, no routing kept. */

@@ -77,6 +77,32 @@ class DogStatsdWireTests {
   }
 
   @Test
+  void aRoutingDecisionIsCountedAndAnEscalationWithItsCostAgainstTheReference() {
+    var lines = send(m -> new RoutingMetrics(m).on(Events.escalated()));
+
+    assertThat(names(lines))
+        .containsExactlyInAnyOrder(
+            "llm.routing.decision.count",
+            "llm.routing.escalation.count",
+            "llm.routing.savings_usd");
+    assertThat(line(lines, "llm.routing.decision.count").tags())
+        .contains("endpoint:/qa", "policy:cascade", "reason:cascade", "model:gemini-2.5-pro");
+    assertThat(line(lines, "llm.routing.escalation.count").tag("escalation"))
+        .isEqualTo("ungrounded");
+    assertThat(line(lines, "llm.routing.savings_usd").type()).isEqualTo("c");
+    assertThat(line(lines, "llm.routing.savings_usd").value()).isEqualTo(-0.00042);
+  }
+
+  @Test
+  void aStaticDecisionHasNoSavingsLine() {
+    var lines = send(m -> new RoutingMetrics(m).on(Events.success(CallTags.NONE)));
+
+    assertThat(names(lines)).containsExactly("llm.routing.decision.count");
+    assertThat(line(lines, "llm.routing.decision.count").tags())
+        .contains("policy:static", "reason:default", "traffic:organic");
+  }
+
+  @Test
   void callWithoutApplicationOmitsThoseTags() {
     var lines = send(m -> new CallMetrics(m).on(Events.success(CallTags.NONE)));
 
@@ -306,6 +332,32 @@ class DogStatsdWireTests {
     assertThat(warning.tag("level")).isEqualTo("80");
     assertThat(warning.tag("window")).isEqualTo("day");
     assertThat(String.join(",", warning.tags())).doesNotContain("checkout-bot");
+  }
+
+  @Test
+  void theSpendForecastIsAGaugePerBoundAndADriftWarningACountOnItsScope() {
+    var lines =
+        send(
+            m -> {
+              var state = new StateMetrics(m);
+              state.on(
+                  new dev.lrcp.forecast.SpendForecast(
+                      Events.AT, 41.5, 30.25, 55.0, "holt_winters_daily", 0.8, 0.7, null));
+              state.on(
+                  new dev.lrcp.incident.QualityDriftDetected(
+                      Events.AT, "grounding", null, "gemini-2.5-flash", 0.8, 0.74));
+            });
+
+    var bounds =
+        lines.stream()
+            .filter(l -> l.name().equals("llm.forecast.spend_next_24h_usd"))
+            .map(l -> l.tag("bound") + "=" + l.value())
+            .toList();
+    assertThat(bounds).containsExactlyInAnyOrder("expected=41.5", "lower80=30.25", "upper80=55.0");
+    var drift = line(lines, "llm.quality.drift.warning.count");
+    assertThat(drift.tag("signal")).isEqualTo("grounding");
+    assertThat(drift.tag("model")).isEqualTo("gemini-2.5-flash");
+    assertThat(drift.tag("endpoint")).isNull();
   }
 
   @Test

@@ -50,6 +50,33 @@ final class Events {
         null);
   }
 
+  /**
+   * A /qa call whose cascade escalated from gemini-2.5-flash to gemini-2.5-pro after an ungrounded
+   * answer: both attempts cost more than the reference alone would have.
+   */
+  static CallRecord escalated() {
+    return new CallRecord(
+        AT,
+        "p-4",
+        null,
+        new Labels("/qa", "qa", "gemini-2.5-pro", "gemini-2.5-pro", "gemini", null, null, false),
+        Outcome.SUCCESS,
+        null,
+        new Numbers(2400, 1900, 900, 60, 0, 0.00214, 0, false),
+        new CallRecord.Routing(
+            "cascade",
+            "cascade",
+            java.util.List.of("gemini-2.5-flash", "gemini-2.5-pro"),
+            "gemini-2.5-pro",
+            "gemini-2.5-pro",
+            "ungrounded",
+            -0.00042,
+            null,
+            null),
+        null,
+        null);
+  }
+
   /** A drill call (simulate_bad_prompt) that the model answered with a safety block. */
   static CallRecord safetyBlock() {
     return new CallRecord(

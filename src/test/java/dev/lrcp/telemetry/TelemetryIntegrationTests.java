@@ -98,9 +98,10 @@ class TelemetryIntegrationTests {
 
     events.publishEvent(Events.success(new CallTags("shop", null, "c")));
 
-    var lines = UDP.until(l -> l.size() >= 12, Duration.ofSeconds(10));
+    // twelve call metrics and the routing decision
+    var lines = UDP.until(l -> l.size() >= 13, Duration.ofSeconds(10));
     lines = UDP.drain();
-    assertThat(lines).hasSize(12);
+    assertThat(lines).hasSize(13);
     assertThat(lines.stream().map(StatsdLine::name).toList()).doesNotHaveDuplicates();
     lines.forEach(DogStatsdWireTests::conformsToCatalog);
     assertThat(lines.getFirst().tags())

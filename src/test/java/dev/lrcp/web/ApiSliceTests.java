@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 
+import dev.lrcp.health.HealthWindows;
 import dev.lrcp.llm.Deadlines;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmResponse;
@@ -12,6 +13,7 @@ import dev.lrcp.llm.Message;
 import dev.lrcp.llm.TokenUsage;
 import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.QualityScores;
+import dev.lrcp.routing.Overrides;
 import dev.lrcp.security.SecurityScanner;
 import dev.lrcp.security.SecurityVerdict;
 import java.util.Set;
@@ -27,8 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * One MVC slice shared by the endpoint tests (one cached context): the real controllers, call flow,
  * routing, scan and score stages, filters and advice, with the model port, scanner and scorer
- * mocked. Only this area's packages are scanned, so other modules' web beans cannot break the
- * slice.
+ * mocked, and routing's database-backed overrides and live statistics mocked (none). Only this
+ * area's packages are scanned, so other modules' web beans cannot break the slice.
  */
 @WebMvcTest(
     useDefaultFilters = false,
@@ -37,9 +39,13 @@ import org.springframework.test.web.servlet.MockMvc;
             type = FilterType.REGEX,
             pattern =
                 "dev\\.lrcp\\.((qa|reasoning|stress|completion|flow|routing|web)\\.[A-Z].*"
-                    + "|security\\.ScanStage|quality\\.ScoreStage)"),
+                    + "|security\\.ScanStage|quality\\.ScoreStage|llm\\.LlmProperties)"),
     excludeFilters =
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.lrcp\\.web\\.Theater.*"))
+        @ComponentScan.Filter(
+            type = FilterType.REGEX,
+            pattern =
+                "dev\\.lrcp\\.(web\\.Theater.*"
+                    + "|routing\\.(RoutingController|OverrideController|OverrideStore|Overrides))"))
 @Import({SliceCatalog.class, Deadlines.class})
 abstract class ApiSliceTests {
 
@@ -53,6 +59,10 @@ abstract class ApiSliceTests {
   @MockitoBean AnswerScorer scorer;
 
   @MockitoBean LlmClient llm;
+
+  @MockitoBean Overrides overrides;
+
+  @MockitoBean HealthWindows windows;
 
   @BeforeEach
   void cleanScanScoreAndEcho() {

@@ -21,7 +21,7 @@ class CorsAndSizeFiltersTests {
 
   @Test
   void anAllowedOriginGetsAPreflightAnswerWithoutCredentials() throws Exception {
-    var cors = new WebConfig().corsFilter(properties(List.of("http://localhost:3000"), 100));
+    var cors = new WebConfig(null).corsFilter(properties(List.of("http://localhost:3000"), 100));
     var preflight = new MockHttpServletRequest("OPTIONS", "/qa");
     preflight.addHeader("Origin", "http://localhost:3000");
     preflight.addHeader("Access-Control-Request-Method", "POST");
@@ -37,7 +37,7 @@ class CorsAndSizeFiltersTests {
 
   @Test
   void aDisallowedOriginIsAForbiddenProblem() throws Exception {
-    var cors = new WebConfig().corsFilter(properties(List.of("http://localhost:3000"), 100));
+    var cors = new WebConfig(null).corsFilter(properties(List.of("http://localhost:3000"), 100));
     var request = new MockHttpServletRequest("POST", "/qa");
     request.addHeader("Origin", "https://evil.example");
     var response = new MockHttpServletResponse();

@@ -36,9 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Failure Theater in headless Chromium against the packaged jar: the page is served at {@code
  * /theater/}, shows the live health score, and a click on Latency Spike sends real traffic that
- * lowers the score and opens an incident, which the score card then names as what caps its status.
- * Any uncaught exception or console error in the browser fails the test it happens in (React
- * reports a hydration mismatch that way). Screenshots go to {@code target/screenshots/}.
+ * lowers the score and opens an incident, which the score card then names as what caps its status
+ * and whose runbook step a click on Apply carries out. Any uncaught exception or console error in
+ * the browser fails the test it happens in (React reports a hydration mismatch that way).
+ * Screenshots go to {@code target/screenshots/}.
  */
 class TheaterBrowserIT {
 
@@ -179,6 +180,47 @@ class TheaterBrowserIT {
         .contains(status + " while this incident is open (on ")
         .containsPattern("SEV-[123]");
     save("latency-spike");
+  }
+
+  @Test
+  void applyingARunbookStepSwitchesTheTrafficAndShowsOnTheTimeline() throws Exception {
+    warmUp();
+    driver.get(service.baseUrl() + "/theater/");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=connection]"), "connected"));
+    By apply = By.cssSelector("[data-testid=incident-item] [data-testid^=apply-step-]");
+    if (driver.findElements(apply).isEmpty()) { // no latency incident from an earlier test
+      runScenario("normal", wait);
+      runScenario("latency", new WebDriverWait(driver, Duration.ofSeconds(90)));
+    }
+    WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(90));
+    WebElement button = slow.until(ExpectedConditions.elementToBeClickable(apply));
+    String step = button.getAttribute("data-testid").replace("apply-step-", "");
+
+    button.click();
+
+    WebElement applied =
+        slow.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(
+                    "[data-testid=incident-item] [data-testid=applied-step-" + step + "]")));
+    assertThat(applied.getText()).contains("applied").contains("gemini-2.5-flash");
+    slow.until(
+        d ->
+            !d.findElements(
+                    By.cssSelector(
+                        "[data-testid=incident-item] [data-testid=incident-timeline] [data-kind=action]"))
+                .isEmpty());
+    // the traffic really moved: the service lists the override the click created
+    HttpResponse<String> overrides =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(service.uri("/routing/overrides")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(overrides.body()).contains("\"model\":\"gemini-2.5-flash\"").contains("/reason");
+    save("runbook-applied");
   }
 
   private static void warmUp() throws Exception {

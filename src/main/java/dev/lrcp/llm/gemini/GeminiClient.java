@@ -108,6 +108,9 @@ public final class GeminiClient implements LlmClient {
         GenerateContentConfig.builder()
             .maxOutputTokens(request.options().maxOutputTokens())
             .temperature((float) request.options().temperature());
+    if (request.options().json()) {
+      config.responseMimeType("application/json");
+    }
     String system =
         String.join(
             "\n",

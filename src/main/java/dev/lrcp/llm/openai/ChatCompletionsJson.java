@@ -27,6 +27,9 @@ final class ChatCompletionsJson {
     }
     body.put("max_tokens", request.options().maxOutputTokens());
     body.put("temperature", request.options().temperature());
+    if (request.options().json()) {
+      body.putObject("response_format").put("type", "json_object");
+    }
     if (stream) {
       body.put("stream", true);
       // without this, streamed calls report no usage and cost nothing

@@ -55,6 +55,30 @@ final class ExtractiveAnswerer {
         .orElse(NOT_IN_DOCUMENT);
   }
 
+  /**
+   * A weak model's slip: the document sentence that matches the question least (not the best one),
+   * so the answer is grounded but off the point. A one-sentence document has nothing else to quote.
+   */
+  static String offTopic(String question, String document, RandomGenerator random) {
+    List<Sentence> sentences = split(document);
+    Set<String> asked = new HashSet<>(Terms.of(question));
+    if (sentences.size() < 2) {
+      return answer(question, document, random);
+    }
+    Map<String, Double> idf = idf(sentences);
+    double meanLength = sentences.stream().mapToInt(s -> s.terms().size()).average().orElse(1);
+    var ranked = new ArrayList<Scored>();
+    for (Sentence s : sentences) {
+      ranked.add(new Scored(s, score(s, asked, idf, meanLength)));
+    }
+    ranked.sort(Comparator.comparingDouble(Scored::score));
+    List<Scored> weakest =
+        ranked.subList(0, ranked.size() - 1).stream()
+            .filter(s -> s.score() == ranked.getFirst().score())
+            .toList();
+    return weakest.get(random.nextInt(weakest.size())).sentence().text();
+  }
+
   private static double score(
       Sentence s, Set<String> asked, Map<String, Double> idf, double meanLength) {
     double overlap = 0;

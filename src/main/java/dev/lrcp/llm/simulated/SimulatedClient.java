@@ -10,6 +10,7 @@ import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.llm.ModelSpec;
 import dev.lrcp.llm.TokenCounter;
 import dev.lrcp.llm.TokenUsage;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -25,6 +26,7 @@ public final class SimulatedClient implements LlmClient {
   private final ModelCatalog catalog;
   private final long seed;
   private final SimulatedLatency latency;
+  private final Mistakes mistakes;
 
   public SimulatedClient(ModelCatalog catalog, long seed, double latencyScale) {
     this(catalog, seed, latencyScale, Sleeper.REAL);
@@ -34,6 +36,7 @@ public final class SimulatedClient implements LlmClient {
     this.catalog = catalog;
     this.seed = seed;
     this.latency = new SimulatedLatency(latencyScale, sleeper);
+    this.mistakes = new Mistakes(seed);
   }
 
   @Override
@@ -49,7 +52,7 @@ public final class SimulatedClient implements LlmClient {
                         PROVIDER,
                         "model not in the catalog: " + request.model()));
     RandomGenerator random = randomFor(request.promptId());
-    String text = answer(request, random);
+    String text = answer(request, spec, random);
     String finish = "STOP";
     int max = request.options().maxOutputTokens();
     if (TokenCounter.count(text) > max) {
@@ -62,18 +65,38 @@ public final class SimulatedClient implements LlmClient {
     return LlmResponse.of(text, spec.name(), PROVIDER, usage, finish);
   }
 
-  private static String answer(LlmRequest request, RandomGenerator random) {
+  /** The model's answer, with the mistake its capability profile makes on this prompt, if any. */
+  private String answer(LlmRequest request, ModelSpec spec, RandomGenerator random) {
     String prompt = lastUserMessage(request);
-    if ("qa".equals(request.requestType())) {
-      var qa = QaPrompt.parse(prompt);
-      if (qa.isPresent() && qa.get().document() != null) {
-        return ExtractiveAnswerer.answer(qa.get().question(), qa.get().document(), random);
-      }
-      if (qa.isPresent()) {
-        return TextGenerator.generate(qa.get().question(), "qa", random);
-      }
+    var qa =
+        "qa".equals(request.requestType()) ? QaPrompt.parse(prompt) : Optional.<QaPrompt>empty();
+    String question = qa.map(QaPrompt::question).orElse(prompt);
+    String document = qa.map(QaPrompt::document).orElse(null);
+    var asked = Mistakes.Question.of(prompt, question, document);
+    Mistakes.Kind mistake = mistakes.draw(spec.capability(), spec.name(), asked);
+    String text =
+        document != null
+            ? grounded(question, document, mistake, random)
+            : mistake == Mistakes.Kind.REFUSAL
+                ? Mistakes.REFUSAL_WITHOUT_DOCUMENT
+                : TextGenerator.generate(
+                    question, qa.isPresent() ? "qa" : request.requestType(), random);
+    if (request.options().json()) {
+      return JsonAnswer.of(text, mistakes.breaksJson(spec.capability(), spec.name(), asked));
     }
-    return TextGenerator.generate(prompt, request.requestType(), random);
+    return text;
+  }
+
+  private static String grounded(
+      String question, String document, Mistakes.Kind mistake, RandomGenerator random) {
+    if (mistake == null) {
+      return ExtractiveAnswerer.answer(question, document, random);
+    }
+    return switch (mistake) {
+      case OFF_TOPIC -> ExtractiveAnswerer.offTopic(question, document, random);
+      case UNSUPPORTED -> TextGenerator.generate(question, "qa", random);
+      case REFUSAL -> ExtractiveAnswerer.NOT_IN_DOCUMENT;
+    };
   }
 
   private static String lastUserMessage(LlmRequest request) {

@@ -75,6 +75,7 @@ final class ActionSlice {
         List.of("switch /qa, /reason from gemini-2.5-pro to the fallback model gemini-2.5-flash"),
         new Incident.Links("https://app/d", "https://app/l", "https://app/t"),
         List.of(),
+        List.of(),
         List.of());
   }
 }

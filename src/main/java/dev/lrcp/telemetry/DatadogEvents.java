@@ -7,6 +7,7 @@ import com.datadog.api.client.v1.model.EventAlertType;
 import com.datadog.api.client.v1.model.EventCreateRequest;
 import dev.lrcp.admission.BudgetWarning;
 import dev.lrcp.incident.DatadogAccount;
+import dev.lrcp.insights.AnomalyStoryTold;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,14 +25,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Budget warnings as Datadog events (Events API, {@code DD_API_KEY}), posted from one background
- * thread so a slow API never holds the replica's spend report; without an API key nothing is sent
- * (the metric {@code llm.budget.warning.count} is sent either way).
+ * Budget warnings and anomaly stories as Datadog events (Events API, {@code DD_API_KEY}), posted
+ * from one background thread so a slow API never holds the replica's spend report or its story run;
+ * without an API key nothing is sent (the metric {@code llm.budget.warning.count} is sent either
+ * way, and stories stay in {@code GET /insights}).
  */
 @Component
-class BudgetEvents implements DisposableBean {
+class DatadogEvents implements DisposableBean {
 
-  private static final Logger log = LoggerFactory.getLogger(BudgetEvents.class);
+  private static final Logger log = LoggerFactory.getLogger(DatadogEvents.class);
 
   private final DatadogAccount account;
   private final ExecutorService sender =
@@ -40,20 +43,50 @@ class BudgetEvents implements DisposableBean {
           0,
           TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(100),
-          Thread.ofPlatform().name("lrcp-budget-events").daemon().factory(),
+          Thread.ofPlatform().name("lrcp-datadog-events").daemon().factory(),
           new ThreadPoolExecutor.DiscardPolicy());
   private volatile EventsApi api;
 
-  BudgetEvents(DatadogAccount account) {
+  DatadogEvents(DatadogAccount account) {
     this.account = account;
   }
 
   @EventListener
   void on(BudgetWarning warning) {
+    send(() -> event(warning, account), "budget warning");
+  }
+
+  @EventListener
+  void on(AnomalyStoryTold story) {
+    send(() -> event(story, account), "anomaly story");
+  }
+
+  private void send(Supplier<EventCreateRequest> event, String what) {
     if (account.apiKey() == null || account.apiKey().isBlank()) {
       return;
     }
-    sender.execute(() -> post(warning));
+    sender.execute(() -> post(event.get(), what));
+  }
+
+  /** One story per change: its scope, measure and time aggregate repeats of it. */
+  static EventCreateRequest event(AnomalyStoryTold s, DatadogAccount account) {
+    List<String> tags = new ArrayList<>();
+    tags.add("service:" + account.service());
+    tags.add("env:" + account.env());
+    tags.add("source:lrcp-anomaly");
+    if (s.endpoint() != null) {
+      tags.add("endpoint:" + s.endpoint());
+    }
+    if (s.model() != null) {
+      tags.add("model:" + s.model());
+    }
+    return new EventCreateRequest()
+        .title(String.format(Locale.ROOT, "Anomaly: %s on %s", s.measure(), s.scope()))
+        .text(s.text())
+        .alertType(EventAlertType.WARNING)
+        .aggregationKey("lrcp-anomaly-" + s.scope() + "-" + s.measure() + "-" + s.at())
+        .sourceTypeName("java")
+        .tags(tags);
   }
 
   static EventCreateRequest event(BudgetWarning w, DatadogAccount account) {
@@ -91,11 +124,11 @@ class BudgetEvents implements DisposableBean {
         .tags(tags);
   }
 
-  private void post(BudgetWarning warning) {
+  private void post(EventCreateRequest event, String what) {
     try {
-      api().createEvent(event(warning, account));
+      api().createEvent(event);
     } catch (ApiException | RuntimeException e) {
-      log.warn("budget warning event not delivered to Datadog: {}", e.getMessage());
+      log.warn("{} event not delivered to Datadog: {}", what, e.getMessage());
     }
   }
 
