@@ -1,5 +1,6 @@
 package dev.lrcp.cache;
 
+import dev.lrcp.cluster.ClusterLease;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The cache's background work on the jobs threads: store new answers every 200 ms, pull semantic
  * entries of other replicas every 2 s (only when a route uses semantic matching), and trim the
- * table every minute. Stopping stores what is queued.
+ * shared table every minute on the cluster lease holder. Stopping stores what is queued.
  */
 @Component
 class CacheJobs implements SmartLifecycle {
@@ -19,10 +20,16 @@ class CacheJobs implements SmartLifecycle {
   private final ResponseCache cache;
   private final CacheProperties properties;
   private final TaskScheduler scheduler;
+  private final ClusterLease lease;
   private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
 
-  CacheJobs(ResponseCache cache, CacheProperties properties, TaskScheduler scheduler) {
+  CacheJobs(
+      ResponseCache cache,
+      CacheProperties properties,
+      TaskScheduler scheduler,
+      ClusterLease lease) {
     this.cache = cache;
+    this.lease = lease;
     this.properties = properties;
     this.scheduler = scheduler;
   }
@@ -33,10 +40,15 @@ class CacheJobs implements SmartLifecycle {
       return;
     }
     jobs.add(scheduler.scheduleWithFixedDelay(cache::flush, Duration.ofMillis(200)));
-    jobs.add(scheduler.scheduleWithFixedDelay(cache::trim, Duration.ofMinutes(1)));
+    jobs.add(scheduler.scheduleWithFixedDelay(this::trim, Duration.ofMinutes(1)));
     if (properties.routes().values().stream().anyMatch(r -> r.semantic())) {
       jobs.add(scheduler.scheduleWithFixedDelay(cache::pull, Duration.ofSeconds(2)));
     }
+  }
+
+  void trim() {
+    if (!lease.held()) return;
+    cache.trim();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.lrcp.incident;
 
+import dev.lrcp.cluster.ClusterLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Schedules the incident work: rule evaluation with the re-evaluation of applied runbook actions,
  * the open-incident gauge, outbox delivery and retention. An interval of zero disables a job (tests
- * drive them directly).
+ * drive them directly). Rules, actions and retention run on the cluster lease holder only; delivery
+ * runs everywhere (outbox rows are claimed one replica at a time).
  */
 @Component
 class IncidentJobs implements SmartLifecycle {
@@ -32,6 +34,7 @@ class IncidentJobs implements SmartLifecycle {
   private final Clock clock;
   private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
   private final OutboxDispatcher dispatcher;
+  private final ClusterLease lease;
 
   IncidentJobs(
       IncidentEvaluator evaluator,
@@ -41,7 +44,9 @@ class IncidentJobs implements SmartLifecycle {
       OutboxDispatcher dispatcher,
       ApplicationEventPublisher events,
       TaskScheduler scheduler,
-      Clock clock) {
+      Clock clock,
+      ClusterLease lease) {
+    this.lease = lease;
     this.evaluator = evaluator;
     this.actions = actions;
     this.dispatcher = dispatcher;
@@ -58,21 +63,27 @@ class IncidentJobs implements SmartLifecycle {
     return counted;
   }
 
+  /** The other replicas still refresh the open incidents their health statuses are capped by. */
+  void evaluate() {
+    if (!lease.held()) {
+      events.publishEvent(store.unresolved(clock.instant()));
+      return;
+    }
+    evaluator.evaluate();
+    actions.verifyDue();
+  }
+
+  void deleteResolved() {
+    if (!lease.held()) return;
+    store.deleteResolvedBefore(clock.instant().minus(properties.retention()));
+  }
+
   @Override
   public void start() {
-    schedule(
-        "evaluate",
-        () -> {
-          evaluator.evaluate();
-          actions.verifyDue();
-        },
-        properties.evaluateEvery());
+    schedule("evaluate", this::evaluate, properties.evaluateEvery());
     schedule("count", this::count, properties.countEvery());
     schedule("deliver", dispatcher::dispatch, properties.delivery().every());
-    schedule(
-        "retention",
-        () -> store.deleteResolvedBefore(clock.instant().minus(properties.retention())),
-        Duration.ofHours(1));
+    schedule("retention", this::deleteResolved, Duration.ofHours(1));
   }
 
   /** A failing job logs and runs again next time; it never kills the schedule. */

@@ -1,5 +1,6 @@
 package dev.lrcp.storage;
 
+import dev.lrcp.cluster.ClusterLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Periodic storage work: {@link StorageStats} every 10 s (and a log line whenever records were
- * lost) and maintenance (rollups, retention). An interval of zero disables a job.
+ * lost) and maintenance (partitions, rollups, retention), which runs on the cluster lease holder
+ * only. An interval of zero disables a job.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageJobs implements SmartLifecycle {
@@ -28,6 +30,7 @@ class StorageJobs implements SmartLifecycle {
   private final ApplicationEventPublisher events;
   private final TaskScheduler scheduler;
   private final Clock clock;
+  private final ClusterLease lease;
   private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
 
   StorageJobs(
@@ -36,7 +39,9 @@ class StorageJobs implements SmartLifecycle {
       StorageProperties properties,
       ApplicationEventPublisher events,
       TaskScheduler scheduler,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ClusterLease lease) {
+    this.lease = lease;
     this.writer = writer;
     this.maintenance = maintenance;
     this.properties = properties;
@@ -59,10 +64,15 @@ class StorageJobs implements SmartLifecycle {
     return stats;
   }
 
+  void maintain() {
+    if (!lease.held()) return;
+    maintenance.run(clock.instant());
+  }
+
   @Override
   public void start() {
     schedule(this::report, properties.statsInterval());
-    schedule(() -> maintenance.run(clock.instant()), properties.maintenanceInterval());
+    schedule(this::maintain, properties.maintenanceInterval());
   }
 
   private void schedule(Runnable job, Duration every) {

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Refreshes the hourly rollups for recent hours and enforces retention. Safe to run on several
- * replicas at once: a replica that loses the race on a rollup hour rolls back and tries next time.
+ * Creates call_record's day partitions ahead (PostgreSQL), refreshes the hourly rollups for recent
+ * hours and enforces retention: whole day partitions on PostgreSQL, row deletes on H2. Runs on the
+ * cluster lease holder; safe on several replicas at once all the same (a replica that loses the
+ * race on a rollup hour or a partition rolls back and tries next time).
  */
 @Component
 public class StorageMaintenance {
@@ -27,19 +29,27 @@ public class StorageMaintenance {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final StorageProperties properties;
+  private final DayPartitions days;
+  private Boolean byDay; // asked once, on the first run (after the migrations)
 
   public StorageMaintenance(
       JdbcTemplate jdbc, TransactionTemplate tx, StorageProperties properties) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.properties = properties;
+    this.days = new DayPartitions(jdbc, tx);
   }
 
-  /** Recomputes rollups of the current and previous hour, then deletes expired rows. */
+  /** Creates partitions, recomputes rollups of the current and previous hour, then expires. */
   public void run(Instant now) {
     try {
+      byDay = byDay == null ? days.present() : byDay;
+      if (byDay) {
+        days.createAhead(now);
+      }
       refreshRollups(now);
-      int calls = deleteBefore("call_record", "at_ms", now.minus(properties.retention()));
+      Instant cutoff = now.minus(properties.retention());
+      int calls = byDay ? days.dropBefore(cutoff) : deleteBefore("call_record", "at_ms", cutoff);
       int rollups =
           deleteBefore("call_rollup_hourly", "hour_ms", now.minus(properties.rollupRetention()));
       int outbox =

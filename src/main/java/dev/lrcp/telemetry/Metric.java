@@ -43,6 +43,7 @@ enum Metric {
   STORAGE_QUEUE_DEPTH("llm.storage.queue_depth"),
   STORAGE_WRITTEN("llm.storage.written.count"),
   STORAGE_DROPPED("llm.storage.dropped.count"),
+  CLUSTER_LEASE_HELD("llm.cluster.lease_held"),
   CACHE_HIT("llm.cache.hit.count"),
   CACHE_MISS("llm.cache.miss.count"),
   CACHE_SAVED_USD("llm.cache.saved_usd"),

@@ -1,5 +1,6 @@
 package dev.lrcp.telemetry;
 
+import dev.lrcp.cluster.LeaseChecked;
 import dev.lrcp.forecast.SpendForecast;
 import dev.lrcp.health.HealthEvaluated;
 import dev.lrcp.incident.IncidentDeliveryFailed;
@@ -14,10 +15,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges and counters from the periodic health, incident, storage, spend-forecast and optimisation
- * reports, and from incidents and drift warnings as they open. An open-incident gauge that drops
- * out of a report is sent once as 0, so a resolved incident does not linger on a graph at its last
- * value.
+ * Gauges and counters from the periodic health, incident, storage, lease, spend-forecast and
+ * optimisation reports, and from incidents and drift warnings as they open. An open-incident gauge
+ * that drops out of a report is sent once as 0, so a resolved incident does not linger on a graph
+ * at its last value.
  */
 @Component
 class StateMetrics {
@@ -80,6 +81,11 @@ class StateMetrics {
     emitter.emit(Metric.STORAGE_QUEUE_DEPTH, stats.queueDepth(), Tags.none());
     emitter.emit(Metric.STORAGE_WRITTEN, stats.written(), Tags.none());
     emitter.emit(Metric.STORAGE_DROPPED, stats.dropped(), Tags.none());
+  }
+
+  @EventListener
+  void on(LeaseChecked checked) {
+    emitter.emit(Metric.CLUSTER_LEASE_HELD, checked.held() ? 1 : 0, Tags.none());
   }
 
   @EventListener

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL schema, sharing one settable clock. Needs {@code -Dlrcp.test.postgres.url}
  * (scripts/test.sh passes it); fails, never skips, when {@code CI=true} and it is missing.
  */
-final class Replicas implements AutoCloseable {
+public final class Replicas implements AutoCloseable {
 
   static final String ADMIN_KEY = "admin-test-key";
   private static final HttpClient HTTP =
@@ -34,12 +34,13 @@ final class Replicas implements AutoCloseable {
 
   final String schema = "lrcp_replicas_" + UUID.randomUUID().toString().substring(0, 8);
   final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:01Z"));
-  final List<Replica> replicas = new ArrayList<>();
+  public final List<Replica> replicas = new ArrayList<>();
   private final String url;
 
   /** One instance: its two ports. */
-  record Replica(String name, ConfigurableApplicationContext context, int port, int dataPlane) {
-    String main(String path) {
+  public record Replica(
+      String name, ConfigurableApplicationContext context, int port, int dataPlane) {
+    public String main(String path) {
       return "http://127.0.0.1:" + port + path;
     }
 
@@ -48,14 +49,14 @@ final class Replicas implements AutoCloseable {
     }
   }
 
-  Replicas(Map<String, String> settings) throws IOException {
+  public Replicas(Map<String, String> settings) throws IOException {
     this.url = postgresUrl();
     for (String name : List.of("a", "b")) {
       replicas.add(start(name, settings));
     }
   }
 
-  static String postgresUrl() {
+  public static String postgresUrl() {
     String url = System.getProperty("lrcp.test.postgres.url");
     if (url == null || url.isBlank()) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -120,7 +121,8 @@ final class Replicas implements AutoCloseable {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static HttpResponse<String> get(String url, String key) throws IOException, InterruptedException {
+  public static HttpResponse<String> get(String url, String key)
+      throws IOException, InterruptedException {
     var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
     if (key != null) {
       request.header("Authorization", "Bearer " + key);

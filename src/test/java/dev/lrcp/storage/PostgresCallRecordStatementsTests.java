@@ -35,7 +35,7 @@ class PostgresCallRecordStatementsTests extends CallRecordStatementsSuite {
     Flyway.configure()
         .dataSource(pool)
         .schemas(schema)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
         .load()
         .migrate();
     return pool;

@@ -11,13 +11,16 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Write cost of the storage path (bench/storage/run.sh; not a test), per database, in two loads: N
  * scored records queued at once then drained (throughput); and 5,000 scored records paced at
  * 1,000/s (how a busy service feeds the writer), after 3,000 such records to warm up. Prints
  * records/s and the CPU the JVM spent off the feeding thread per record (writer, driver, H2's own
- * threads, GC; not the JIT compiler, and not a PostgreSQL server's CPU). Arguments: record count,
+ * threads, GC; not the JIT compiler, and not a PostgreSQL server's CPU). PostgreSQL runs twice: one
+ * call_record table, and partitioned by day as the service migrates it. Arguments: record count,
  * then optionally a PostgreSQL JDBC URL.
  */
 public final class StorageWriteBenchmark {
@@ -44,16 +47,23 @@ public final class StorageWriteBenchmark {
     String dir = Files.createTempDirectory("lrcp-bench").toAbsolutePath().toString();
     for (Load load : Load.values()) {
       int count = load == Load.PACED ? PACED_CALLS : n;
-      run("H2 file", "jdbc:h2:file:" + dir + "/lrcp-" + load, count, load);
+      run(new Target("H2 file", "jdbc:h2:file:" + dir + "/lrcp-" + load, false), count, load);
       if (args.length > 1 && !args[1].isBlank()) {
-        String schema = "lrcp_bench_" + System.nanoTime();
-        String url = args[1] + (args[1].contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        run("PostgreSQL", url, count, load);
+        for (boolean byDay : new boolean[] {false, true}) {
+          String schema = "lrcp_bench_" + System.nanoTime();
+          String url = args[1] + (args[1].contains("?") ? "&" : "?") + "currentSchema=" + schema;
+          run(new Target(byDay ? "PG by day" : "PostgreSQL", url, byDay), count, load);
+        }
       }
     }
   }
 
-  private static void run(String name, String url, int n, Load load) throws InterruptedException {
+  /** A database; {@code byDay}: call_record partitioned by day, as the service migrates it. */
+  private record Target(String name, String url, boolean byDay) {}
+
+  private static void run(Target target, int n, Load load) throws InterruptedException {
+    String name = target.name();
+    String url = target.url();
     try (var ds = new HikariDataSource()) {
       ds.setJdbcUrl(url);
       String schema =
@@ -62,7 +72,14 @@ public final class StorageWriteBenchmark {
       if (schema != null) {
         flyway.schemas(schema);
       }
+      if (target.byDay()) {
+        flyway.locations("classpath:db/migration", "classpath:db/vendor/postgresql");
+      }
       flyway.load().migrate();
+      if (target.byDay()) { // the records' day gets its partition, as maintenance does ahead
+        var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        new DayPartitions(new JdbcTemplate(ds), tx).createAhead(AT);
+      }
       var properties =
           new StorageProperties(
               "./data",

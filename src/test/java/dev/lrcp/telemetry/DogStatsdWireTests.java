@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.timgroup.statsd.NonBlockingStatsDClientBuilder;
 import com.timgroup.statsd.StatsDClient;
+import dev.lrcp.cluster.LeaseChecked;
 import dev.lrcp.flow.CallRecord;
 import dev.lrcp.flow.Records;
 import dev.lrcp.health.HealthEvaluated;
@@ -207,7 +208,7 @@ class DogStatsdWireTests {
   }
 
   @Test
-  void healthIncidentStorageAndBreakerReportsBecomeGaugesAndCounts() {
+  void healthIncidentStorageLeaseAndBreakerReportsBecomeGaugesAndCounts() {
     var lines =
         send(
             m -> {
@@ -227,6 +228,7 @@ class DogStatsdWireTests {
                       List.of(new OpenIncidentsCounted.Count("latency_slo", "SEV-2", 1))));
               state.on(new IncidentDeliveryFailed(Events.AT, "inc-1", "datadog", "503"));
               state.on(new StorageStats(Events.AT, 3, 120, 2));
+              state.on(new LeaseChecked(Events.AT, true));
               new CircuitBreakerMetrics(m)
                   .on(
                       new CircuitBreakerStateChanged(
@@ -245,6 +247,8 @@ class DogStatsdWireTests {
     assertThat(line(lines, "llm.storage.queue_depth").value()).isEqualTo(3);
     assertThat(line(lines, "llm.storage.written.count").value()).isEqualTo(120);
     assertThat(line(lines, "llm.storage.dropped.count").value()).isEqualTo(2);
+    assertThat(line(lines, "llm.cluster.lease_held").value()).isEqualTo(1);
+    assertThat(line(lines, "llm.cluster.lease_held").type()).isEqualTo("g");
     assertThat(line(lines, "llm.circuit_breaker.state").value()).isEqualTo(2);
     assertThat(line(lines, "llm.circuit_breaker.state").type()).isEqualTo("g");
   }

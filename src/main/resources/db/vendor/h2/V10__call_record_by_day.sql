@@ -1,0 +1,3 @@
+-- On H2 (one process, a small embedded database) call_record stays one table and retention deletes
+-- rows; PostgreSQL partitions it by day (db/vendor/postgresql). This version keeps both databases'
+-- migration histories in step.
