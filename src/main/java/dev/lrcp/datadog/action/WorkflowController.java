@@ -41,17 +41,17 @@ class WorkflowController {
 
   /**
    * The original's model switch posted to any URL it was given. Here switching models is a routing
-   * decision of this service, never a request to a caller's URL; the service has no routing
-   * override to set at run time, so the answer names how models are switched instead.
+   * decision of this service, never a request to a caller's URL: the answer names the routing
+   * override, which is scoped, expires and is audited.
    */
-  @Operation(summary = "Not offered: switching models is routing configuration (501 naming how)")
+  @Operation(summary = "Not offered: models are switched by a routing override (501 naming it)")
   @PostMapping("/model-switch")
   void modelSwitch() {
     throw DatadogFailure.notImplemented(
-        "this service has no run-time routing override to switch models with",
-        "set LRCP_ROUTING_DEFAULT_MODEL or LRCP_ROUTING_MODELS_<QA|REASON|STRESS|CHAT> and"
-            + " restart, or name the model per request (\"model\" in the body of /qa, /reason,"
-            + " /stress or /v1/chat/completions)");
+        "models are switched by this service's routing, never by a request to a caller's URL",
+        "POST /routing/overrides {\"scope\": {\"endpoint\": \"/qa\"}, \"model\": \"...\","
+            + " \"ttl\": \"PT30M\", \"reason\": \"...\"} switches an endpoint or application"
+            + " at once on every replica, or Apply on an incident's model-switch runbook step");
   }
 
   @Operation(summary = "Run a workflow: its input is {incident, context, service, env}")

@@ -1,6 +1,7 @@
 package dev.lrcp.datadog.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -398,6 +399,8 @@ class DatadogActionsTests {
           .andExpect(status().isNotImplemented())
           .andExpect(jsonPath("$.alternative").isNotEmpty());
     }
+    send(post("/datadog/workflows/model-switch"), "{}")
+        .andExpect(jsonPath("$.alternative").value(containsString("/routing/overrides")));
     assertThat(DATADOG.requests()).isEmpty();
   }
 
