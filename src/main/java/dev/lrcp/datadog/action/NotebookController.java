@@ -41,8 +41,8 @@ class NotebookController {
 
   /**
    * @param window how far back, {@code 1h} to {@code 30d}
-   * @param recommendationId not supported: the service keeps no recommendation records to build
-   *     from
+   * @param recommendationId not supported: a recommendation's evidence, estimate and measured ROI
+   *     are served by {@code GET /optimization/recommendations/{id}}, not built into a notebook
    */
   record CostRequest(
       @Pattern(
@@ -75,8 +75,9 @@ class NotebookController {
     if (request.recommendationId() != null) {
       throw DatadogFailure.unprocessable(
           "recommendation_id",
-          "this service keeps no optimisation recommendations to build a notebook from; send"
-              + " window (e.g. \"7d\") instead");
+          "the cost notebook covers a window, not one recommendation: send window (e.g. \"7d\");"
+              + " a recommendation's evidence, estimate and measured ROI are at GET"
+              + " /optimization/recommendations/{id}");
     }
     apis.api();
     String window = request.window() == null ? "7d" : request.window();
