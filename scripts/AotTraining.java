@@ -46,6 +46,7 @@ public final class AotTraining {
   static final Duration TRAFFIC = Duration.ofSeconds(25);
   static final int MAX_CALLS = 6_000;
   static final Duration ASSEMBLY = Duration.ofMinutes(5);
+  static final Path JVM_OPTIONS = Path.of("scripts", "jvm.options");
 
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
@@ -88,17 +89,22 @@ public final class AotTraining {
         InetAddress.getLoopbackAddress())) {
       int port = freePort();
       int gatewayPort = freePort();
-      // the same module options and Spring AOT mode as scripts/env.sh's service_command: the JVM
-      // refuses a cache recorded with other module options
-      var command = List.of(java(), "--enable-native-access=ALL-UNNAMED",
-          "-Dspring.aot.enabled=true", "-XX:AOTCacheOutput=" + out.resolve("app.aot"), "-jar",
-          app.resolve(JAR_NAME).toString(), "--server.port=" + port,
-          "--server.address=127.0.0.1", "--lrcp.gateway.port=" + gatewayPort,
-          "--lrcp.gateway.address=127.0.0.1", "--lrcp.storage.directory=" + data);
+      // the same module options, memory settings and Spring AOT mode as scripts/env.sh's
+      // service_command: the JVM refuses a cache recorded with other module options, and the
+      // profiles and code it keeps are those of the collector and heap it ran with
+      var command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED"));
+      command.addAll(jvmOptions());
+      command.addAll(List.of("-Dspring.aot.enabled=true",
+          "-XX:AOTCacheOutput=" + out.resolve("app.aot"), "-jar", app.resolve(JAR_NAME).toString(),
+          "--server.port=" + port, "--server.address=127.0.0.1",
+          "--lrcp.gateway.port=" + gatewayPort, "--lrcp.gateway.address=127.0.0.1",
+          "--lrcp.storage.directory=" + data));
       var builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(out.resolve("training.log").toFile());
-      // the developer's own settings (API keys, a real Datadog agent) stay out of the training
-      builder.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("LRCP_"));
+      // the developer's own settings (API keys, a real Datadog agent, JVM options) stay out
+      builder.environment().keySet().removeIf(k -> k.startsWith("DD_") || k.startsWith("LRCP_")
+          || k.endsWith("JAVA_OPTIONS"));
+      builder.environment().put("MALLOC_ARENA_MAX", "2");
       builder.environment().put("LRCP_PROVIDER", "openai");
       builder.environment().put("LRCP_OPENAI_BASE_URL", upstream.baseUrl());
       builder.environment().put("DD_AGENT_HOST", "127.0.0.1");
@@ -302,6 +308,12 @@ public final class AotTraining {
       server.stop(0);
       ((ExecutorService) server.getExecutor()).shutdownNow();
     }
+  }
+
+  /** The service's JVM options (scripts/jvm.options, docs/adr/0021-memory.md). */
+  static List<String> jvmOptions() throws IOException {
+    return Files.readAllLines(JVM_OPTIONS).stream().map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
   }
 
   static String java() {

@@ -33,28 +33,46 @@ jar_stale() {
 }
 
 # aot_stale: true when the jar has no extracted form under target/aot newer than itself (the build
-# writes one unless -DskipAotCache; scripts/AotTraining.java writes it for a jar built without).
+# writes one unless -DskipAotCache; scripts/AotTraining.java writes it for a jar built without), or
+# when the JVM options changed since the cache was trained with them.
 aot_stale() {
   local app=target/aot/app/llm-reliability-control-plane.jar
-  [ ! -f "$app" ] || [ target/llm-reliability-control-plane.jar -nt "$app" ]
+  [ ! -f "$app" ] || [ target/llm-reliability-control-plane.jar -nt "$app" ] ||
+    { [ -f target/aot/app.aot ] && [ scripts/jvm.options -nt target/aot/app.aot ]; }
 }
 
-# service_command [--agent] [java options...]: sets SERVICE_COMMAND to the java command line that starts the packaged
-# service from the repository root (docs/adr/0015-start-up-and-memory.md). When the build extracted
-# the jar (target/aot/app), that form starts in Spring's AOT mode, with the JDK's AOT cache when the
-# build trained one with this very JDK; otherwise the jar as built. --agent attaches dd-java-agent,
-# with which the JVM cannot use the cache (the agent changes the module graph), so it is left out.
-# Further arguments are java options (e.g. -Xmx512m), placed before -jar.
+source "$(dirname "${BASH_SOURCE[0]}")/jvm-options.sh"  # jvm_options
+
+# service_command [--agent] [--jdk-defaults] [java options...]: sets SERVICE_COMMAND to the command
+# line that starts the packaged service from the repository root (docs/adr/0015-start-up-and-memory.md).
+# When the build extracted the jar (target/aot/app), that form starts in Spring's AOT mode, with the
+# JDK's AOT cache when the build trained one with this very JDK; otherwise the jar as built. --agent
+# attaches dd-java-agent, with which the JVM cannot use the cache (the agent changes the module
+# graph), so it is left out. The service's memory settings (scripts/jvm.options and glibc's
+# MALLOC_ARENA_MAX, docs/adr/0021-memory.md) apply unless the user's environment sets them, or
+# --jdk-defaults leaves them out (bench/memory.sh's baseline). Further arguments are java options
+# (e.g. -Xmx512m), placed before -jar, where they win over ours.
 service_command() {
-  local jar=target/llm-reliability-control-plane.jar aot=target/aot agent=""
+  local jar=target/llm-reliability-control-plane.jar aot=target/aot agent="" ours=1
   local app="$aot/app/llm-reliability-control-plane.jar"
-  if [ "${1:-}" = --agent ]; then
-    agent=1
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --agent) agent=1 ;;
+      --jdk-defaults) ours="" ;;
+      *) break ;;
+    esac
     shift
-  fi
+  done
   SERVICE_COMMAND=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED)
   if [ -n "$agent" ]; then
     SERVICE_COMMAND+=(-javaagent:target/agent/dd-java-agent.jar)
+  fi
+  if [ -n "$ours" ]; then
+    local own
+    mapfile -t own < <(jvm_options "$ROOT/scripts/jvm.options")
+    SERVICE_COMMAND+=("${own[@]}")
+    # fewer glibc malloc arenas: native libraries' freed memory is reused instead of kept per thread
+    [ -n "${MALLOC_ARENA_MAX:-}" ] || SERVICE_COMMAND=(env MALLOC_ARENA_MAX=2 "${SERVICE_COMMAND[@]}")
   fi
   SERVICE_COMMAND+=("$@")
   if aot_stale; then
