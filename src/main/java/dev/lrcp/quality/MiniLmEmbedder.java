@@ -45,6 +45,9 @@ final class MiniLmEmbedder extends AbstractInProcessEmbeddingModel implements Se
         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
+      // ONNX Runtime's CPU arena keeps its high-water mark for the life of the process; inputs of
+      // at most 128 wordpieces are cheap to malloc per call (docs/adr/0021-memory.md)
+      options.setCPUArenaAllocator(false);
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession session = env.createSession(model.readAllBytes(), options);
       return new MiniLmEmbedder(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
