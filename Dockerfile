@@ -39,14 +39,19 @@ RUN groupadd --system --gid 10001 lrcp \
  && chown lrcp:lrcp /app/data
 WORKDIR /app
 COPY --from=build /out/app.jar /out/dd-java-agent.jar /app/
+COPY scripts/jvm.options scripts/jvm-options.sh /app/
 USER 10001:10001
+# The heap is sized for the service, not the container (docs/adr/0021-memory.md); a user's own
+# heap or GC options in JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS or JAVA_OPTS replace ours.
 ENV PORT=8080 \
     DD_AGENT_ENABLED=true \
     DD_SERVICE=llm-reliability-control-plane \
     DD_VERSION=${VERSION} \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS=""
 EXPOSE 8080
 # The embedded H2 database lives here unless SPRING_DATASOURCE_URL points at PostgreSQL.
 VOLUME ["/app/data"]
-# JAVA_TOOL_OPTIONS attaches the agent before main(); exec keeps java as PID 1 for SIGTERM.
-ENTRYPOINT ["/bin/sh", "-c", "if [ \"$DD_AGENT_ENABLED\" = true ]; then export JAVA_TOOL_OPTIONS=\"-javaagent:/app/dd-java-agent.jar ${JAVA_TOOL_OPTIONS:-}\"; fi; exec java $JAVA_OPTS -jar /app/app.jar \"$@\"", "--"]
+# Our JVM options (minus those the user sets) on the command line; JAVA_TOOL_OPTIONS attaches the
+# agent before main(); exec keeps java as PID 1 for SIGTERM.
+ENTRYPOINT ["/bin/bash", "-c", "source /app/jvm-options.sh; mapfile -t own < <(jvm_options /app/jvm.options); if [ \"$DD_AGENT_ENABLED\" = true ]; then export JAVA_TOOL_OPTIONS=\"-javaagent:/app/dd-java-agent.jar ${JAVA_TOOL_OPTIONS:-}\"; fi; exec java \"${own[@]}\" $JAVA_OPTS -jar /app/app.jar \"$@\"", "--"]
