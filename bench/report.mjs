@@ -48,7 +48,7 @@ const soak = { gateway: json('soak-gateway.json'), portkey: json('soak-portkey.j
 const live = parseInt(read('heap-live-gateway-soak.txt'), 10);
 const fds = parseInt(read('fds-gateway-soak.txt'), 10);
 const ooms = (read('gateway.log').match(/OutOfMemoryError/g) || []).length;
-const xmx = parseInt((read('env.txt').match(/gateway_xmx=(\d+)m/) || [])[1] || '512', 10);
+const xmx = (read('env.txt').match(/soak_xmx=(\S+)/) || read('env.txt').match(/gateway_xmx=(\S+)/) || [])[1] || '512m';
 const env = read('env.txt').trim();
 const agent = json('agent-counts.json') || {};
 
@@ -96,7 +96,7 @@ const rows = [
   ['4', `soak: ${soak.gateway?.n?.toLocaleString('en') || '?'} concurrent slow streams (20 deltas × 500 ms)`, '0 errors', soakCell(soak.gateway), soakCell(soak.portkey), '–', '–',
     verdict(soak.gateway ? soak.gateway.errors === 0 && soak.gateway.ok === soak.gateway.n : null)],
   ['4', 'soak: live heap with every stream open (after a full collection)', '≤ 512 MB',
-    `${Number.isNaN(live) ? 'n/a' : live} MB (-Xmx${xmx}m${ooms ? `; ${ooms} OutOfMemoryError lines` : ''}); ${num(maxRss('rss-gateway-soak.txt'), 0)} MB RSS; ${Number.isNaN(fds) ? '?' : fds} open files`,
+    `${Number.isNaN(live) ? 'n/a' : live} MB (-Xmx${xmx}${ooms ? `; ${ooms} OutOfMemoryError lines` : ''}); ${num(maxRss('rss-gateway-soak.txt'), 0)} MB RSS; ${Number.isNaN(fds) ? '?' : fds} open files`,
     `${num(maxRss('rss-portkey-soak.txt'), 0)} MB RSS`, '–', '–', verdict(Number.isNaN(live) ? null : live <= 512 && ooms === 0)],
 ];
 

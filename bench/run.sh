@@ -19,7 +19,8 @@
 # Our gateway is measured on its data plane (lrcp.gateway.port, the Netty listener for /v1).
 # Environment (optional): JAVA_HOME, UPSTREAM_PORT=9101 GATEWAY_PORT=18080 DATAPLANE_PORT=18081
 # BARE_PORT=18082 BARE_DATAPLANE_PORT=18083 RUN_PORT=18084 PORTKEY_PORT=18790 NGINX_PORT=18088
-# AGENT_PORT=18126 STATSD_PORT=18125, PORTKEY_DIR (reuse an install), GATEWAY_XMX=512m, WRK_CONNS=64.
+# AGENT_PORT=18126 STATSD_PORT=18125, PORTKEY_DIR (reuse an install), GATEWAY_XMX (default: the service's
+# own heap, scripts/jvm.options), SOAK_XMX=1g (the soak's restart: ~70 KB of heap per open stream), WRK_CONNS=64.
 # Stops exactly the processes it started (by PID).
 set -euo pipefail
 MODE="${1:-full}"
@@ -29,7 +30,8 @@ cd "$ROOT"
 UPSTREAM_PORT="${UPSTREAM_PORT:-9101}" GATEWAY_PORT="${GATEWAY_PORT:-18080}" PORTKEY_PORT="${PORTKEY_PORT:-18790}"
 DATAPLANE_PORT="${DATAPLANE_PORT:-18081}" BARE_PORT="${BARE_PORT:-18082}" BARE_DATAPLANE_PORT="${BARE_DATAPLANE_PORT:-18083}"
 RUN_PORT="${RUN_PORT:-18084}" NGINX_PORT="${NGINX_PORT:-18088}"
-AGENT_PORT="${AGENT_PORT:-18126}" STATSD_PORT="${STATSD_PORT:-18125}" WRK_CONNS="${WRK_CONNS:-64}" XMX="${GATEWAY_XMX:-512m}"
+AGENT_PORT="${AGENT_PORT:-18126}" STATSD_PORT="${STATSD_PORT:-18125}" WRK_CONNS="${WRK_CONNS:-64}" XMX="${GATEWAY_XMX:-}"
+SOAK_XMX="${SOAK_XMX:-1g}"
 case "$MODE" in
   full)  N=2000 WARM=4000 NS=500 WARM_S=1000 WRK_SECS=20 SOAK_N=10000 SOAK_RAMP=1000 WARM_MIN=12 WARM_MAX=30 COLD=1000 STARTS=3 ;;
   quick) N=500 WARM=1000 NS=150 WARM_S=300 WRK_SECS=8 SOAK_N=2000 SOAK_RAMP=1000 WARM_MIN=6 WARM_MAX=12 COLD=1000 STARTS=1 ;;
@@ -85,7 +87,7 @@ node "$HERE/fake-dd-agent.mjs" --apm-port="$AGENT_PORT" --statsd-port="$STATSD_P
 wait_http "http://127.0.0.1:$UPSTREAM_PORT/v1/models" 10 "$UP_PID"
 wait_http "http://127.0.0.1:$AGENT_PORT/counts" 10 "$DD_PID"
 UP="http://127.0.0.1:$UPSTREAM_PORT/v1"
-DIRECT="$UP/chat/completions"; OURS="http://127.0.0.1:$DATAPLANE_PORT/v1/chat/completions"
+DIRECT="$UP/chat/completions"; OURS="http://127.0.0.1:$DATAPLANE_PORT/v1/chat/completions"; OURS_READY="http://127.0.0.1:$DATAPLANE_PORT/v1/models"
 PORTKEY="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"; BARE="http://127.0.0.1:$BARE_DATAPLANE_PORT/v1/chat/completions"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/v1/chat/completions"
 declare -A URL=([gateway]="$OURS" [bare]="$BARE" [portkey]="$PORTKEY" [nginx]="$NGINX_URL")
@@ -93,11 +95,11 @@ PK_HDRS="x-portkey-provider: openai|x-portkey-custom-host: $UP"
 CHAT='{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello"}],"max_tokens":16}'
 QA='{"question":"What is artificial intelligence?","document":"Artificial intelligence (AI) is intelligence demonstrated by machines, in contrast to the natural intelligence displayed by humans and animals."}'
 
-service_command --agent -Xmx"$XMX"; GATEWAY_CMD=("${SERVICE_COMMAND[@]}")
-service_command -Xmx"$XMX"; BARE_CMD=("${SERVICE_COMMAND[@]}")
+service_command --agent ${XMX:+-Xmx$XMX}; GATEWAY_CMD=("${SERVICE_COMMAND[@]}")
+service_command ${XMX:+-Xmx$XMX}; BARE_CMD=("${SERVICE_COMMAND[@]}")
 { echo "started=$(date -u +%FT%TZ) mode=$MODE nproc=$(nproc) loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) mem_total=$(grep MemTotal /proc/meminfo | awk '{print $2" kB"}') open_files_limit=$(ulimit -n)"
-  echo "java=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1) node=$(node --version) wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2) $("$NGINX" -v 2>&1) gateway_xmx=$XMX"
+  echo "java=$("$JAVA_HOME/bin/java" -version 2>&1 | head -1) node=$(node --version) wrk=$(wrk -v 2>&1 | head -1 | cut -d' ' -f2) $("$NGINX" -v 2>&1) gateway_xmx=${XMX:-default} soak_xmx=$SOAK_XMX"
   echo "dd_java_agent=dd-java-agent.jar portkey=1.15.2 (@hono/node-server 1.13.8, hono 4.9.7)"
   echo "gateway_command=${GATEWAY_CMD[*]#$JAVA_HOME/bin/}"
   echo "bare_command=${BARE_CMD[*]#$JAVA_HOME/bin/}"; } > "$RAW/env.txt"
@@ -233,6 +235,11 @@ run_sampled nginx "$NG_PID" wrk -- wrk -t1 -c"$WRK_CONNS" -d"${WRK_SECS}s" --lat
 # Live heap with every stream open: once the ramp is over, one full collection (jcmd GC.run), then
 # the heap in use right after it. jstat's peak includes garbage G1 had not yet needed to collect.
 echo "(4) soak: $SOAK_N concurrent slow streams (20 deltas, 500 ms apart) per gateway"
+# The default heap is sized for the throughput load, not thousands of open streams: the gateway
+# restarts with SOAK_XMX for the soak.
+stop "$GW_PID"; cp "$WORK/gateway.log" "$WORK/gateway-before-soak.log"
+service_command --agent -Xmx"$SOAK_XMX"; GATEWAY_CMD=("${SERVICE_COMMAND[@]}")
+start_target gateway; GW_PID=$TPID; wait_http "$OURS_READY" 240 "$GW_PID"
 ( sleep $(( SOAK_N / SOAK_RAMP + 3 )); "$JAVA_HOME/bin/jcmd" "$GW_PID" GC.run > /dev/null 2>&1 \
   && "$JAVA_HOME/bin/jcmd" "$GW_PID" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?", "", v); print int(v/1024); exit}}' \
   > "$RAW/heap-live-gateway-soak.txt"; ls "/proc/$GW_PID/fd" 2>/dev/null | wc -l > "$RAW/fds-gateway-soak.txt" ) & LIVE=$!; PIDS+=("$LIVE")
@@ -241,8 +248,8 @@ wait "$LIVE" 2>/dev/null || true
 run_sampled portkey "$PK_PID" soak -- node "$HERE/soak.mjs" --target="portkey=$PORTKEY" --portkey=portkey --upstream="$UP" --n="$SOAK_N" --ramp-per-s="$SOAK_RAMP" > "$RAW/soak-portkey.json"
 curl -s "http://127.0.0.1:$AGENT_PORT/counts" > "$RAW/agent-counts.json"
 curl -s "http://127.0.0.1:$UPSTREAM_PORT/stats" > "$RAW/upstream-stats.json"
-grep -c -E ' ERROR ' "$WORK/gateway.log" > "$RAW/gateway-error-lines.txt" || true
-cp "$WORK/gateway.log" "$WORK/bare.log" "$WORK/portkey.log" "$RAW/"
+cat "$WORK/gateway-before-soak.log" "$WORK/gateway.log" | grep -c -E ' ERROR ' > "$RAW/gateway-error-lines.txt" || true
+cp "$WORK/gateway-before-soak.log" "$WORK/gateway.log" "$WORK/bare.log" "$WORK/portkey.log" "$RAW/"
 echo "finished=$(date -u +%FT%TZ) loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RAW/env.txt"
 
 node "$HERE/report.mjs" "$RAW" "$MODE" > "$RESULTS/$DAY.md"
