@@ -75,6 +75,8 @@ rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status" 2>/dev/null ||
 heap_mb() { # pid: "committed used" in MB, from jstat -gc (the same columns for every collector)
   "$JAVA_HOME/bin/jstat" -gc "$1" 2>/dev/null | awk 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i}
     NR == 2 {printf "%d %d", ($c["S0C"] + $c["S1C"] + $c["EC"] + $c["OC"]) / 1024, ($c["S0U"] + $c["S1U"] + $c["EU"] + $c["OU"]) / 1024}'; }
+gc_s() { "$JAVA_HOME/bin/jstat" -gc "$1" 2>/dev/null | awk 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i} NR == 2 {print $c["GCT"]}'; }
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo null; }
 nmt() { [[ -z $NMT ]] || "$JAVA_HOME/bin/jcmd" "$1" VM.native_memory summary scale=MB > "$2" 2>&1 || true; }
 
 { echo "started=$(date -u +%FT%TZ) nproc=$(nproc) mem_total=$(awk '/MemTotal/ {print $2" kB"}' /proc/meminfo) loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -106,12 +108,15 @@ measure() { # variant form
   nmt "$pid" "$RAW/nmt-$name-idle.txt"
   : > "$RAW/rss-$name-load.txt"
   ( while kill -0 "$pid" 2>/dev/null; do rss_mb "$pid" >> "$RAW/rss-$name-load.txt"; sleep 0.5; done ) & s=$!
-  : > "$RAW/rounds-$name.txt"
+  : > "$RAW/rounds-$name.txt"; : > "$RAW/requests-$name.txt"
+  local cpu0 gc0; cpu0=$(cpu_s "$pid"); gc0=$(gc_s "$pid")
   for ((i = 1; i <= LOAD_ROUNDS; i++)); do
-    rps=$(wrk -t1 -c"$WRK_CONNS" -d10s -s "$HERE/chat.lua" "http://127.0.0.1:$((PORT + 1))/v1/chat/completions" 2>/dev/null \
-      | awk '/Requests\/sec/ {print int($2)}')
-    echo "${rps:-0}" >> "$RAW/rounds-$name.txt"
+    wrk -t1 -c"$WRK_CONNS" -d10s -s "$HERE/chat.lua" "http://127.0.0.1:$((PORT + 1))/v1/chat/completions" > "$WORK/wrk.txt" 2>&1 || true
+    awk '/Requests\/sec/ {print int($2)}' "$WORK/wrk.txt" >> "$RAW/rounds-$name.txt"
+    awk '/requests in/ {print $1}' "$WORK/wrk.txt" >> "$RAW/requests-$name.txt"
   done
+  local cpu gc; cpu=$(awk -v a="$cpu0" -v b="$(cpu_s "$pid")" 'BEGIN {printf "%.2f", b - a}')
+  gc=$(awk -v a="$gc0" -v b="$(gc_s "$pid")" 'BEGIN {printf "%.3f", b - a}')
   local load_heap; load_heap=$(heap_mb "$pid"); local load_end; load_end=$(rss_mb "$pid")
   nmt "$pid" "$RAW/nmt-$name-load.txt"
   kill "$s" 2>/dev/null || true; wait "$s" 2>/dev/null || true
@@ -120,7 +125,7 @@ measure() { # variant form
   grep -E '^(Rss|Pss)_?(Anon|File|Shmem)?:' "/proc/$pid/smaps_rollup" > "$RAW/smaps-$name-after.txt" 2>/dev/null || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
   cp "$WORK/$name.log" "$RAW/"
-  echo "{\"variant\":\"${v%%=*}\",\"form\":\"$f\",\"idle_rss_mb\":$idle_rss,\"idle_heap_mb\":[${idle_heap// /,}],\"load_rss_mb\":[$(paste -sd, "$RAW/rss-$name-load.txt")],\"load_end_rss_mb\":$load_end,\"load_heap_mb\":[${load_heap// /,}],\"after_rss_mb\":$after,\"after_heap_mb\":[${after_heap// /,}],\"rounds_rps\":[$(paste -sd, "$RAW/rounds-$name.txt")]}" \
+  echo "{\"variant\":\"${v%%=*}\",\"form\":\"$f\",\"idle_rss_mb\":$idle_rss,\"idle_heap_mb\":[${idle_heap// /,}],\"load_rss_mb\":[$(paste -sd, "$RAW/rss-$name-load.txt")],\"load_end_rss_mb\":$load_end,\"load_heap_mb\":[${load_heap// /,}],\"after_rss_mb\":$after,\"after_heap_mb\":[${after_heap// /,}],\"rounds_rps\":[$(paste -sd, "$RAW/rounds-$name.txt")],\"requests\":$(awk '{s += $1} END {print s + 0}' "$RAW/requests-$name.txt"),\"load_cpu_s\":$cpu,\"load_gc_s\":$gc}" \
     | tee -a "$RAW/starts.jsonl" | cut -c1-200
 }
 k=0
@@ -151,6 +156,8 @@ const rows = [
   ['  heap committed / used (MB)', (r) => heap(r.after_heap_mb), '–'],
   ['req/s, first 30 s of load', (r) => Math.round(mean(r.rounds_rps.slice(0, 3))), '–'],
   ['req/s, last 30 s (steady)', (r) => Math.round(mean(r.rounds_rps.slice(-3))), '–'],
+  ['CPU of the service per 1,000 requests under load (s)', (r) => (r.requests ? ((1000 * r.load_cpu_s) / r.requests).toFixed(3) : 'n/a'), '–'],
+  ['  of which GC pauses and concurrent GC (jstat GCT)', (r) => (r.requests ? ((1000 * r.load_gc_s) / r.requests).toFixed(3) : 'n/a'), '–'],
   ['first 30 s / steady', (r) => `${Math.round((100 * mean(r.rounds_rps.slice(0, 3))) / mean(r.rounds_rps.slice(-3)))} %`, '≥ 70 %'],
 ];
 const env = fs.readFileSync(`${dir}/env.txt`, 'utf8').trim();
@@ -158,7 +165,8 @@ const out = ['# Memory of the packaged service (`bench/memory.sh`)', '',
   'One start per column, the columns taking turns on the same shared 2-core machine (load average in the ' +
   'environment below). `agent`: dd-java-agent attached (as `DD_AGENT_ENABLED=true scripts/run.sh`); `bare`: ' +
   'without it. Telemetry on in both (DogStatsD and spans to a fake Datadog agent, JSON logs, stored records). ' +
-  'RSS is robust to the machine\'s load; the req/s rows are not (other builds share the two cores).', '',
+  'RSS is robust to the machine\'s load; the req/s rows are not (other builds share the two cores), the CPU ' +
+  'per request less so (a busy machine still slows caches and the JIT).', '',
   `| | ${cols.join(' | ')} | target |`, `|---|${cols.map(() => '---').join('|')}|---|`,
   ...rows.map(([name, cell, target]) => `| ${name} | ${runs.map(cell).join(' | ')} | ${target} |`), '',
   'req/s of every 10 s round:', '', ...runs.map((r) => `- ${r.variant} ${r.form}: ${r.rounds_rps.join(' ')}`), ''];

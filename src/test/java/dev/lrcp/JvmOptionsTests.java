@@ -30,7 +30,9 @@ class JvmOptionsTests {
   void aUserHeapSizeReplacesBothOfOurs() throws Exception {
     var kept = ours(Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g"));
 
-    assertThat(kept).noneMatch(o -> o.startsWith("-Xm")).contains("-XX:MarkStackSize=512K");
+    assertThat(kept)
+        .noneMatch(o -> o.startsWith("-Xm"))
+        .contains("-XX:TrimNativeHeapInterval=10000");
     assertThat(ours(Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=75")))
         .noneMatch(o -> o.startsWith("-Xm"));
   }
