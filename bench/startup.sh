@@ -41,9 +41,11 @@ if [[ " ${SERVICE_COMMAND[*]} " != *" -XX:AOTCache="* ]]; then
 fi
 declare -A CMD
 CMD[aot-cache]="${SERVICE_COMMAND[*]}"
-CMD[jar]="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -jar target/llm-reliability-control-plane.jar"
-CMD[extracted]="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -jar target/aot/app/llm-reliability-control-plane.jar"
-CMD[spring-aot]="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -Dspring.aot.enabled=true -jar target/aot/app/llm-reliability-control-plane.jar"
+# every form with the service's memory settings (docs/adr/0021-memory.md), as the aot-cache form has them
+JAVA="env MALLOC_ARENA_MAX=2 $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED $(jvm_options scripts/jvm.options | paste -sd' ')"
+CMD[jar]="$JAVA -jar target/llm-reliability-control-plane.jar"
+CMD[extracted]="$JAVA -jar target/aot/app/llm-reliability-control-plane.jar"
+CMD[spring-aot]="$JAVA -Dspring.aot.enabled=true -jar target/aot/app/llm-reliability-control-plane.jar"
 FORMS=(jar extracted spring-aot aot-cache)
 
 { echo "started=$(date -u +%FT%TZ) rounds=$ROUNDS nproc=$(nproc) loadavg_start=$(cut -d' ' -f1-3 /proc/loadavg)"
