@@ -157,7 +157,7 @@ const rows = [
   ['req/s, first 30 s of load', (r) => Math.round(mean(r.rounds_rps.slice(0, 3))), '–'],
   ['req/s, last 30 s (steady)', (r) => Math.round(mean(r.rounds_rps.slice(-3))), '–'],
   ['CPU of the service per 1,000 requests under load (s)', (r) => (r.requests ? ((1000 * r.load_cpu_s) / r.requests).toFixed(3) : 'n/a'), '–'],
-  ['  of which GC pauses and concurrent GC (jstat GCT)', (r) => (r.requests ? ((1000 * r.load_gc_s) / r.requests).toFixed(3) : 'n/a'), '–'],
+  ['  of which the JVM was paused for GC (jstat GCT, s)', (r) => (r.requests ? ((1000 * r.load_gc_s) / r.requests).toFixed(3) : 'n/a'), '–'],
   ['first 30 s / steady', (r) => `${Math.round((100 * mean(r.rounds_rps.slice(0, 3))) / mean(r.rounds_rps.slice(-3)))} %`, '≥ 70 %'],
 ];
 const env = fs.readFileSync(`${dir}/env.txt`, 'utf8').trim();

@@ -23,7 +23,7 @@ class JvmOptionsTests {
 
   @Test
   void everyOptionIsKeptWhenTheUserSetsNone() throws Exception {
-    assertThat(ours(Map.of())).isEqualTo(fileOptions()).contains("-Xmx256m", "-Xms32m");
+    assertThat(ours(Map.of())).isEqualTo(fileOptions()).contains("-Xmx512m", "-Xms32m");
   }
 
   @Test
@@ -43,7 +43,7 @@ class JvmOptionsTests {
 
     assertThat(kept)
         .noneMatch(o -> o.startsWith("-XX:TrimNativeHeapInterval"))
-        .contains("-Xmx256m");
+        .contains("-Xmx512m");
   }
 
   @Test
