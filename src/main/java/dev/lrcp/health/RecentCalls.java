@@ -28,9 +28,11 @@ public class RecentCalls {
 
   /**
    * How far out of order records may arrive: a record whose answer is scored in the background is
-   * published up to {@link CallFlow#QUALITY_WAIT} after its call finished.
+   * published up to {@link CallFlow#QUALITY_WAIT} after its call finished, and another replica's
+   * record arrives from storage after its writer's flush and a poll (seconds; more while a write
+   * waits for a busy database). Reads scan this much past a window's start.
    */
-  static final Duration DISORDER = CallFlow.QUALITY_WAIT.plusSeconds(5);
+  static final Duration DISORDER = CallFlow.QUALITY_WAIT.plusSeconds(50);
 
   private final ConcurrentLinkedDeque<CallRecord> calls = new ConcurrentLinkedDeque<>();
   private final AtomicInteger size = new AtomicInteger();
