@@ -3,12 +3,13 @@ package dev.lrcp.health;
 import dev.lrcp.storage.CallRecordTail;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
  * whole retention from storage (so a replica that just started, or took over the rules, judges the
  * same windows as the others), then every {@link #POLL} what all replicas wrote since. A replica's
  * own calls arrive at once through the event and are not added twice. Another replica's call counts
- * here within its writer's flush interval plus one poll. On H2 (one process) it does nothing.
+ * here within its writer's flush interval plus one poll. On H2 (one process) it does nothing. It
+ * polls on a thread of its own: while the database is unreachable each read waits for a connection,
+ * and the shared job threads must not.
  */
 @Component
 class ClusterCalls implements SmartLifecycle {
@@ -28,21 +31,14 @@ class ClusterCalls implements SmartLifecycle {
   private final RecentCalls recent;
   private final CallRecordTail tail;
   private final HealthProperties properties;
-  private final TaskScheduler scheduler;
   private final Clock clock;
-  private ScheduledFuture<?> job;
+  private ScheduledExecutorService poller;
   private boolean tried;
 
-  ClusterCalls(
-      RecentCalls recent,
-      CallRecordTail tail,
-      HealthProperties properties,
-      TaskScheduler scheduler,
-      Clock clock) {
+  ClusterCalls(RecentCalls recent, CallRecordTail tail, HealthProperties properties, Clock clock) {
     this.recent = recent;
     this.tail = tail;
     this.properties = properties;
-    this.scheduler = scheduler;
     this.clock = clock;
   }
 
@@ -63,6 +59,9 @@ class ClusterCalls implements SmartLifecycle {
       }
     } catch (DataAccessException e) {
       log.debug("recent calls of other replicas not read, trying again: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      // the poller must survive any failure: an escaping exception would end its schedule
+      log.warn("recent calls of other replicas not read, trying again: {}", e.toString());
     }
   }
 
@@ -73,22 +72,24 @@ class ClusterCalls implements SmartLifecycle {
     }
     recent.holdStoredCalls();
     poll();
-    job =
-        scheduler.scheduleWithFixedDelay(
-            this::poll, scheduler.getClock().instant().plus(POLL), POLL);
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("lrcp-cluster-calls").factory());
+    long every = POLL.toMillis();
+    poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void stop() {
-    if (job != null) {
-      job.cancel(false);
-      job = null;
+    if (poller != null) {
+      poller.shutdown();
+      poller = null;
     }
   }
 
   @Override
   public boolean isRunning() {
-    return job != null;
+    return poller != null;
   }
 
   /** Before the web servers start, so the first request already finds the cluster's windows. */
