@@ -5,12 +5,15 @@
 # (storage.CallRecordTail: rows written since the previous read's transaction horizon), and prints
 # the rows per read and PostgreSQL's execution time of that query; then the health score each replica
 # gives, read at the same moment. Needs wrk (installed from Debian's packages if missing).
+#   bench/cluster/view.sh [schema]   the cluster's schema, lrcp_cluster unless run-cluster.sh was given
+#                                    another (--spring.datasource.url=...currentSchema=...)
 set -euo pipefail
+schema="${1:-lrcp_cluster}"
 cd "$(dirname "$0")/../.."
 started=target/cluster/started
 [ -f "$started" ] || { echo "no cluster running: start scripts/run-cluster.sh first" >&2; exit 1; }
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-sql() { PGPASSWORD=lrcp psql -h 127.0.0.1 -U lrcp -d lrcp -qtA -c "SET search_path = lrcp_cluster; $1"; }
+sql() { PGPASSWORD=lrcp psql -h 127.0.0.1 -U lrcp -d lrcp -qtA -c "SET search_path = $schema; $1"; }
 
 body="$(mktemp)"
 echo '{"model":"gemini-2.5-flash","messages":[{"role":"user","content":"Say hello"}]}' >"$body"
