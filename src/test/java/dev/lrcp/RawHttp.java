@@ -78,11 +78,15 @@ public final class RawHttp {
   }
 
   /**
-   * The status of the answer a server gives while a request body arrives a byte at a time (0 when
-   * none came before {@code deadline}).
+   * What a server answers while a request body arrives a byte at a time: the status (0 when none
+   * came before {@code deadline}), and whether it then closed the connection instead of reading the
+   * rest of the announced body (within what is left of {@code deadline}, the client going on
+   * sending a byte at a time).
    */
-  public static int statusWhileSendingBodySlowly(int port, String path, Duration deadline)
-      throws IOException {
+  public record SlowBodyAnswer(int status, boolean closed) {}
+
+  public static SlowBodyAnswer answerWhileSendingBodySlowly(
+      int port, String path, Duration deadline) throws IOException {
     Instant end = Instant.now().plus(deadline);
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(200);
@@ -94,23 +98,50 @@ public final class RawHttp {
                   + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   + "Content-Length: 1000\r\n\r\n{\"question\":\"")
               .getBytes(StandardCharsets.ISO_8859_1));
-      var head = new StringBuilder();
       while (Instant.now().isBefore(end)) {
         try {
           out.write('a');
           out.flush();
           int b = in.read();
           if (b < 0) {
-            return 0;
+            return new SlowBodyAnswer(0, true);
           }
-          head.append((char) b).append(new String(in.readNBytes(11), StandardCharsets.ISO_8859_1));
-          return Integer.parseInt(head.substring(9, 12));
+          String statusLine = (char) b + new String(in.readNBytes(11), StandardCharsets.ISO_8859_1);
+          return new SlowBodyAnswer(
+              Integer.parseInt(statusLine.substring(9, 12)), closedBefore(socket, end));
         } catch (SocketTimeoutException noAnswerYet) {
           // send the next byte
         }
       }
-      return 0;
+      return new SlowBodyAnswer(0, false);
     }
+  }
+
+  /**
+   * Goes on sending the body a byte at a time, reading whatever else the server sends; true when it
+   * closes the connection before {@code end}.
+   */
+  private static boolean closedBefore(Socket socket, Instant end) throws IOException {
+    InputStream in = socket.getInputStream();
+    OutputStream out = socket.getOutputStream();
+    byte[] buffer = new byte[4096];
+    while (Instant.now().isBefore(end)) {
+      try {
+        if (in.read(buffer) < 0) {
+          return true;
+        }
+      } catch (SocketTimeoutException stillOpen) {
+        try {
+          out.write('a');
+          out.flush();
+        } catch (IOException resetOrBrokenPipe) {
+          return true;
+        }
+      } catch (IOException reset) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean closedWhileSendingSlowly(int port, String prefix, Duration deadline)
