@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The cost-optimisation scenario on the packaged service (docs/optimization.md): cost-spike traffic,
-# POST /optimization/recommendations/generate, implement the prompt-trimming recommendation for
-# /stress, the client sends trimmed prompts from then on, GET /optimization/roi-report. Builds the
-# jar when it is missing or older than the sources; starts it on a free loopback port with a
-# temporary storage directory and stops it at the end. PHASE_SECONDS (default 70) sets how long
-# each traffic phase lasts: the ROI needs a minute after the implementation.
+# POST /optimization/recommendations/generate; then
+#   1. implement the thinking-budget recommendation for /stress (the service applies it), the same
+#      cost-spike traffic continues, GET /optimization/roi-report;
+#   2. implement the prompt-trimming recommendation for /stress (the caller's change), the client
+#      sends trimmed prompts from then on, GET /optimization/roi-report.
+# Builds the jar when it is missing or older than the sources; starts it on a free loopback port
+# with a temporary storage directory and stops it at the end. PHASE_SECONDS (default 70) sets how
+# long each traffic phase lasts: the ROI needs a minute after the implementation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -34,14 +37,36 @@ scripts/traffic.sh --scenario cost-spike --duration "$phase" --rate 4 --base-url
 
 echo "== POST /optimization/recommendations/generate"
 curl -fsS -X POST "$base/optimization/recommendations/generate" >"$work/generated.json"
-jq '.recommendations[] | {id, category, endpoint, title, monthly_savings, confidence, evidence}' "$work/generated.json"
-id="$(jq -r '[.recommendations[] | select(.category == "prompt_trimming" and .endpoint == "/stress")][0].id' "$work/generated.json")"
-[ "$id" != "null" ] || { echo "error: no prompt-trimming recommendation for /stress" >&2; exit 1; }
+jq '.recommendations[] | {id, category, endpoint, title, monthly_savings, confidence, evidence, control}' "$work/generated.json"
 
-echo "== POST /optimization/recommendations/$id/implement"
-curl -fsS -X POST -H 'Content-Type: application/json' -d '{"implemented_by": "scenario"}' \
-  "$base/optimization/recommendations/$id/implement" | jq -c '{status, implemented_by, control_applied, message}'
+# the id of the generated recommendation of category $1 for /stress
+recommendation() {
+  local id
+  id="$(jq -r --arg c "$1" '[.recommendations[] | select(.category == $c and .endpoint == "/stress")][0].id' "$work/generated.json")"
+  [ "$id" != "null" ] || { echo "error: no $1 recommendation for /stress" >&2; exit 1; }
+  echo "$id"
+}
 
+implement() {
+  echo "== POST /optimization/recommendations/$1/implement"
+  curl -fsS -X POST -H 'Content-Type: application/json' -d '{"implemented_by": "scenario"}' \
+    "$base/optimization/recommendations/$1/implement" | jq -c '{status, implemented_by, control, control_applied, message}'
+}
+
+roi() {
+  echo "== GET /optimization/roi-report: $2"
+  curl -fsS "$base/optimization/roi-report?days=7" | jq --arg id "$1" '.implemented[] | select(.id == $id)'
+}
+
+budget="$(recommendation thinking_budget)"
+implement "$budget"
+curl -fsS "$base/optimization/controls" | jq -c '{thinking_budgets}'
+echo "== the same cost-spike traffic for ${phase}s"
+scripts/traffic.sh --scenario cost-spike --duration "$phase" --rate 4 --base-url "$base" | tail -4
+roi "$budget" "thinking budget, applied by the service"
+
+trim="$(recommendation prompt_trimming)"
+implement "$trim"
 echo "== the client trims its prompts: /stress with 1 repetition for ${phase}s"
 end=$((SECONDS + phase))
 while [ "$SECONDS" -lt "$end" ]; do
@@ -50,6 +75,4 @@ while [ "$SECONDS" -lt "$end" ]; do
     "$base/stress"
   sleep 0.25
 done
-
-echo "== GET /optimization/roi-report"
-curl -fsS "$base/optimization/roi-report?days=7" | jq --arg id "$id" '.implemented[] | select(.id == $id)'
+roi "$trim" "prompt trimming, done by the caller"

@@ -197,6 +197,41 @@ async function postgresOutage() {
   });
 }
 
+// The H2 directory and file made immutable (chattr +i: refused even to root, unlike permissions)
+// under load, then writable again; reads of the API during it, then every answer reconciled.
+async function h2Unwritable() {
+  const dir = path.join(cfg.work, 'h2-unwritable');
+  const svc = await startService(cfg, { name: 'chaos-h2-unwritable', h2Dir: dir });
+  const logFrom = fs.statSync(svc.log).size;
+  const seconds = SIZE.pgOutage + 30;
+  const load = steady(SIZE.pgRate, seconds, (i) => chatCall(svc, 'gpt-4o-mini', i % 3 === 0));
+  await sleep(10_000);
+  const files = [dir, ...fs.readdirSync(dir).map((f) => path.join(dir, f))];
+  let reads = [];
+  execFileSync('chattr', ['+i', ...files]);
+  let during, after;
+  try {
+    during = load.sent();
+    await sleep(SIZE.pgOutage * 500);
+    reads = await Promise.all(['/incidents', '/routing/overrides', '/insights/health-score'].map((p) => api(svc, 'GET', p, null, KEY)));
+    await sleep(SIZE.pgOutage * 500);
+  } finally {
+    execFileSync('chattr', ['-i', ...files]);
+  }
+  after = load.sent();
+  const results = await load.done;
+  await sleep(2000);
+  const exitMs = await stopService(svc, 'SIGTERM');
+  const r = reconcile(results, h2Records(cfg, dir));
+  const dropped = loggedDrops(svc, logFrom);
+  const back = logLines(svc, /database reachable again/).length > 0;
+  row({
+    scenario: 'dependency: H2 directory unwritable', injected: `chattr +i on the H2 directory and file for ${SIZE.pgOutage} s, then -i`, load: `${SIZE.pgRate} calls/s for ${seconds} s (⅓ streams)`,
+    client: `during: status ${statuses(results.slice(during, after))}; API reads during it: ${reads.map((x) => x.status).join(', ')} (/incidents, /routing/overrides, /insights/health-score); writer ${back ? 'wrote its held records once writable' : 'NEVER wrote again'}; ${results.filter((x) => x.hang).length} hung; stopped in ${exitMs} ms`,
+    lost: `${r.missing} of ${r.acked} acknowledged call records missing; ${dropped} counted as dropped in the log; ${r.missing - dropped === 0 ? 'reconciled' : `${r.missing - dropped} NOT counted`}`,
+  });
+}
+
 async function modelFailsToLoad() {
   const svc = await startService(cfg, { name: 'chaos-nominilm', h2Dir: path.join(cfg.work, 'h2-nominilm'), javaOptions: [`-Donnxruntime.native.path=${path.join(cfg.work, 'no-onnx-here')}`] });
   await sleep(3000);
@@ -369,6 +404,7 @@ await step('graceful shutdown', () => gracefulShutdown(svc, up));
 await step('records (openai)', () => recordOutcomes('openai', faultResults, h2Records(cfg, path.join(cfg.work, 'h2'))));
 if (gemini) recordOutcomes('gemini', gemini.results, gemini.records);
 await step('MiniLM fails to load', () => modelFailsToLoad());
+await step('H2 unwritable', () => h2Unwritable());
 await step('PostgreSQL stopped', () => postgresOutage());
 let pgDump = null;
 if (PG) {

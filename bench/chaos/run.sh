@@ -31,6 +31,7 @@ PGBIN="/usr/lib/postgresql/$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail
 as_pg() { if [[ $(id -u) = 0 ]]; then su postgres -c "$*"; else sh -c "$*"; fi; }
 cleanup() {
   [[ -f "$WORK/pg/PG_VERSION" ]] && as_pg "$PGBIN/pg_ctl -D $WORK/pg -m immediate stop" >/dev/null 2>&1 || true
+  chattr -R -i "$WORK" 2>/dev/null || true  # the H2 scenario's immutable files, if it was cut short
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -130,8 +130,8 @@ export function RecommendationPanel({ apiKey, fetchImpl, pollMs }: Props) {
           )}
           {top.status === 'implemented' && (
             <p className="small" data-testid="measured-result">
-              {top.control?.type === 'max_tokens'
-                ? `Applied: max_tokens ${top.control.value} on ${top.control.endpoint}. `
+              {top.control != null
+                ? `Applied: ${top.control.type} ${top.control.value} on ${top.control.endpoint}. `
                 : 'Recorded as implemented. '}
               {roi == null || roi.realised_monthly == null || roi.cost_per_request_change == null
                 ? `Measured result: ${roi?.reason ?? 'not measured yet'}`

@@ -70,6 +70,26 @@ describe('RecommendationPanel', () => {
     expect(screen.getByTestId('measured-result').textContent).toContain('saving $10.20 (95 %: $7.70 to $12.90) per month');
   });
 
+  it('names the control the service applied, whatever its kind', async () => {
+    const budget = {
+      ...cap,
+      category: 'thinking_budget',
+      title: 'Limit thinking on /stress to 256 tokens',
+      status: 'implemented',
+      implemented_at: '2026-12-07T10:00:00Z',
+      control: { type: 'thinking_budget', endpoint: '/stress', value: '256' },
+    };
+    const fetchImpl: FetchLike = async (url) =>
+      url === '/optimization/recommendations'
+        ? json(200, [budget])
+        : json(200, { roi: { window: '20s', before: { requests: 3 }, after: { requests: 2 }, cost_per_request_change: null, realised_monthly: null, reason: 'too little traffic to tell' } });
+    render(<RecommendationPanel apiKey={null} fetchImpl={fetchImpl} pollMs={60_000} />);
+
+    await waitFor(() =>
+      expect(screen.getByTestId('measured-result').textContent).toContain('Applied: thinking_budget 256 on /stress'),
+    );
+  });
+
   it('says why a result is not measured yet', async () => {
     const fetchImpl: FetchLike = async (url) =>
       url === '/optimization/recommendations'

@@ -168,6 +168,44 @@ class MalformedRequestsIntegrationTests {
     assertThat(problem.path("detail").asString()).contains(name);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a=%zz", "%", "{\"question\":\"\u00ff\"}"})
+  void aFormBodyThatIsNotPercentEncodedUtf8IsA400(String body) throws Exception {
+    for (String path : List.of("/qa", "/reason")) {
+      // a form body under a path that takes JSON: Spring reads the parameters while it looks
+      // for another handler that might take the request
+      String answer =
+          RawHttp.exchange(
+              port,
+              "POST "
+                  + path
+                  + " HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+                  + "Content-Type: application/x-www-form-urlencoded\r\n"
+                  + "Content-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body,
+              Duration.ofSeconds(30));
+
+      assertThat(answer).as(path).startsWith("HTTP/1.1 400").contains("application/problem+json");
+      JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(problem.path("type").asString()).isEqualTo("urn:lrcp:problem:bad-request");
+    }
+  }
+
+  @Test
+  void aFormBodyWithBrokenChunkedFramingIsA400() throws Exception {
+    String answer =
+        RawHttp.exchange(
+            port,
+            "POST /qa HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nzz\r\na=1\r\n0\r\n\r\n",
+            Duration.ofSeconds(30));
+
+    assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain("<html");
+  }
+
   @Test
   void aBadlyEncodedQueryIsA400OnReadEndpointsAndOnTheGatewayToo() throws Exception {
     problem(get("/incidents?status=%ff"), 400, "validation");

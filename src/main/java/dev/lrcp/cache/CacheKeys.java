@@ -35,6 +35,9 @@ record CacheKeys(String namespace, String exact, String context, String question
         .append('\u0000')
         .append(call.options().temperature())
         .append('\u0000')
+        // only a set budget joins the key, so entries without one keep their keys
+        .append(call.options().thinkingBudget() == null ? "" : call.options().thinkingBudget())
+        .append('\u0000')
         .append(r.document() == null ? "" : normalise(r.document()));
     var context = new StringBuilder(head);
     var exact = new StringBuilder(head);

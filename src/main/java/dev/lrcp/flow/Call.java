@@ -44,7 +44,15 @@ public final class Call {
   /** Lowers the answer's token limit to {@code maxTokens} when the request allows more. */
   public void capOutput(int maxTokens) {
     if (maxTokens < options.maxOutputTokens()) {
-      options = new GenerationOptions(maxTokens, options.temperature());
+      options = options.withMaxOutputTokens(maxTokens);
+    }
+  }
+
+  /** Lowers the thinking budget to {@code maxTokens} when the request allows more (or any). */
+  public void capThinking(int maxTokens) {
+    Integer current = options.thinkingBudget();
+    if (current == null || maxTokens < current) {
+      options = options.withThinkingBudget(maxTokens);
     }
   }
 

@@ -56,12 +56,33 @@ public record LlmRequest(
    *
    * @param json the caller asked for a JSON answer (OpenAI {@code response_format} {@code
    *     json_object} or {@code json_schema})
+   * @param thinkingBudget the most thinking tokens the model may spend, or null for the model's own
+   *     default (Gemini 2.5 models think dynamically unless told otherwise)
    */
-  public record GenerationOptions(int maxOutputTokens, double temperature, boolean json) {
+  public record GenerationOptions(
+      int maxOutputTokens, double temperature, boolean json, Integer thinkingBudget) {
     public static final GenerationOptions DEFAULT = new GenerationOptions(2048, 0.7);
+
+    public GenerationOptions {
+      if (thinkingBudget != null && thinkingBudget < 0) {
+        throw new IllegalArgumentException("thinkingBudget must not be negative");
+      }
+    }
+
+    public GenerationOptions(int maxOutputTokens, double temperature, boolean json) {
+      this(maxOutputTokens, temperature, json, null);
+    }
 
     public GenerationOptions(int maxOutputTokens, double temperature) {
       this(maxOutputTokens, temperature, false);
+    }
+
+    public GenerationOptions withMaxOutputTokens(int max) {
+      return new GenerationOptions(max, temperature, json, thinkingBudget);
+    }
+
+    public GenerationOptions withThinkingBudget(Integer budget) {
+      return new GenerationOptions(maxOutputTokens, temperature, json, budget);
     }
   }
 }

@@ -59,5 +59,10 @@ public final class ModelCatalog {
     return pricesSource;
   }
 
-  record CatalogFile(String source, String asOf, String capabilityNote, List<ModelSpec> models) {}
+  record CatalogFile(
+      String source,
+      String asOf,
+      String thinkingNote,
+      String capabilityNote,
+      List<ModelSpec> models) {}
 }

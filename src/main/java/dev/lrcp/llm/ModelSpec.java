@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param capability how the simulated provider makes this model err; {@link Capability#FLAWLESS}
  *     when the file gives none. Real providers ignore it: their models err on their own.
+ * @param thinking the thinking budget the model accepts, or null for a model that does not think by
+ *     default
  */
 public record ModelSpec(
     String name,
@@ -15,7 +17,8 @@ public record ModelSpec(
     int contextWindow,
     List<PriceTier> prices,
     LatencyProfile latency,
-    Capability capability) {
+    Capability capability,
+    Thinking thinking) {
 
   public ModelSpec {
     prices = List.copyOf(prices);
@@ -23,6 +26,24 @@ public record ModelSpec(
       throw new IllegalArgumentException("model " + name + " has no price");
     }
     capability = capability == null ? Capability.FLAWLESS : capability;
+  }
+
+  /**
+   * A model that thinks before it answers unless told otherwise, and the thinking budgets its API
+   * accepts (Gemini 2.5 Pro cannot turn thinking off: its least budget is 128 tokens).
+   */
+  public record Thinking(int minBudget, int maxBudget) {
+
+    public Thinking {
+      if (minBudget < 0 || maxBudget < minBudget) {
+        throw new IllegalArgumentException("thinking budgets must satisfy 0 <= min <= max");
+      }
+    }
+
+    /** {@code budget} within what the model accepts. */
+    public int clamp(int budget) {
+      return Math.clamp(budget, minBudget, maxBudget);
+    }
   }
 
   /** Price per 1M tokens for prompts above {@code aboveInputTokens} input tokens. */

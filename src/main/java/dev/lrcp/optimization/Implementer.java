@@ -1,5 +1,7 @@
 package dev.lrcp.optimization;
 
+import dev.lrcp.routing.ModelChoice;
+import dev.lrcp.routing.ModelChoices;
 import dev.lrcp.storage.CallRecordRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,10 +12,10 @@ import java.util.SplittableRandom;
 import org.springframework.stereotype.Service;
 
 /**
- * Implements and reverts recommendations. A control the service owns (an endpoint's output cap) is
- * applied and removed here; anything else (a model change until routing overrides exist, caching
- * configuration, prompt changes in the caller) is recorded as done by a person. Every change goes
- * to the audit trail, and the measured baseline of the week before is stored with it.
+ * Implements and reverts recommendations. A control the service owns (an endpoint's output cap or
+ * thinking budget, or the model its routing policy calls) is applied and removed here; anything
+ * else (caching configuration, prompt changes in the caller) is recorded as done by a person. Every
+ * change goes to the audit trail, and the measured baseline of the week before is stored with it.
  */
 @Service
 class Implementer {
@@ -23,7 +25,8 @@ class Implementer {
 
   private final Recommendations recommendations;
   private final RecommendationStore store;
-  private final OutputCaps caps;
+  private final Limits limits;
+  private final ModelChoices choices;
   private final Implementations audit;
   private final CallRecordRepository records;
   private final Clock clock;
@@ -31,13 +34,15 @@ class Implementer {
   Implementer(
       Recommendations recommendations,
       RecommendationStore store,
-      OutputCaps caps,
+      Limits limits,
+      ModelChoices choices,
       Implementations audit,
       CallRecordRepository records,
       Clock clock) {
     this.recommendations = recommendations;
     this.store = store;
-    this.caps = caps;
+    this.limits = limits;
+    this.choices = choices;
     this.audit = audit;
     this.records = records;
     this.clock = clock;
@@ -63,21 +68,26 @@ class Implementer {
     return done;
   }
 
-  /**
-   * Applies the control the service owns. A {@code model} control is only recorded for now: a
-   * routing override is the routing module's to apply, and this is the one place to call it.
-   */
+  /** Applies the control the service owns, if any. */
   private void apply(Recommendation r, String actor, Instant now) {
     Control c = r.control();
     if (c == null) {
       return;
     }
-    switch (c.type()) {
-      case Control.MAX_TOKENS ->
-          caps.set(
-              new OutputCaps.Cap(c.endpoint(), Integer.parseInt(c.value()), r.id(), actor, now));
-      case Control.MODEL -> {}
-      default -> throw new IllegalStateException("unknown control " + c.type());
+    if (c.limit()) {
+      limits.set(
+          new Limits.Limit(
+              c.endpoint(), c.type(), Integer.parseInt(c.value()), r.id(), actor, now));
+    } else if (c.type().equals(Control.MODEL)) {
+      choices.choose(
+          new ModelChoice.New(
+              c.endpoint(),
+              c.value(),
+              "recommendation " + r.id() + ": " + r.title(),
+              source(r),
+              actor));
+    } else {
+      throw new IllegalStateException("unknown control " + c.type());
     }
   }
 
@@ -87,15 +97,22 @@ class Implementer {
       throw Problems.unprocessable(
           "recommendation " + id + " is " + r.status() + ", not implemented");
     }
-    if (r.control() != null && r.control().appliedByService()) {
-      caps.remove(r.control().endpoint(), id);
-    }
     String who = actor == null ? DEFAULT_ACTOR : actor;
-    audit.add(
-        new Implementations.Entry(id, Implementations.REVERT, who, r.control(), clock.instant()));
+    Control c = r.control();
+    if (c != null && c.limit()) {
+      limits.remove(c.endpoint(), c.type(), id);
+    } else if (c != null && c.type().equals(Control.MODEL)) {
+      choices.clear(c.endpoint(), source(r), who);
+    }
+    audit.add(new Implementations.Entry(id, Implementations.REVERT, who, c, clock.instant()));
     Recommendation reverted = Generated.withStatus(r, Recommendation.REVERTED);
     store.update(reverted);
     return reverted;
+  }
+
+  /** What a model choice names as its source, so only this recommendation's revert clears it. */
+  private static String source(Recommendation r) {
+    return "recommendation " + r.id();
   }
 
   private Map<String, Object> measuredBaseline(Recommendation r, Instant now) {

@@ -4,19 +4,25 @@ import dev.lrcp.flow.Call;
 import dev.lrcp.flow.CallStage;
 import dev.lrcp.flow.Stage;
 import dev.lrcp.llm.LlmResponse;
+import dev.lrcp.llm.ModelCatalog;
+import dev.lrcp.llm.ModelSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the endpoint's output-token cap, when an implemented recommendation set one: the model is
- * called with the lower of the caller's limit and the cap. A read of an in-memory map; no I/O.
+ * Applies the endpoint's limits that implemented recommendations set: the model is called with the
+ * lower of the caller's and the cap's answer length, and with the thinking budget when the routed
+ * model thinks (a budget sent to one that does not would make it think), within what the model
+ * accepts. Reads of an in-memory map; no I/O.
  */
 @Component
 class LimitStage implements CallStage {
 
-  private final OutputCaps caps;
+  private final Limits limits;
+  private final ModelCatalog catalog;
 
-  LimitStage(OutputCaps caps) {
-    this.caps = caps;
+  LimitStage(Limits limits, ModelCatalog catalog) {
+    this.limits = limits;
+    this.catalog = catalog;
   }
 
   @Override
@@ -26,9 +32,18 @@ class LimitStage implements CallStage {
 
   @Override
   public LlmResponse apply(Call call, Next next) {
-    OutputCaps.Cap cap = caps.on(call.request().endpoint());
+    String endpoint = call.request().endpoint();
+    Limits.Limit cap = limits.on(endpoint, Control.MAX_TOKENS);
     if (cap != null) {
-      call.capOutput(cap.maxTokens());
+      call.capOutput(cap.tokens());
+    }
+    Limits.Limit budget = limits.on(endpoint, Control.THINKING_BUDGET);
+    ModelSpec.Thinking thinking =
+        budget == null || call.model() == null
+            ? null
+            : catalog.find(call.model()).map(ModelSpec::thinking).orElse(null);
+    if (thinking != null) {
+      call.capThinking(thinking.clamp(budget.tokens()));
     }
     return next.proceed(call);
   }

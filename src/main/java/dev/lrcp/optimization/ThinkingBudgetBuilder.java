@@ -1,6 +1,7 @@
 package dev.lrcp.optimization;
 
 import dev.lrcp.flow.CallRecord;
+import dev.lrcp.llm.ModelSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,9 @@ import java.util.Optional;
  * A thinking budget at the endpoint's median thinking tokens, proposed when thinking is at least
  * {@value #MIN_THINKING_SHARE} of the billed output and the answers that thought less score no
  * worse (within {@value #TOLERANCE}) than those that thought more. The saving is the thinking
- * tokens above the budget at the output price; the confidence includes the bootstrap probability
- * that quality holds.
+ * tokens above the budget (as the flow applies it: within what each model accepts) at the output
+ * price; the confidence includes the bootstrap probability that quality holds. Implementing it sets
+ * the endpoint's thinking budget.
  */
 final class ThinkingBudgetBuilder implements RecommendationBuilder {
 
@@ -48,7 +50,7 @@ final class ThinkingBudgetBuilder implements RecommendationBuilder {
             .mapToDouble(
                 c -> {
                   var n = c.numbers();
-                  int kept = Math.min(budget, n.thinkingTokens());
+                  int kept = Math.min(allowed(scope, c.model(), budget), n.thinkingTokens());
                   return n.costUsd()
                       - scope.price(c.model(), n.inputTokens(), n.outputTokens(), kept);
                 })
@@ -76,7 +78,17 @@ final class ThinkingBudgetBuilder implements RecommendationBuilder {
             units,
             diff.shareAtLeast(-TOLERANCE),
             evidence,
-            null));
+            new Control(Control.THINKING_BUDGET, scope.endpoint(), Integer.toString(budget))));
+  }
+
+  /** What the budget becomes on {@code model}: the flow keeps it within what the model accepts. */
+  private static int allowed(EndpointCalls scope, String model, int budget) {
+    return scope
+        .catalog()
+        .find(model)
+        .map(ModelSpec::thinking)
+        .map(t -> t.clamp(budget))
+        .orElse(budget);
   }
 
   private static double[] quality(

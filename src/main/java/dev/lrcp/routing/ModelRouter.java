@@ -84,7 +84,7 @@ public class ModelRouter {
               plan.reason(),
               plan.candidates(),
               plan.first(),
-              null,
+              plan.reference(),
               null,
               0,
               null,

@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Overrides {
+
+  private static final Logger log = LoggerFactory.getLogger(Overrides.class);
 
   static final long REFRESH = 1000;
   static final Duration LONGEST = Duration.ofDays(7);
@@ -119,12 +124,19 @@ public class Overrides {
                 .thenComparing(RoutingOverride::createdAt));
   }
 
-  /** Re-reads the active overrides and audits the ones that expired (once across replicas). */
+  /**
+   * Re-reads the active overrides and audits the ones that expired (once across replicas). While
+   * the database cannot be read, the last overrides read stay in force.
+   */
   @Scheduled(fixedDelay = REFRESH, initialDelay = 0)
   public void refresh() {
     Instant now = clock.instant();
-    active = store.active(now);
-    store.auditExpired(now);
+    try {
+      active = store.active(now);
+      store.auditExpired(now);
+    } catch (DataAccessException e) {
+      log.warn("routing: could not reload overrides, keeping the last ones: {}", e.getMessage());
+    }
   }
 
   private void check(NewOverride r) {

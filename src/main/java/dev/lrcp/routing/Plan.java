@@ -7,8 +7,9 @@ import java.util.List;
  * (cheapest first) and the reference they are measured against.
  *
  * @param reason where the policy came from ({@code request}, {@code endpoint}, {@code application},
- *     {@code alias}, {@code default})
- * @param reference null for {@code static}
+ *     {@code alias}, {@code default}, {@code choice})
+ * @param reference null for {@code static}, except for a model chosen at run time: then the model
+ *     the configuration would have called, which its savings are measured against
  */
 record Plan(Policy policy, List<String> candidates, String reference, String reason) {
 

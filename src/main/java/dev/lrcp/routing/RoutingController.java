@@ -25,9 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RoutingController {
 
   static final Duration LONGEST_WINDOW = Duration.ofDays(30);
+  static final int CHOICES_SHOWN = 20;
+  private static final String CONFIGURATION = "configuration";
 
   private final RoutingPolicies policies;
   private final Overrides overrides;
+  private final ModelChoices choices;
   private final LiveStats stats;
   private final CallRecordRepository records;
   private final ModelCatalog catalog;
@@ -37,6 +40,7 @@ class RoutingController {
   RoutingController(
       RoutingPolicies policies,
       Overrides overrides,
+      ModelChoices choices,
       HealthWindows windows,
       RoutingProperties properties,
       CallRecordRepository records,
@@ -45,6 +49,7 @@ class RoutingController {
       Clock clock) {
     this.policies = policies;
     this.overrides = overrides;
+    this.choices = choices;
     this.stats = new LiveStats(windows, properties, clock);
     this.records = records;
     this.catalog = catalog;
@@ -53,7 +58,9 @@ class RoutingController {
   }
 
   @Operation(
-      summary = "Routing policies, overrides, live per-model statistics and realised savings",
+      summary =
+          "Routing policies, overrides, model choices, live per-model statistics and realised"
+              + " savings",
       description =
           "window (ISO-8601 duration or 15m/24h/7d, default 24h, at most 30 days) is the span of"
               + " stored calls the savings are summed over.")
@@ -65,6 +72,7 @@ class RoutingController {
         Windows.format(stats.window()),
         policyViews(),
         overrides.active(),
+        choices.recent(CHOICES_SHOWN),
         live(),
         savings(window, now.minus(span), now),
         now);
@@ -76,7 +84,12 @@ class RoutingController {
       Plan plan = policies.scopePlan(Endpoints.requestType(endpoint).orElseThrow(), null);
       views.add(
           new RoutingReport.PolicyView(
-              "endpoint", endpoint, plan.policy().label(), plan.candidates(), plan.reference()));
+              "endpoint",
+              endpoint,
+              plan.policy().label(),
+              plan.candidates(),
+              plan.reference(),
+              plan.reason().equals(RoutingPolicies.CHOICE) ? "choice" : CONFIGURATION));
     }
     Map<String, Map<String, PolicySpec>> configured = policies.configured();
     add(views, "application", configured.get("applications"));
@@ -96,7 +109,8 @@ class RoutingController {
                         e.getKey(),
                         e.getValue().policy().label(),
                         e.getValue().models(),
-                        e.getValue().reference())));
+                        e.getValue().reference(),
+                        CONFIGURATION)));
   }
 
   /** Every served model with calls on an endpoint, plus the candidates of its policy. */

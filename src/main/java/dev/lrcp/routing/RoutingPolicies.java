@@ -25,20 +25,42 @@ class RoutingPolicies {
 
   static final String AUTO_PREFIX = CallRequest.AUTO + ":";
 
+  /** The plan's reason when a model chosen at run time decides. */
+  static final String CHOICE = "choice";
+
+  /** Where the models chosen at run time per request type come from ({@link ModelChoices}). */
+  @FunctionalInterface
+  interface ChoiceLookup {
+    ChoiceLookup NONE = requestType -> Optional.empty();
+
+    Optional<String> model(String requestType);
+  }
+
   private final RoutingProperties properties;
   private final ModelCatalog catalog;
   private final LlmProperties.Provider provider;
+  private final ChoiceLookup choices;
 
   @Autowired
-  RoutingPolicies(RoutingProperties properties, ModelCatalog catalog, LlmProperties llm) {
-    this(properties, catalog, llm.provider());
+  RoutingPolicies(
+      RoutingProperties properties, ModelCatalog catalog, LlmProperties llm, ModelChoices choices) {
+    this(properties, catalog, llm.provider(), choices::model);
   }
 
   RoutingPolicies(
       RoutingProperties properties, ModelCatalog catalog, LlmProperties.Provider provider) {
+    this(properties, catalog, provider, ChoiceLookup.NONE);
+  }
+
+  RoutingPolicies(
+      RoutingProperties properties,
+      ModelCatalog catalog,
+      LlmProperties.Provider provider,
+      ChoiceLookup choices) {
     this.properties = properties;
     this.catalog = catalog;
     this.provider = provider;
+    this.choices = choices;
     check("policies", properties.policies());
     check("applications", properties.applications());
     check("aliases", properties.aliases());
@@ -70,13 +92,28 @@ class RoutingPolicies {
     throw new UnknownModelException(name, catalog.all().stream().map(ModelSpec::name).toList());
   }
 
-  /** What {@code auto} (or no model) gets on this request type and application. */
+  /**
+   * What {@code auto} (or no model) gets on this request type and application: the application's
+   * policy, else the model chosen for the endpoint at run time (measured against what the
+   * configuration would call), else the configured endpoint policy or model.
+   */
   Plan scopePlan(String requestType, String application) {
     PolicySpec forApplication =
         application == null ? null : properties.applications().get(application);
     if (forApplication != null) {
       return plan(forApplication, requestType, "application");
     }
+    Optional<String> chosen = choices.model(requestType);
+    if (chosen.isPresent()) {
+      Plan configured = configuredPlan(requestType);
+      String reference =
+          configured.reference() != null ? configured.reference() : configured.first();
+      return new Plan(Policy.STATIC, List.of(chosen.get()), reference, CHOICE);
+    }
+    return configuredPlan(requestType);
+  }
+
+  private Plan configuredPlan(String requestType) {
     PolicySpec forEndpoint = properties.policies().get(requestType);
     if (forEndpoint != null) {
       return plan(forEndpoint, requestType, "endpoint");

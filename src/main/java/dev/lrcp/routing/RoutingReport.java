@@ -5,15 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code GET /routing}: the policies in force, active overrides, each model's live record per
- * endpoint, and what routing saved over a window of stored calls.
+ * {@code GET /routing}: the policies in force, active overrides and model choices, each model's
+ * live record per endpoint, and what routing saved over a window of stored calls.
  *
  * @param statsWindow the live statistics' window ({@code lrcp.routing.holds.window})
+ * @param modelChoices models chosen per endpoint at run time, in force ({@code removed_at} null)
+ *     and cleared, newest first
  */
 record RoutingReport(
     String statsWindow,
     List<PolicyView> policies,
     List<RoutingOverride> overrides,
+    List<ModelChoice> modelChoices,
     List<ModelLive> live,
     Savings savings,
     Instant generatedAt) {
@@ -23,10 +26,16 @@ record RoutingReport(
    *
    * @param scope {@code endpoint} (what {@code auto} gets there), {@code application} or {@code
    *     alias}
+   * @param source {@code configuration}, or {@code choice} when a model chosen at run time decides
    * @param candidates empty for an application or alias without models: the endpoint's defaults
    */
   record PolicyView(
-      String scope, String name, String policy, List<String> candidates, String referenceModel) {}
+      String scope,
+      String name,
+      String policy,
+      List<String> candidates,
+      String referenceModel,
+      String source) {}
 
   /** One model's last {@code statsWindow} on one endpoint. */
   record ModelLive(

@@ -1,5 +1,6 @@
 package dev.lrcp.storage;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.lrcp.flow.CallRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,24 @@ final class CallRecordStatements {
 
   CallRecordStatements(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /**
+   * Has the connection pool replace every connection (idle ones now, busy ones when returned), so
+   * an embedded database that {@linkplain DatabaseFailure#closedItself closed itself} is opened
+   * again by the next connection: H2 closes it once its last session is gone.
+   */
+  void reopen() {
+    try {
+      if (dataSource.isWrapperFor(HikariDataSource.class)) {
+        var pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        if (pool != null) {
+          pool.softEvictConnections();
+        }
+      }
+    } catch (SQLException notAPool) {
+      // nothing to replace: each write opens its own connection
+    }
   }
 
   void write(List<CallRecord> records) throws SQLException {

@@ -174,7 +174,10 @@ public class CallRecordWriter implements SmartLifecycle {
       outage.end();
     } catch (SQLException | RuntimeException e) {
       // the writer thread must survive any failure: hold or count the loss, log it, go on
-      if (holdOnOutage && Outage.isUnreachable(e)) {
+      if (holdOnOutage && DatabaseFailure.unreachable(e)) {
+        if (DatabaseFailure.closedItself(e)) {
+          statements.reopen();
+        }
         if (outage.begin(System.nanoTime())) {
           log.warn(
               "storage: database unreachable, holding {} call records and queueing new ones"

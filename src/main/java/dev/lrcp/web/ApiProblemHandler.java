@@ -9,9 +9,13 @@ import dev.lrcp.routing.UnknownModelException;
 import dev.lrcp.routing.UnknownPolicyException;
 import dev.lrcp.security.PolicyBlockedException;
 import dev.lrcp.series.InvalidSeriesException;
+import dev.lrcp.storage.DatabaseFailure;
 import java.util.List;
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -145,6 +149,37 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ResponseEntity<ProblemDetail> bodyTooSlow(RequestBodyTimeoutException e) {
     return respond(ProblemKind.REQUEST_TIMEOUT.problem(e.getReason()));
+  }
+
+  /**
+   * Tomcat could not read the request's parameters: a query or form body that is not
+   * percent-encoded UTF-8, or a chunked body with broken framing. They are read wherever they are
+   * first needed, which may be Spring's choice of a handler, before any endpoint's own checks.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e) {
+    String detail =
+        e.getCause() instanceof BadRequestException
+            ? "The request body's chunked framing is malformed"
+            : "The query or form parameters are not valid percent-encoded UTF-8";
+    return respond(ProblemKind.BAD_REQUEST.problem(detail));
+  }
+
+  /**
+   * The database is down, restarting or cannot write: the caller may try again shortly. Anything
+   * else the database refused is our bug.
+   */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> database(DataAccessException e) {
+    if (!DatabaseFailure.unreachable(e)) {
+      return unexpected(e);
+    }
+    log.warn("storage unavailable: {}", e.getMostSpecificCause().getMessage());
+    ProblemDetail problem =
+        ProblemKind.STORAGE_UNAVAILABLE.problem("The database cannot be used just now");
+    return ResponseEntity.status(problem.getStatus())
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
   }
 
   /** Our own bug, never the caller's input: logged in full here, opaque to the caller. */

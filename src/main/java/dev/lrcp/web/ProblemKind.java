@@ -32,6 +32,7 @@ enum ProblemKind {
   UPSTREAM_UNAVAILABLE(503, "Upstream unavailable"),
   CIRCUIT_OPEN(503, "Circuit open"),
   ADMISSION_UNAVAILABLE(503, "Limits cannot be checked"),
+  STORAGE_UNAVAILABLE(503, "Storage unavailable"),
   UPSTREAM_TIMEOUT(504, "Upstream timeout"),
   HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported");
 

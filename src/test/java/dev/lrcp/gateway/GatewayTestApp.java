@@ -16,6 +16,7 @@ import dev.lrcp.llm.ModelCatalog;
 import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.QualityScores;
 import dev.lrcp.routing.Applications;
+import dev.lrcp.routing.ModelChoices;
 import dev.lrcp.routing.ModelRouter;
 import dev.lrcp.routing.Overrides;
 import dev.lrcp.security.SecurityScanner;
@@ -76,6 +77,7 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
             CallStage.class,
             ModelRouter.class,
             Overrides.class,
+            ModelChoices.class,
             Applications.class,
             HealthWindows.class,
             RecentCalls.class,
@@ -85,7 +87,7 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
       // routing's own package-private collaborators
       @ComponentScan.Filter(
           type = FilterType.REGEX,
-          pattern = "dev\\.lrcp\\.routing\\.(RoutingPolicies|OverrideStore)")
+          pattern = "dev\\.lrcp\\.routing\\.(RoutingPolicies|OverrideStore|ModelChoiceStore)")
     })
 @Import({
   GatewayController.class,

@@ -81,6 +81,9 @@ class OptimizationApiTests {
         .andExpect(jsonPath("$.baseline_metrics.measured.requests").isNumber());
     mvc.perform(get("/optimization/controls"))
         .andExpect(status().isOk())
+        .andExpect(jsonPath("$.output_caps").isArray())
+        .andExpect(jsonPath("$.thinking_budgets").isArray())
+        .andExpect(jsonPath("$.model_choices").isArray())
         .andExpect(jsonPath("$.audit[?(@.recommendation_id == '" + id + "')].actor").value("ana"));
     postJson("/optimization/recommendations/" + id + "/implement", "{}")
         .andExpect(status().isUnprocessableContent())

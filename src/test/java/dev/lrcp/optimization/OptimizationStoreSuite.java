@@ -27,8 +27,14 @@ abstract class OptimizationStoreSuite {
   @BeforeEach
   void migrate() {
     ds = open();
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    migrate("9");
     jdbc = new JdbcTemplate(ds);
+  }
+
+  /** Migrates to {@code target}, or to the latest version when null. */
+  private void migrate(String target) {
+    var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+    (target == null ? flyway : flyway.target(target)).load().migrate();
   }
 
   @AfterEach
@@ -39,7 +45,21 @@ abstract class OptimizationStoreSuite {
   }
 
   @Test
+  void anOutputCapSetBeforeThinkingBudgetsExistedIsKeptAsALimit() {
+    jdbc.update(
+        "INSERT INTO optimization_output_cap (endpoint, max_tokens, recommendation_id,"
+            + " applied_by, applied_at_ms) VALUES ('/qa', 96, 'opt-9', 'sre', ?)",
+        AT.toEpochMilli());
+
+    migrate(null);
+
+    Limits.Limit kept = new Limits(jdbc).on("/qa", Control.MAX_TOKENS);
+    assertThat(kept).isEqualTo(new Limits.Limit("/qa", "max_tokens", 96, "opt-9", "sre", AT));
+  }
+
+  @Test
   void aGeneratedRecommendationIsStoredUpdatedAndFiltered() {
+    migrate(null);
     var store = new RecommendationStore(jdbc, json);
     var control = new Control(Control.MAX_TOKENS, "/stress", "64");
     var r =
@@ -81,6 +101,7 @@ abstract class OptimizationStoreSuite {
 
   @Test
   void resultsCapsAndTheAuditTrailRoundTrip() {
+    migrate(null);
     new RecommendationStore(jdbc, json)
         .insert(
             new Recommendation(
@@ -111,12 +132,19 @@ abstract class OptimizationStoreSuite {
     assertThat(results.of("opt-2").getFirst().roiPercentage()).isNull();
     assertThat(results.endedSince(AT)).hasSize(1);
 
-    var caps = new OutputCaps(jdbc);
-    caps.set(new OutputCaps.Cap("/stress", 64, "opt-2", "sre", AT));
-    caps.set(new OutputCaps.Cap("/stress", 96, "opt-2", "sre", AT));
-    assertThat(new OutputCaps(jdbc).on("/stress").maxTokens()).isEqualTo(96);
-    caps.remove("/stress", "opt-2");
-    assertThat(caps.all()).isEmpty();
+    var limits = new Limits(jdbc);
+    limits.set(new Limits.Limit("/stress", Control.MAX_TOKENS, 64, "opt-2", "sre", AT));
+    limits.set(new Limits.Limit("/stress", Control.MAX_TOKENS, 96, "opt-2", "sre", AT));
+    limits.set(new Limits.Limit("/stress", Control.THINKING_BUDGET, 200, "opt-3", "sre", AT));
+    var read = new Limits(jdbc);
+    assertThat(read.on("/stress", Control.MAX_TOKENS).tokens()).isEqualTo(96);
+    assertThat(read.on("/stress", Control.THINKING_BUDGET).tokens()).isEqualTo(200);
+    limits.remove("/stress", Control.MAX_TOKENS, "opt-2");
+    limits.remove("/stress", Control.THINKING_BUDGET, "opt-2");
+    assertThat(limits.all(Control.MAX_TOKENS)).isEmpty();
+    assertThat(limits.all(Control.THINKING_BUDGET))
+        .as("only the recommendation that set a limit removes it")
+        .hasSize(1);
 
     var audit = new Implementations(jdbc, json);
     audit.add(new Implementations.Entry("opt-2", Implementations.IMPLEMENT, "sre", null, AT));

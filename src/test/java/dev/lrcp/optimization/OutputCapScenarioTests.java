@@ -61,7 +61,7 @@ class OutputCapScenarioTests {
         .andExpect(jsonPath("$.control_applied").value(true));
     mvc.perform(get("/optimization/controls"))
         .andExpect(jsonPath("$.output_caps[0].endpoint").value("/stress"))
-        .andExpect(jsonPath("$.output_caps[0].max_tokens").value(64));
+        .andExpect(jsonPath("$.output_caps[0].tokens").value(64));
     List<Integer> after = stress(24);
     clock.advance(Duration.ofMinutes(1));
 

@@ -1,6 +1,7 @@
 package dev.lrcp.optimization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.lrcp.flow.CallRecord;
 import java.time.Duration;
@@ -134,7 +135,32 @@ class RecommendationBuildersTests {
     Finding f = only(new ThinkingBudgetBuilder(), calls);
 
     assertThat(f.evidence()).containsEntry("proposed_budget_tokens", 200);
+    assertThat(f.control()).isEqualTo(new Control(Control.THINKING_BUDGET, "/reason", "200"));
     assertThat(f.confidence()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void thinkingBudgetSavesOnlyWhatTheModelLetsItCut() {
+    // Gemini 2.5 Pro thinks at least 128 tokens: a budget of 100 keeps 128 of them
+    IntFunction<Usage> pro =
+        i -> Usage.of("/reason", "gemini-2.5-pro", 300, 100).thinking(i % 2 == 0 ? 100 : 1000);
+    IntFunction<Usage> flash =
+        i -> Usage.of("/reason", FLASH, 300, 100).thinking(i % 2 == 0 ? 100 : 1000);
+
+    Finding onPro = only(new ThinkingBudgetBuilder(), calls(80, i -> pro.apply(i).quality(0.8)));
+    Finding onFlash =
+        only(new ThinkingBudgetBuilder(), calls(80, i -> flash.apply(i).quality(0.8)));
+
+    // per thinking call above the budget: (1000 - 128) x $10 and (1000 - 100) x $2.50 per 1M
+    assertThat(onPro.savingsPerRequest()).isCloseTo(872 * 10.0 / 1e6 / 2, within(1e-9));
+    assertThat(onFlash.savingsPerRequest()).isCloseTo(900 * 2.5 / 1e6 / 2, within(1e-9));
+  }
+
+  @Test
+  void thinkingBudgetStaysSilentWithoutThinking() {
+    var calls = calls(80, i -> Usage.of("/reason", FLASH, 300, 100).quality(0.8));
+
+    assertThat(run(new ThinkingBudgetBuilder(), calls)).isEmpty();
   }
 
   @Test

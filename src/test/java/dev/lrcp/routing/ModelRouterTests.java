@@ -27,8 +27,12 @@ class ModelRouterTests {
   final ModelCatalog catalog = ModelCatalog.load();
   Optional<RoutingOverride> override = Optional.empty();
 
+  Map<String, String> chosen = Map.of();
+
   ModelRouter router(RoutingProperties properties, Provider provider) {
-    var policies = new RoutingPolicies(properties, catalog, provider);
+    var policies =
+        new RoutingPolicies(
+            properties, catalog, provider, type -> Optional.ofNullable(chosen.get(type)));
     return new ModelRouter(
         policies,
         (endpoint, application) -> override,
@@ -231,6 +235,51 @@ class ModelRouterTests {
     assertThat(r.chosenModel()).isEqualTo("gemini-2.5-flash");
     assertThat(r.overrideId()).isEqualTo("ovr-1");
     assertThat(r.referenceModel()).isEqualTo("gemini-2.5-pro");
+  }
+
+  @Test
+  void aModelChosenForTheEndpointDecidesCallsThatNameNoneAndIsMeasuredAgainstTheConfiguredOne() {
+    chosen = Map.of("reason", "gemini-2.5-flash");
+
+    Routing r = router(null).decide(request("/reason", "reason", null, null));
+
+    assertThat(r.policy()).isEqualTo("static");
+    assertThat(r.reason()).isEqualTo("choice");
+    assertThat(r.chosenModel()).isEqualTo("gemini-2.5-flash");
+    assertThat(r.referenceModel()).isEqualTo("gemini-2.5-pro");
+    assertThat(router(null).decide(request("/qa", "qa", null, null)).referenceModel())
+        .as("other endpoints keep their configuration")
+        .isNull();
+  }
+
+  @Test
+  void aModelChoiceGivesWayToTheRequestsModelTheApplicationsPolicyAndOverrides() {
+    chosen = Map.of("qa", "gemini-2.5-flash-lite");
+    var withApplication =
+        properties(Map.of(), Map.of("support", spec(Policy.STATIC, "gemini-2.5-pro")), Map.of());
+
+    assertThat(router(null).decide(qa("gemini-2.5-pro")).chosenModel()).isEqualTo("gemini-2.5-pro");
+    assertThat(
+            router(withApplication, Provider.SIMULATED)
+                .decide(request("/qa", "qa", null, "support"))
+                .chosenModel())
+        .isEqualTo("gemini-2.5-pro");
+    override =
+        Optional.of(
+            new RoutingOverride(
+                "ovr-2",
+                "/qa",
+                null,
+                "gemini-2.5-flash",
+                "incident",
+                "sre",
+                T,
+                T.plusSeconds(60),
+                null,
+                null,
+                "api",
+                List.of()));
+    assertThat(router(null).decide(qa(null)).chosenModel()).isEqualTo("gemini-2.5-flash");
   }
 
   @Test

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two replicas (two application contexts) on one database, with one injected clock: an override
  * created on one switches the other's traffic within its refresh, ends on both the moment it
- * expires, and its expiry is audited once; a removal on either ends it everywhere.
+ * expires, and its expiry is audited once; a removal on either ends it everywhere. A model chosen
+ * for an endpoint is shared the same way.
  */
 abstract class OverrideReplicasSuite {
 
@@ -112,6 +113,29 @@ abstract class OverrideReplicasSuite {
     send(b, "DELETE", "/routing/overrides/" + id + "?reason=done", null);
 
     awaitModel(a, "gemini-2.5-pro");
+  }
+
+  @Test
+  void aModelChoiceMadeOnOneReplicaRoutesTheOthersTrafficUntilItsSourceClearsIt() throws Exception {
+    var a = start();
+    var b = start();
+    var choice =
+        new ModelChoice.New(
+            "/reason", "gemini-2.5-flash", "cheaper and as good", "recommendation opt-1", "sre");
+
+    a.getBean(ModelChoices.class).choose(choice);
+    awaitModel(b, "gemini-2.5-flash");
+
+    assertThat(b.getBean(ModelChoices.class).clear("/reason", "recommendation opt-0", "sre"))
+        .as("another source's revert leaves it")
+        .isFalse();
+    assertThat(b.getBean(ModelChoices.class).clear("/reason", "recommendation opt-1", "lead"))
+        .isTrue();
+    awaitModel(a, "gemini-2.5-pro");
+    JsonNode kept = send(a, "GET", "/routing", null).path("model_choices").get(0);
+    assertThat(kept.path("model").asString()).isEqualTo("gemini-2.5-flash");
+    assertThat(kept.path("created_by").asString()).isEqualTo("sre");
+    assertThat(kept.path("removed_by").asString()).isEqualTo("lead");
   }
 
   String reasonModel(ConfigurableApplicationContext replica) throws Exception {

@@ -2,9 +2,14 @@ package dev.lrcp.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.lrcp.flow.Records;
+import java.nio.file.Path;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +20,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -157,6 +163,46 @@ class CallRecordWriterTests {
   }
 
   @Test
+  void anEmbeddedDatabaseThatFailedToWriteItsFileIsOpenedAgainAndGetsTheHeldRecords(
+      @TempDir Path dir) {
+    var config = new HikariConfig();
+    config.setJdbcUrl(UnwritableFiles.url(dir.resolve("lrcp").toString()));
+    config.setUsername("sa");
+    try (var pool = new HikariDataSource(config)) {
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      var repository = new CallRecordRepository(new JdbcTemplate(pool));
+      started = new CallRecordWriter(repository, batches(10));
+      started.start();
+      started.on(Records.call(T, "/qa", "m", 100));
+      await(() -> repository.count() == 1);
+
+      UnwritableFiles.failing = true;
+      for (int i = 1; i < 5; i++) {
+        started.on(Records.call(T.plusSeconds(i), "/qa", "m", 100));
+      }
+      await(() -> fails(repository::count)); // H2 failed to write its file and closed itself
+      await(() -> !fails(repository::count)); // a new connection opened it read-only
+      assertThat(started.takeDropped()).as("held, not lost").isZero();
+
+      UnwritableFiles.failing = false;
+
+      await(() -> !fails(repository::count) && repository.count() == 5);
+      assertThat(started.takeDropped()).isZero();
+    } finally {
+      UnwritableFiles.failing = false;
+    }
+  }
+
+  private static boolean fails(Runnable action) {
+    try {
+      action.run();
+      return false;
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  @Test
   void anOutageLongerThanTheQueueDropsOnlyWhatDoesNotFitAndCountsIt() {
     var db = new SwitchableDataSource(database());
     var repository = new CallRecordRepository(new JdbcTemplate(db.target));
@@ -195,12 +241,22 @@ class CallRecordWriterTests {
 
   @Test
   void onlyALostConnectionCountsAsAnOutage() {
-    assertThat(Outage.isUnreachable(new SQLException("I/O error", "08006"))).isTrue();
-    assertThat(Outage.isUnreachable(new SQLException("admin shutdown", "57P01"))).isTrue();
-    assertThat(Outage.isUnreachable(new RuntimeException(new SQLTransientConnectionException())))
+    assertThat(DatabaseFailure.unreachable(new SQLException("I/O error", "08006"))).isTrue();
+    assertThat(DatabaseFailure.unreachable(new SQLException("admin shutdown", "57P01"))).isTrue();
+    assertThat(
+            DatabaseFailure.unreachable(
+                new RuntimeException(new SQLTransientConnectionException())))
         .isTrue();
-    assertThat(Outage.isUnreachable(new SQLException("no such table", "42S02"))).isFalse();
-    assertThat(Outage.isUnreachable(new SQLException("disk full"))).isFalse();
+    var batch = new BatchUpdateException("batch failed", new int[0]);
+    batch.setNextException(new SQLNonTransientConnectionException("closed", "90098", 90098));
+    assertThat(DatabaseFailure.unreachable(batch)).as("the reason as the next exception").isTrue();
+    var readOnly =
+        new SQLException("The database is read only", "90097", DatabaseFailure.H2_READ_ONLY);
+    assertThat(DatabaseFailure.unreachable(readOnly)).isTrue();
+    assertThat(DatabaseFailure.closedItself(readOnly)).isTrue();
+    assertThat(DatabaseFailure.closedItself(new SQLException("I/O error", "08006"))).isFalse();
+    assertThat(DatabaseFailure.unreachable(new SQLException("no such table", "42S02"))).isFalse();
+    assertThat(DatabaseFailure.unreachable(new SQLException("disk full"))).isFalse();
   }
 
   /** Capacity {@code n}, batches of one, written at once: every record is its own write. */

@@ -13,6 +13,7 @@ import dev.lrcp.llm.Message;
 import dev.lrcp.llm.TokenUsage;
 import dev.lrcp.quality.AnswerScorer;
 import dev.lrcp.quality.QualityScores;
+import dev.lrcp.routing.ModelChoices;
 import dev.lrcp.routing.Overrides;
 import dev.lrcp.security.SecurityScanner;
 import dev.lrcp.security.SecurityVerdict;
@@ -29,8 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * One MVC slice shared by the endpoint tests (one cached context): the real controllers, call flow,
  * routing, scan and score stages, filters and advice, with the model port, scanner and scorer
- * mocked, and routing's database-backed overrides and live statistics mocked (none). Only this
- * area's packages are scanned, so other modules' web beans cannot break the slice.
+ * mocked, and routing's database-backed overrides, model choices and live statistics mocked (none).
+ * Only this area's packages are scanned, so other modules' web beans cannot break the slice.
  */
 @WebMvcTest(
     useDefaultFilters = false,
@@ -45,7 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
             type = FilterType.REGEX,
             pattern =
                 "dev\\.lrcp\\.(web\\.Theater.*"
-                    + "|routing\\.(RoutingController|OverrideController|OverrideStore|Overrides))"))
+                    + "|routing\\.(RoutingController|OverrideController|OverrideStore|Overrides"
+                    + "|ModelChoiceStore|ModelChoices))"))
 @Import({SliceCatalog.class, Deadlines.class})
 abstract class ApiSliceTests {
 
@@ -61,6 +63,8 @@ abstract class ApiSliceTests {
   @MockitoBean LlmClient llm;
 
   @MockitoBean Overrides overrides;
+
+  @MockitoBean ModelChoices choices;
 
   @MockitoBean HealthWindows windows;
 

@@ -13,10 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.lrcp.llm.LlmException;
 import dev.lrcp.llm.LlmFailure;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.test.web.servlet.ResultActions;
 
 class ProblemResponsesTests extends ApiSliceTests {
@@ -113,6 +117,22 @@ class ProblemResponsesTests extends ApiSliceTests {
   void aBodyAboveTheLimitIsRefusedWith413() throws Exception {
     String huge = "{\"question\": \"" + "x".repeat(1_100_000) + "\"}";
     expectProblem(postJson("/qa", huge), 413, "payload-too-large");
+  }
+
+  @Test
+  void aDatabaseThatCannotBeUsedIsA503ToTryAgain() throws Exception {
+    var closed = new SQLNonTransientConnectionException("The database has been closed", "90098");
+    doThrow(new DataAccessResourceFailureException("closed", closed)).when(scorer).score(any());
+    expectProblem(postJson("/qa", "{\"question\": \"q\"}"), 503, "storage-unavailable")
+        .andExpect(header().string("Retry-After", "5"));
+  }
+
+  @Test
+  void aStatementTheDatabaseRefusesIsOurBug() throws Exception {
+    var refused = new SQLException("Column \"nope\" not found", "42S22");
+    doThrow(new BadSqlGrammarException("read", "SELECT nope", refused)).when(scorer).score(any());
+    expectProblem(postJson("/qa", "{\"question\": \"q\"}"), 500, "internal")
+        .andExpect(content().string(not(containsString("nope"))));
   }
 
   @Test

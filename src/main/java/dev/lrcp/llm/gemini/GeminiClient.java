@@ -9,6 +9,7 @@ import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
+import com.google.genai.types.ThinkingConfig;
 import dev.lrcp.llm.LlmClient;
 import dev.lrcp.llm.LlmProperties;
 import dev.lrcp.llm.LlmRequest;
@@ -110,6 +111,10 @@ public final class GeminiClient implements LlmClient {
             .temperature((float) request.options().temperature());
     if (request.options().json()) {
       config.responseMimeType("application/json");
+    }
+    if (request.options().thinkingBudget() != null) {
+      config.thinkingConfig(
+          ThinkingConfig.builder().thinkingBudget(request.options().thinkingBudget()));
     }
     String system =
         String.join(

@@ -23,6 +23,9 @@ public final class SimulatedClient implements LlmClient {
 
   public static final String PROVIDER = "simulated";
 
+  static final double LEAST_THINKING = 0.1;
+  static final double MOST_THINKING = 0.5;
+
   private final ModelCatalog catalog;
   private final long seed;
   private final SimulatedLatency latency;
@@ -60,9 +63,24 @@ public final class SimulatedClient implements LlmClient {
       finish = "MAX_TOKENS";
     }
     latency.stream(text, spec, random, request.stream());
-    var usage =
-        new TokenUsage(TokenCounter.count(request.promptText()), TokenCounter.count(text), 0);
+    int input = TokenCounter.count(request.promptText());
+    int thinking = thinking(spec, request.options().thinkingBudget(), input, random);
+    var usage = new TokenUsage(input, TokenCounter.count(text), thinking);
     return LlmResponse.of(text, spec.name(), PROVIDER, usage, finish);
+  }
+
+  /**
+   * Dynamic thinking, illustrative: a model that thinks by default spends {@value #LEAST_THINKING}
+   * to {@value #MOST_THINKING} of its prompt's length on it, within the request's budget. Drawn
+   * last, so answers and latency are the same with any budget: thinking changes only the bill.
+   */
+  static int thinking(ModelSpec spec, Integer budget, int inputTokens, RandomGenerator random) {
+    if (spec.thinking() == null) {
+      return 0;
+    }
+    double share = LEAST_THINKING + (MOST_THINKING - LEAST_THINKING) * random.nextDouble();
+    int dynamic = Math.min((int) Math.round(share * inputTokens), spec.thinking().maxBudget());
+    return budget == null ? dynamic : Math.min(dynamic, budget);
   }
 
   /** The model's answer, with the mistake its capability profile makes on this prompt, if any. */

@@ -72,6 +72,31 @@ class GeminiClientTests {
     assertThat(body.path("systemInstruction").path("parts").path(0).path("text").asString())
         .isEqualTo("Be brief.");
     assertThat(body.path("generationConfig").path("maxOutputTokens").asInt()).isEqualTo(2048);
+    assertThat(body.path("generationConfig").has("thinkingConfig"))
+        .as("no budget: the model's own dynamic thinking")
+        .isFalse();
+  }
+
+  @Test
+  void aThinkingBudgetIsSentAsTheThinkingConfig() {
+    server.reply(Reply.json(200, fixture("generate-success.json")));
+    LlmRequest plain = request();
+    var budgeted =
+        new LlmRequest(
+            plain.promptId(),
+            plain.endpoint(),
+            plain.requestType(),
+            plain.model(),
+            plain.messages(),
+            plain.options().withThinkingBudget(256),
+            null,
+            null,
+            null);
+
+    client().generate(budgeted);
+
+    JsonNode body = JsonMapper.builder().build().readTree(server.received().getFirst().body());
+    assertThat(body.at("/generationConfig/thinkingConfig/thinkingBudget").asInt()).isEqualTo(256);
   }
 
   @Test

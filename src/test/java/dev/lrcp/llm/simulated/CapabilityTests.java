@@ -43,7 +43,8 @@ class CapabilityTests {
                         m.contextWindow(),
                         m.prices(),
                         m.latency(),
-                        capability.apply(m)))
+                        capability.apply(m),
+                        m.thinking()))
             .toList(),
         "test");
   }

@@ -145,7 +145,51 @@ class SimulatedClientTests {
     LlmResponse r = client(1, 0).generate(request);
     assertThat(r.usage().input()).isEqualTo(TokenCounter.count(request.promptText())).isPositive();
     assertThat(r.usage().output()).isEqualTo(TokenCounter.count(r.text())).isPositive();
-    assertThat(r.usage().thinking()).isZero();
+  }
+
+  @Test
+  void aThinkingModelThinksOverItsPromptAndOthersNever() {
+    String prompt = "Summarize the last 100 production incidents. ".repeat(40);
+    int input = TokenCounter.count(prompt);
+
+    int flash =
+        client(1, 0)
+            .generate(request("t1", "stress", "gemini-2.5-flash", prompt))
+            .usage()
+            .thinking();
+    int lite =
+        client(1, 0)
+            .generate(request("t1", "stress", "gemini-2.5-flash-lite", prompt))
+            .usage()
+            .thinking();
+
+    assertThat(flash).isBetween((int) (0.1 * input), (int) Math.ceil(0.5 * input));
+    assertThat(lite).isZero();
+  }
+
+  @Test
+  void aThinkingBudgetBoundsThinkingAndChangesNothingElse() {
+    String prompt = "Summarize the last 100 production incidents. ".repeat(40);
+    LlmRequest free = request("t2", "stress", "gemini-2.5-flash", prompt);
+    var budgeted =
+        new LlmRequest(
+            "t2",
+            "/stress",
+            "stress",
+            "gemini-2.5-flash",
+            free.messages(),
+            LlmRequest.GenerationOptions.DEFAULT.withThinkingBudget(50),
+            null,
+            null,
+            null);
+
+    LlmResponse unbounded = client(3, 0).generate(free);
+    LlmResponse bounded = client(3, 0).generate(budgeted);
+
+    assertThat(unbounded.usage().thinking()).isGreaterThan(50);
+    assertThat(bounded.usage().thinking()).isEqualTo(50);
+    assertThat(bounded.text()).isEqualTo(unbounded.text());
+    assertThat(bounded.usage().output()).isEqualTo(unbounded.usage().output());
   }
 
   @Test
