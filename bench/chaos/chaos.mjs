@@ -296,8 +296,12 @@ function established(svc) {
 }
 
 // --- 5. soak -----------------------------------------------------------------------------------------
+// The minute-by-minute samples, printed under the table: heap held by the 30-minute health windows
+// grows until they are full, so the slope that says "leak" is the one after that.
+let soakTable = '';
 async function soak(svc) {
   const samples = [];
+  const start = Date.now();
   const load = steady(20, SIZE.soakMinutes * 60, (i) => (i % 5 === 4
     ? post(svc.main, '/qa', { question: `When does the museum open? (call-${i})`, document: 'The museum opens at 9 am on weekdays.' })
     : chatCall(svc, i % 5 < 2 ? 'gpt-4o-mini' : PRIMARY.openai, i % 2 === 0)));
@@ -311,8 +315,14 @@ async function soak(svc) {
   const growth = (k) => `${(((last.at(-1)[k] - last[0][k]) / last[0][k]) * 100).toFixed(1)} %`;
   const slope = (k) => (last.length > 1 ? ((last.at(-1)[k] - last[0][k]) / ((last.length - 1) * SIZE.soakSample / 60)).toFixed(2) : 'n/a');
   fs.writeFileSync(path.join(cfg.work, 'soak-samples.json'), JSON.stringify(samples, null, 1));
+  const full = samples.filter((x) => x.at - start >= 35 * 60_000);
+  const afterFull = full.length > 1
+    ? `; once the 30-min windows are full (minute ${Math.round((full[0].at - start) / 60_000)} on): heap after full GC ${full[0].heapMb}→${full.at(-1).heapMb} MB (${(((full.at(-1).heapMb - full[0].heapMb) / full[0].heapMb) * 100).toFixed(1)} %)`
+    : '';
+  soakTable = `\n## Soak samples\n\n| minute | heap after full GC (MB) | RSS (MB) | threads | open files |\n|---|---|---|---|---|\n${
+    samples.map((x) => `| ${((x.at - start) / 60_000).toFixed(1)} | ${x.heapMb} | ${x.rssMb} | ${x.threads} | ${x.fds} |`).join('\n')}\n`;
   row({ scenario: `soak ${SIZE.soakMinutes} min`, injected: '-', load: `20 calls/s: JSON and streams on the data plane (⅖ via the fallback-free model), /qa on the main port`,
-    client: `status ${statuses(results)}; ${results.filter((r) => r.hang).length} hung; over the last ⅔: heap after full GC ${last[0].heapMb}→${last.at(-1).heapMb} MB (${growth('heapMb')}, ${slope('heapMb')} MB/min), RSS ${last[0].rssMb}→${last.at(-1).rssMb} MB (${slope('rssMb')} MB/min), threads ${last[0].threads}→${last.at(-1).threads}, open files ${last[0].fds}→${last.at(-1).fds}`,
+    client: `status ${statuses(results)}; ${results.filter((r) => r.hang).length} hung; over the last ⅔: heap after full GC ${last[0].heapMb}→${last.at(-1).heapMb} MB (${growth('heapMb')}, ${slope('heapMb')} MB/min), RSS ${last[0].rssMb}→${last.at(-1).rssMb} MB (${slope('rssMb')} MB/min), threads ${last[0].threads}→${last.at(-1).threads}, open files ${last[0].fds}→${last.at(-1).fds}${afterFull}`,
     lost: '-' });
   return samples;
 }
@@ -418,7 +428,7 @@ await up.close();
 const minutes = ((Date.now() - t0) / 60000).toFixed(1);
 const table = ['| scenario | injected | load | what the client saw | lost (counted) |', '|---|---|---|---|---|',
   ...rows.map((r) => `| ${[r.scenario, r.injected, r.load, r.client, r.lost].map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`)].join('\n');
-const page = `# Chaos run (${MODE})\n\n\`bench/chaos/run.sh ${MODE}\`, ${minutes} min, on ${new Date().toISOString().slice(0, 10)}; jar ${path.basename(cfg.jar)} with dd-java-agent, H2 and PostgreSQL ${PG ? '' : '(skipped) '}variants, loopback only.\n\n${table}\n`;
+const page = `# Chaos run (${MODE})\n\n\`bench/chaos/run.sh ${MODE}\`, ${minutes} min, on ${new Date().toISOString().slice(0, 10)}; jar ${path.basename(cfg.jar)} with dd-java-agent, H2 and PostgreSQL ${PG ? '' : '(skipped) '}variants, loopback only.\n\n${table}\n${soakTable}`;
 // a partial run's page goes to the uncommitted raw/ folder
 const out = ONLY ? path.join(path.dirname(arg('out')), 'raw', path.basename(arg('out')).replace(/\.md$/, '-partial.md')) : arg('out');
 fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One evaluation's look-back for attribution (the baseline and the rule window): each finding is
- * explained against its scope's own past in this replica's recent calls, available from the first
+ * explained against its scope's own past in the recent calls in memory, available from the first
  * evaluation on. Only when those are too few to find the change are the stored records of the
  * look-back read (once per evaluation), which cover what memory does not after a restart.
  */

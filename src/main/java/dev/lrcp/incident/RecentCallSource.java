@@ -9,9 +9,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Rules read this replica's in-memory recent calls (the health module's window), which is cheap
- * enough to scan every few seconds; the database is the durable copy, read only for the part of a
- * look-back the memory does not hold (after a restart, or past its cap).
+ * Rules read the in-memory recent calls (the health module's window: every replica's on a shared
+ * PostgreSQL), which is cheap enough to scan every few seconds; the database is the durable copy,
+ * read only for the part of a look-back the memory does not hold (after a restart, or past its
+ * cap).
  */
 @Component
 class RecentCallSource implements CallSource {

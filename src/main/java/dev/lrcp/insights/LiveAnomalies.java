@@ -18,12 +18,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The anomaly detector live, on this replica's recent calls: per scope (the service, each endpoint,
- * each model) and {@link LiveMeasure}, one value per {@link #BUCKET_SECONDS} s bucket over what
- * memory holds, each bucket scored from the ones before it only. An anomaly in the last {@link
- * #LISTED_SECONDS} s that held (most of the next buckets beyond the usual band on its side) becomes
- * a {@link Story}, attributed over the calls since against those before; a story whose leading
- * cause is another anomalous scope's value is told by that scope's story.
+ * The anomaly detector live, on the recent calls in memory (every replica's on PostgreSQL): per
+ * scope (the service, each endpoint, each model) and {@link LiveMeasure}, one value per {@link
+ * #BUCKET_SECONDS} s bucket over what memory holds, each bucket scored from the ones before it
+ * only. An anomaly in the last {@link #LISTED_SECONDS} s that held (most of the next buckets beyond
+ * the usual band on its side) becomes a {@link Story}, attributed over the calls since against
+ * those before; a story whose leading cause is another anomalous scope's value is told by that
+ * scope's story.
  */
 @Component
 class LiveAnomalies {

@@ -54,7 +54,7 @@ public class CallRecordRepository {
     return n == null ? 0 : n;
   }
 
-  private static CallRecord map(ResultSet rs, int row) throws SQLException {
+  static CallRecord map(ResultSet rs, int row) throws SQLException {
     var labels =
         new CallRecord.Labels(
             rs.getString("endpoint"),

@@ -22,8 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two service instances (two Spring contexts, each with its servlet port and its data plane) on one
- * PostgreSQL schema, sharing one settable clock. Needs {@code -Dlrcp.test.postgres.url}
+ * Two (or more) service instances (Spring contexts, each with its servlet port and its data plane)
+ * on one PostgreSQL schema, sharing one settable clock. Needs {@code -Dlrcp.test.postgres.url}
  * (scripts/test.sh passes it); fails, never skips, when {@code CI=true} and it is missing.
  */
 public final class Replicas implements AutoCloseable {
@@ -33,7 +33,7 @@ public final class Replicas implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   final String schema = "lrcp_replicas_" + UUID.randomUUID().toString().substring(0, 8);
-  final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:01Z"));
+  public final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:01Z"));
   public final List<Replica> replicas = new ArrayList<>();
   private final String url;
 
@@ -50,9 +50,14 @@ public final class Replicas implements AutoCloseable {
   }
 
   public Replicas(Map<String, String> settings) throws IOException {
+    this(settings, 2);
+  }
+
+  /** {@code count} instances named a, b, c, ...; the first one migrates the schema alone. */
+  public Replicas(Map<String, String> settings, int count) throws IOException {
     this.url = postgresUrl();
-    for (String name : List.of("a", "b")) {
-      replicas.add(start(name, settings));
+    for (int i = 0; i < count; i++) {
+      replicas.add(start(String.valueOf((char) ('a' + i)), settings));
     }
   }
 

@@ -42,6 +42,12 @@ final class RunningService implements AutoCloseable {
   }
 
   static RunningService start(String name, Map<String, String> env) throws Exception {
+    return start(name, env, "/theater/");
+  }
+
+  /** Started once {@code readyPath} answers 200 ({@code /theater/} needs the UI in the jar). */
+  static RunningService start(String name, Map<String, String> env, String readyPath)
+      throws Exception {
     String jar = System.getProperty("lrcp.jar");
     assertThat(jar).as("system property lrcp.jar (set by failsafe)").isNotBlank();
     assertThat(Path.of(jar)).as("packaged jar").exists();
@@ -59,7 +65,12 @@ final class RunningService implements AutoCloseable {
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().putAll(env);
     RunningService service = new RunningService(pb.start(), storage, port, log);
-    service.awaitReady();
+    try {
+      service.awaitReady(readyPath);
+    } catch (Exception | AssertionError e) {
+      service.close(); // a service that never got ready is not left running
+      throw e;
+    }
     return service;
   }
 
@@ -69,12 +80,11 @@ final class RunningService implements AutoCloseable {
     }
   }
 
-  /** Polls the UI root until it answers 200; fails fast if the JVM exits. */
-  private void awaitReady() throws Exception {
+  /** Polls {@code path} until it answers 200; fails fast if the JVM exits. */
+  private void awaitReady(String path) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(STARTUP);
-    HttpRequest probe =
-        HttpRequest.newBuilder(uri("/theater/")).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest probe = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build();
     while (Instant.now().isBefore(deadline)) {
       assertThat(process.isAlive()).as("service JVM alive (see %s)", log).isTrue();
       try {
@@ -104,6 +114,16 @@ final class RunningService implements AutoCloseable {
 
   String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Ends the JVM at once, as {@code kill -9} does: no shutdown hook, no lease released. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
   }
 
   Path log() {

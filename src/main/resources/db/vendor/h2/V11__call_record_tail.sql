@@ -1,0 +1,3 @@
+-- On H2 there is one process, whose recent calls are all in its memory: nothing follows call_record
+-- (db/vendor/postgresql adds the writing transaction id it needs). This version keeps both databases'
+-- migration histories in step.
