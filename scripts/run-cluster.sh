@@ -53,6 +53,7 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml src failure-theater/src -newer "$jar"
   mvn -B -q -DskipTests package
 fi
 
+service_command  # the service's JVM options and start-up form, as scripts/run.sh starts it
 mkdir -p "$run_dir/tmp"
 trap stop EXIT
 trap 'exit 130' INT TERM
@@ -69,7 +70,7 @@ start_replica() {
   local i="$1" port=$((8180 + 2 * $1)) data=$((8181 + 2 * $1))
   SPRING_DATASOURCE_URL="$pg_url&currentSchema=lrcp_cluster" SPRING_FLYWAY_SCHEMAS=lrcp_cluster \
     SPRING_DATASOURCE_USERNAME=lrcp SPRING_DATASOURCE_PASSWORD=lrcp \
-    java -jar "$jar" --server.port="$port" --lrcp.gateway.port="$data" \
+    "${SERVICE_COMMAND[@]}" --server.port="$port" --lrcp.gateway.port="$data" \
     --lrcp.storage.directory="$run_dir/replica-$i" --spring.application.name="lrcp-replica-$i" \
     "${@:2}" >"$run_dir/replica-$i.log" 2>&1 &
   echo "replica $!" >>"$started"
