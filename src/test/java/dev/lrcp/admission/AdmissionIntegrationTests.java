@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +36,11 @@ class AdmissionIntegrationTests {
   static final Instant NOW = Instant.parse("2026-12-07T10:00:30Z");
   static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** Primary, so every bean reads it instead of the service's system clock. */
   @TestConfiguration
   static class FixedClock {
     @Bean
+    @Primary
     Clock fixedClock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
     }
