@@ -99,6 +99,60 @@ class TokenCounterTests {
     }
   }
 
+  /** Code points from scripts, marks, digits, symbols, emoji and whitespace, in random runs. */
+  static String mixed(long seed, int length) {
+    int[][] ranges = {
+      {'a', 'z'},
+      {'A', 'Z'},
+      {'0', '9'},
+      {0x20, 0x2F},
+      {0xC0, 0x17F},
+      {0x300, 0x36F},
+      {0x391, 0x3C9},
+      {0x410, 0x44F},
+      {0x5D0, 0x5EA},
+      {0x627, 0x64A},
+      {0x3041, 0x3096},
+      {0x4E00, 0x4FFF},
+      {0xAC00, 0xAD00},
+      {0x1F600, 0x1F64F},
+      {'\n', '\r'},
+      {0x2000, 0x206F}
+    };
+    var random = new Random(seed);
+    var text = new StringBuilder();
+    while (text.length() < length) {
+      int[] range = ranges[random.nextInt(ranges.length)];
+      for (int run = 1 + random.nextInt(12); run > 0; run--) {
+        text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0] + 1));
+      }
+      if (random.nextInt(3) == 0) {
+        text.append(' ');
+      }
+    }
+    return text.toString();
+  }
+
+  @Test
+  void anyScriptCountsAndTruncatesAsTheReferenceEncoder() {
+    for (long seed = 0; seed < 30; seed++) {
+      String text = mixed(seed, 900);
+      var tokens = WHOLE.encodeOrdinary(text);
+      int budget = 1 + (int) (seed * 7 % tokens.size());
+
+      assertThat(TokenCounter.count(text)).as("seed %d", seed).isEqualTo(tokens.size());
+      assertThat(TokenCounter.truncate(text, budget))
+          .as("seed %d, %d tokens", seed, budget)
+          .isEqualTo(WHOLE.decode(WHOLE.encodeOrdinary(text, budget).getTokens()));
+    }
+  }
+
+  @Test
+  void theVocabularyIsHeldInAFewMegabytesOfFlatArrays() {
+    assertThat(TokenCounter.O200K.size()).isEqualTo(199_998);
+    assertThat(TokenCounter.O200K.footprint()).isLessThan(6L << 20);
+  }
+
   @Test
   void aOneWordMegabyteIsEncodedInBoundedSegments() {
     String word = "a".repeat(900_000);
