@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * replica's, and on a shared PostgreSQL also every other replica's ({@link ClusterCalls}), so the
  * windows, rules and insights read the same calls on every replica. Appending is lock-free and
  * O(1), so the listener never slows a request; reads copy the requested window, ordered by the time
- * each call finished.
+ * each call finished. Records are held as {@link CallRecordCompactor} leaves them.
  */
 @Component
 public class RecentCalls {
@@ -36,6 +36,7 @@ public class RecentCalls {
 
   private final ConcurrentLinkedDeque<CallRecord> calls = new ConcurrentLinkedDeque<>();
   private final AtomicInteger size = new AtomicInteger();
+  private final CallRecordCompactor compactor = new CallRecordCompactor();
   private final HealthProperties properties;
   private final Clock clock;
   private volatile Instant started;
@@ -95,7 +96,7 @@ public class RecentCalls {
   }
 
   private void append(CallRecord call) {
-    calls.addLast(call);
+    calls.addLast(compactor.compact(call));
     size.incrementAndGet();
     Instant oldest = clock.instant().minus(properties.retention());
     CallRecord head;
