@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What {@link RecentCalls} keeps of a call record: the same record, with its labels, routing codes,
- * unscored-quality reasons and cache misses shared with every other record that carries the same
- * value, and without the routing decision's sentence for people (logs and answer metadata carry it;
- * storage does not keep it either). The window holds tens of thousands of records for half an hour,
- * and these values, parsed or formatted anew for each call, were about a third of each record's
- * heap. At most {@link #MAX_VALUES} distinct values are shared (labels come from requests); past
- * that a value is kept as it came.
+ * What {@link RecentCalls} keeps of a call record: the same record, with its labels, routing codes
+ * (the whole decision when it saved nothing), unscored-quality reasons and cache misses shared with
+ * every other record that carries the same value, and without the routing decision's sentence for
+ * people (logs and answer metadata carry it; storage does not keep it either). The window holds
+ * tens of thousands of records for half an hour, and these values, parsed or formatted anew for
+ * each call, were about a third of each record's heap. At most {@link #MAX_VALUES} distinct values
+ * are shared (labels come from requests); past that a value is kept as it came.
  */
 final class CallRecordCompactor {
 
@@ -44,16 +44,18 @@ final class CallRecordCompactor {
     if (r == null) {
       return null;
     }
-    return new Routing(
-        share(r.policy()),
-        share(r.reason()),
-        r.candidates().isEmpty() ? List.of() : share(r.candidates()),
-        share(r.chosenModel()),
-        share(r.referenceModel()),
-        share(r.escalation()),
-        r.savingsUsd(),
-        share(r.overrideId()),
-        null);
+    var codes =
+        new Routing(
+            share(r.policy()),
+            share(r.reason()),
+            r.candidates().isEmpty() ? List.of() : share(r.candidates()),
+            share(r.chosenModel()),
+            share(r.referenceModel()),
+            share(r.escalation()),
+            r.savingsUsd(),
+            share(r.overrideId()),
+            null);
+    return r.savingsUsd() == 0 ? share(codes) : codes;
   }
 
   /** The instance already held for a value equal to {@code value}, or {@code value} itself. */

@@ -55,6 +55,14 @@ class CallRecordCompactorTests {
   }
 
   @Test
+  void aDecisionThatSavedNothingIsShared() {
+    var call = Records.call(AT, "/qa", "gemini-2.5-flash", 100);
+
+    assertThat(compactor.compact(call).routing())
+        .isSameAs(compactor.compact(Records.call(AT, "/qa", "gemini-2.5-flash", 90)).routing());
+  }
+
+  @Test
   void aCompactedRecordKeepsEverythingButTheRoutingSentence() {
     var call = parsed("gpt-4o-mini", "gpt-4o-mini holds over 120 calls");
 
