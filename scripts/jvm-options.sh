@@ -15,11 +15,13 @@ jvm_options() {
 }
 
 # jvm_option_setting option: a pattern for the user's options that decide the same thing. Heap
-# sizes are one setting (a user's -Xmx below our -Xms would stop the JVM), the collector is one.
+# sizes are one setting (a user's -Xmx below our -Xms would stop the JVM), so are the heap's free
+# ratios (a minimum above our maximum would), the collector is one.
 jvm_option_setting() {
   case "$1" in
     -Xm[sx]* | -XX:[IM][a-z]*HeapSize=* | -XX:[IM][a-z]*RAM*=*)
       echo '-Xm[sx]|-XX:(Initial|Min|Max)(HeapSize|RAM|RAMPercentage|RAMFraction)=' ;;
+    -XX:M[a-z]*HeapFreeRatio=*) echo '-XX:M(in|ax)HeapFreeRatio=' ;;
     -XX:[+-]Use*GC) echo '-XX:[+-]Use[A-Za-z]*GC([[:space:]]|$)' ;;
     -XX:[+-]*) echo "-XX:[+-]${1#-XX:?}([[:space:]]|\$)" ;;
     *=*) echo "${1%%=*}=" ;;

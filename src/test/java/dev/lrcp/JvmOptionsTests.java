@@ -38,6 +38,13 @@ class JvmOptionsTests {
   }
 
   @Test
+  void aUserHeapFreeRatioReplacesBothOfOurs() throws Exception {
+    var kept = ours(Map.of("JAVA_TOOL_OPTIONS", "-XX:MinHeapFreeRatio=40"));
+
+    assertThat(kept).noneMatch(o -> o.contains("HeapFreeRatio")).contains("-Xmx512m");
+  }
+
+  @Test
   void aUserFlagReplacesOursOfTheSameName() throws Exception {
     var kept = ours(Map.of("_JAVA_OPTIONS", "-XX:TrimNativeHeapInterval=0"));
 
@@ -48,7 +55,7 @@ class JvmOptionsTests {
 
   @Test
   void unrelatedUserOptionsLeaveOursAlone() throws Exception {
-    var env = Map.of("JAVA_TOOL_OPTIONS", "-javaagent:x.jar -XX:MaxHeapFreeRatio=30 -Xss512k");
+    var env = Map.of("JAVA_TOOL_OPTIONS", "-javaagent:x.jar -XX:ParallelGCThreads=2 -Xss512k");
 
     assertThat(ours(env)).isEqualTo(fileOptions());
   }
