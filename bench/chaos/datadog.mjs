@@ -199,27 +199,35 @@ const summary = (results) => {
   return `status ${statuses(results)}, ${results.filter((r) => r.sse && !r.done).length} streams without [DONE], ${spread(results.map((r) => r.ms))}, ${results.filter((r) => r.hang).length} hung (${ok.length}/${results.length} complete)`;
 };
 
+/** Batches of `calls` calls, 8 at once, until `seconds` have passed: every result. */
+async function phase(svc, calls, seconds) {
+  const t0 = Date.now();
+  const out = [];
+  do out.push(...(await pool(calls, 8, (i) => mixedCall(svc, i))));
+  while (Date.now() - t0 < seconds * 1000);
+  return out;
+}
+
 export async function agentBlackholed({ cfg, svc, quick, row, say, startAgent, stopAgent }) {
   const calls = 200;
+  // each phase long enough for the tracer's flushes and its agent timeouts to come round several
+  // times; the same load with the agent healthy before and after, so the JIT's warm-up shows
   const hold = quick ? 30 : 120;
-  await pool(calls, 8, (i) => mixedCall(svc, i)); // warms both ports, so both phases run warm
-  const healthy = await pool(calls, 8, (i) => mixedCall(svc, i));
+  await phase(svc, calls, 20); // warms both ports
+  const healthy = await phase(svc, calls, hold);
   await stopAgent();
   const bh = await startBlackhole(cfg.agent.apm, cfg.agent.statsd);
   const t0 = Date.now();
-  const during = [];
+  let during;
   try {
-    // the same load, then more of it until the blackhole has held long enough for the tracer's
-    // flushes and its agent timeouts to come round several times
-    do during.push(...(await pool(calls, 8, (i) => mixedCall(svc, i))));
-    while (Date.now() - t0 < hold * 1000);
+    during = await phase(svc, calls, hold);
   } finally {
     await bh.close();
   }
   const heldMs = Date.now() - t0;
   await startAgent();
   const restored = Date.now();
-    let resumed = null;
+  let resumed = null;
   let counts = null;
   while (Date.now() - restored < 120_000) {
     await pool(16, 8, (i) => mixedCall(svc, i));
@@ -227,13 +235,13 @@ export async function agentBlackholed({ cfg, svc, quick, row, say, startAgent, s
     if (counts && counts.trace_payloads > 0 && counts.llmobs_payloads > 0 && counts.statsd_packets > 0) { resumed = Date.now() - restored; break; }
     await sleep(1000);
   }
-  const again = await pool(calls, 8, (i) => mixedCall(svc, i));
+  const again = await phase(svc, calls, hold);
   say(`agent blackhole: ${bh.connections} connections, ${bh.bytes} bytes, ${bh.datagrams} datagrams swallowed`);
   row({
     scenario: 'dependency: Datadog agent blackholed',
     injected: `the fake agent replaced for ${(heldMs / 1000).toFixed(0)} s by a listener that accepts TCP on the APM port and never answers, and a UDP socket that drops DogStatsD (the tracer opened ${bh.connections} connections to it and sent ${(bh.bytes / 1e6).toFixed(1)} MB; ${bh.datagrams} datagrams dropped), then the fake agent again`,
-    load: `${calls} calls, 8 at once, against the healthy agent (after ${calls} to warm up); ${during.length} the same way during the blackhole; ${calls} once the agent was back; JSON and streams, data plane and main port`,
-    client: `healthy agent: ${summary(healthy)}; blackholed: ${summary(during)}; p99 per port, healthy → blackholed: data plane ${pct(healthy.filter((r) => r.port === 'plane').map((r) => r.ms), 99)} → ${pct(during.filter((r) => r.port === 'plane').map((r) => r.ms), 99)} ms, main ${pct(healthy.filter((r) => r.port === 'main').map((r) => r.ms), 99)} → ${pct(during.filter((r) => r.port === 'main').map((r) => r.ms), 99)} ms; agent back: ${summary(again)}`,
+    load: `batches of ${calls} calls, 8 at once, for ${hold} s each: against the healthy agent (after 20 s to warm up; ${healthy.length} calls), during the blackhole (${during.length}), once the agent was back (${again.length}); JSON and streams, data plane and main port`,
+    client: `healthy agent: ${summary(healthy)}; blackholed: ${summary(during)}; agent back: ${summary(again)}; p99 per port, healthy → blackholed → back: data plane ${[healthy, during, again].map((rs) => pct(rs.filter((r) => r.port === 'plane').map((r) => r.ms), 99)).join(' → ')} ms, main ${[healthy, during, again].map((rs) => pct(rs.filter((r) => r.port === 'main').map((r) => r.ms), 99)).join(' → ')} ms`,
     lost: resumed === null
       ? `telemetry NOT resumed 120 s after the agent came back (agent saw ${JSON.stringify({ traces: counts?.trace_payloads, llmobs: counts?.llmobs_payloads, statsd: counts?.statsd_packets })})`
       : `telemetry during the blackhole (by design: never buffered); traces, LLM Obs and DogStatsD at the agent again ${(resumed / 1000).toFixed(1)} s after it came back (${counts.trace_payloads} trace payloads, ${counts.llmobs_payloads} LLM Obs, ${counts.statsd_packets} DogStatsD packets by then)`,
