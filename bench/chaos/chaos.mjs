@@ -155,6 +155,10 @@ async function gracefulShutdown(svc, up) {
   const steadyResults = await load.done;
   up.fault = 'none';
   const r = reconcile([...slow, ...steadyResults], h2Records(cfg, svc.h2Dir));
+  // what an incomplete stream saw, to tell a cut connection from an error event
+  const cut = slow.filter((x) => x.sse && !x.done)
+    .map((x) => `${x.id ?? '?'} after ${x.ms} ms: ${x.error ?? 'ended'}, ${JSON.stringify(x.text.slice(-160))}`);
+  if (cut.length) say(`graceful shutdown, incomplete streams:\n  ${cut.join('\n  ')}`);
   row({
     scenario: 'process: graceful shutdown (SIGTERM)', injected: 'SIGTERM with 30 calls in flight (1.5 s upstream)', load: '30 slow calls + 20 calls/s',
     client: `in flight: status ${statuses(slow)}, ${slow.filter((x) => x.sse && x.done).length}/${slow.filter((x) => x.sse).length} streams complete; steady load: status ${statuses(steadyResults)} (0 = refused after the listener closed); process exited in ${exitMs} ms`,

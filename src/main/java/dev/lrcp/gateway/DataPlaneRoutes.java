@@ -120,7 +120,7 @@ final class DataPlaneRoutes {
       log.error("gateway call failed", e);
     } finally {
       reply.finish(internalError);
-      inFlight.decrementAndGet();
+      reply.afterLastWrite(inFlight::decrementAndGet);
     }
   }
 
@@ -142,7 +142,7 @@ final class DataPlaneRoutes {
     gateway.fail(reply, GatewayException.unsupportedVersion(version.text()));
   }
 
-  /** Chat calls still running, for a graceful stop. */
+  /** Chat calls whose answer is not fully written yet, for a graceful stop. */
   int inFlight() {
     return inFlight.get();
   }

@@ -43,6 +43,7 @@ final class NettyReply implements ChatReply {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition writable = lock.newCondition();
   private volatile boolean gone;
+  private volatile ChannelFuture lastWrite;
   private boolean keepAlive;
   private boolean streaming;
   private boolean finished;
@@ -206,7 +207,22 @@ final class NettyReply implements ChatReply {
     }
   }
 
+  /**
+   * Runs {@code action} once the response's last bytes have left for the socket (at once if nothing
+   * was written): a graceful stop waits for this, not for the call's thread, since closing the
+   * event loops discards what is still queued.
+   */
+  void afterLastWrite(Runnable action) {
+    ChannelFuture written = lastWrite;
+    if (written == null) {
+      action.run();
+    } else {
+      written.addListener(f -> action.run());
+    }
+  }
+
   private void last(ChannelFuture written) {
+    lastWrite = written;
     written.addListener(
         (ChannelFutureListener)
             f -> {

@@ -4,9 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.lrcp.flow.CallRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -69,6 +73,37 @@ final class CallRecordStatements {
       }
       connection.setAutoCommit(true);
     }
+  }
+
+  /** Those of {@code records} the table does not hold (looked up by prompt id). */
+  List<CallRecord> absent(List<CallRecord> records) throws SQLException {
+    Set<String> stored = new HashSet<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (int start = 0; start < records.size(); start += ROWS) {
+        List<CallRecord> chunk = records.subList(start, Math.min(records.size(), start + ROWS));
+        String sql =
+            "SELECT prompt_id FROM call_record WHERE prompt_id IN ("
+                + "?,".repeat(chunk.size() - 1)
+                + "?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 1, chunk.get(i).promptId());
+          }
+          try (ResultSet rows = ps.executeQuery()) {
+            while (rows.next()) {
+              stored.add(rows.getString(1));
+            }
+          }
+        }
+      }
+    }
+    List<CallRecord> absent = new ArrayList<>();
+    for (CallRecord r : records) {
+      if (!stored.contains(r.promptId())) {
+        absent.add(r);
+      }
+    }
+    return absent;
   }
 
   private void insert(Connection connection, List<CallRecord> records) throws SQLException {

@@ -3,6 +3,7 @@ package dev.lrcp.storage;
 import dev.lrcp.flow.CallFlow;
 import dev.lrcp.flow.CallRecord;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,6 +33,11 @@ import org.springframework.stereotype.Component;
  * nothing until the queue is full, and from then on each record it cannot take is counted as
  * dropped. Any other failure (a rejected row, a full disk) drops and counts the batch at once,
  * since trying it again would fail again.
+ *
+ * <p>An embedded database that fails to write its file closes itself and loses what it had accepted
+ * but not written yet (H2 writes its file up to half a second after a commit). So the writer keeps
+ * the batches of the last {@link #UNSURE_NANOS} (references only), and after such a failure looks
+ * them up once the database is open again and writes the missing ones again.
  */
 @Component
 public class CallRecordWriter implements SmartLifecycle {
@@ -40,6 +46,9 @@ public class CallRecordWriter implements SmartLifecycle {
 
   /** How often the writer drains the queue (at most the flush interval). */
   static final long TICK_NANOS = 10_000_000;
+
+  /** How long after its commit a batch may still be lost with the database file (H2: 0.5 s). */
+  static final long UNSURE_NANOS = 5_000_000_000L;
 
   private final CallRecordStatements statements;
   private final StorageProperties properties;
@@ -56,6 +65,8 @@ public class CallRecordWriter implements SmartLifecycle {
   private volatile Thread worker;
   private volatile boolean running;
   private final Outage outage = new Outage();
+  private final ArrayDeque<Written> recent = new ArrayDeque<>();
+  private List<CallRecord> recheck = List.of();
   private ObjectProvider<CallFlow> flow;
 
   public CallRecordWriter(CallRecordRepository repository, StorageProperties properties) {
@@ -127,7 +138,7 @@ public class CallRecordWriter implements SmartLifecycle {
   /** One tick: during an outage only the held batch is retried, when its pause has passed. */
   private void drainOnce(List<CallRecord> batch, long interval) {
     long now = System.nanoTime();
-    if (outage.active() && !pending.isEmpty()) {
+    if (outage.active() && unwritten()) {
       int held = pending.size();
       if (outage.retryDue(now) && write(true)) {
         log.info("storage: database reachable again, {} held call records written", held);
@@ -138,7 +149,7 @@ public class CallRecordWriter implements SmartLifecycle {
     while (!outage.active() && queue.drainTo(batch, properties.batchSize()) > 0) {
       hold(batch, now);
     }
-    if (!pending.isEmpty() && !outage.active() && now - oldestNanos >= interval) {
+    if (unwritten() && !outage.active() && now - oldestNanos >= interval) {
       write(true);
     }
   }
@@ -164,37 +175,89 @@ public class CallRecordWriter implements SmartLifecycle {
    * they are counted as dropped.
    */
   private boolean write(boolean holdOnOutage) {
-    if (pending.isEmpty()) {
+    if (!unwritten()) {
       return true;
     }
-    int records = pending.size();
     try {
+      restoreLost();
       statements.write(pending);
-      written.addAndGet(records);
+      written.addAndGet(pending.size());
+      remember();
       outage.end();
     } catch (SQLException | RuntimeException e) {
       // the writer thread must survive any failure: hold or count the loss, log it, go on
       if (holdOnOutage && DatabaseFailure.unreachable(e)) {
         if (DatabaseFailure.closedItself(e)) {
           statements.reopen();
+          distrustRecent();
         }
         if (outage.begin(System.nanoTime())) {
           log.warn(
               "storage: database unreachable, holding {} call records and queueing new ones"
                   + " (up to {}) until it is back: {}",
-              records,
+              pending.size(),
               properties.queueCapacity(),
               e.getMessage());
         }
         return false;
       }
-      dropped.addAndGet(records);
-      log.warn("storage: lost {} call records, database write failed: {}", records, e.getMessage());
+      dropped.addAndGet(pending.size());
+      log.warn(
+          "storage: lost {} call records, database write failed: {}",
+          pending.size(),
+          e.getMessage());
     }
     pending.clear();
     pendingSize = 0;
     return true;
   }
+
+  /** Records held, or to look up after the database closed itself. */
+  private boolean unwritten() {
+    return !pending.isEmpty() || !recheck.isEmpty();
+  }
+
+  /** Keeps a reference to the batch just written while the database may still lose it. */
+  private void remember() {
+    long now = System.nanoTime();
+    recent.addLast(new Written(now, List.copyOf(pending)));
+    while (now - recent.peekFirst().nanos() > UNSURE_NANOS) {
+      recent.removeFirst();
+    }
+  }
+
+  /** The database closed itself: the batches of the last moments are looked up once it is back. */
+  private void distrustRecent() {
+    long now = System.nanoTime();
+    var unsure = new ArrayList<>(recheck);
+    for (Written batch : recent) {
+      if (now - batch.nanos() <= UNSURE_NANOS) {
+        unsure.addAll(batch.records());
+      }
+    }
+    recent.clear();
+    recheck = unsure;
+  }
+
+  /** Adds to the held batch the records to look up that the database does not hold. */
+  private void restoreLost() throws SQLException {
+    if (recheck.isEmpty()) {
+      return;
+    }
+    List<CallRecord> lost = statements.absent(recheck);
+    recheck = List.of();
+    if (!lost.isEmpty()) {
+      written.addAndGet(-lost.size()); // counted when the database accepted them
+      pending.addAll(0, lost);
+      pendingSize = pending.size();
+      log.warn(
+          "storage: writing again {} call records the database had accepted but lost when it"
+              + " failed to write its file",
+          lost.size());
+    }
+  }
+
+  private record Written(long nanos, List<CallRecord> records) {}
 
   @Override
   public void start() {

@@ -1,5 +1,6 @@
 package dev.lrcp.storage;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -18,6 +19,11 @@ public final class DatabaseFailure {
 
   static final int H2_READ_ONLY = 90097;
 
+  /**
+   * H2's {@code ErrorCode.GENERAL_ERROR_1}: with an I/O failure beneath, its file's write failed.
+   */
+  static final int H2_GENERAL = 50000;
+
   private DatabaseFailure() {}
 
   /**
@@ -31,10 +37,11 @@ public final class DatabaseFailure {
   }
 
   /**
-   * Whether H2 closed its file database for good after failing to write the file (a full disk, a
-   * directory made unwritable: error {@value #H2_CLOSED}), or opened it read-only because the file
-   * cannot be written ({@value #H2_READ_ONLY}). Only connections opened once the file is writable
-   * again get a working database.
+   * Whether H2 failed to write its file (a full disk, a directory made unwritable: error {@value
+   * #H2_GENERAL} over an I/O failure, after which it closes the database), closed it for good
+   * ({@value #H2_CLOSED}), or opened it read-only because the file cannot be written ({@value
+   * #H2_READ_ONLY}). Only connections opened once the file is writable again get a working
+   * database.
    */
   public static boolean closedItself(Throwable e) {
     return anyInChain(e, DatabaseFailure::h2ClosedOrReadOnly);
@@ -53,7 +60,9 @@ public final class DatabaseFailure {
 
   private static boolean h2ClosedOrReadOnly(Throwable t) {
     return t instanceof SQLException sql
-        && (sql.getErrorCode() == H2_CLOSED || sql.getErrorCode() == H2_READ_ONLY);
+        && (sql.getErrorCode() == H2_CLOSED
+            || sql.getErrorCode() == H2_READ_ONLY
+            || sql.getErrorCode() == H2_GENERAL && anyInChain(sql, IOException.class::isInstance));
   }
 
   /**

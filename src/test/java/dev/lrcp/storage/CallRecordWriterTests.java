@@ -193,6 +193,33 @@ class CallRecordWriterTests {
     }
   }
 
+  @Test
+  void recordsAnEmbeddedDatabaseLostWhenItClosedItselfAreWrittenAgain() {
+    var db = new SwitchableDataSource(database());
+    var table = new JdbcTemplate(db.target);
+    var repository = new CallRecordRepository(table);
+    started = new CallRecordWriter(new CallRecordRepository(new JdbcTemplate(db)), batches(10));
+    started.start();
+    for (int i = 0; i < 5; i++) {
+      started.on(Records.call(T.plusSeconds(i), "/qa", "m", 100));
+    }
+    await(() -> repository.count() == 5);
+    // H2 accepted them, then failed to write its file: it closed itself, losing what it had not
+    // written yet (the last three here)
+    table.update("DELETE FROM call_record WHERE at_ms >= ?", T.plusSeconds(2).toEpochMilli());
+    db.failure =
+        new SQLNonTransientConnectionException("closed", "90098", DatabaseFailure.H2_CLOSED);
+    db.down = true;
+    started.on(Records.call(T.plusSeconds(5), "/qa", "m", 100));
+    await(() -> db.refused.get() >= 1);
+
+    db.down = false;
+
+    await(() -> repository.count() == 6);
+    assertThat(started.takeDropped()).isZero();
+    assertThat(started.takeWritten()).as("each record counted once").isEqualTo(6);
+  }
+
   private static boolean fails(Runnable action) {
     try {
       action.run();
@@ -255,6 +282,14 @@ class CallRecordWriterTests {
     assertThat(DatabaseFailure.unreachable(readOnly)).isTrue();
     assertThat(DatabaseFailure.closedItself(readOnly)).isTrue();
     assertThat(DatabaseFailure.closedItself(new SQLException("I/O error", "08006"))).isFalse();
+    var fileWriteFailed =
+        new SQLException(
+            "Writing to lrcp.mv.db failed",
+            "HY000",
+            DatabaseFailure.H2_GENERAL,
+            new IllegalStateException(new java.io.IOException("Operation not permitted")));
+    assertThat(DatabaseFailure.closedItself(fileWriteFailed)).as("H2 closes after it").isTrue();
+    assertThat(DatabaseFailure.unreachable(new SQLException("bug", "HY000", 50000))).isFalse();
     assertThat(DatabaseFailure.unreachable(new SQLException("no such table", "42S02"))).isFalse();
     assertThat(DatabaseFailure.unreachable(new SQLException("disk full"))).isFalse();
   }
@@ -269,6 +304,8 @@ class CallRecordWriterTests {
     final DataSource target;
     final AtomicInteger refused = new AtomicInteger();
     volatile boolean down;
+    volatile SQLException failure =
+        new SQLTransientConnectionException("Connection refused", "08001");
 
     SwitchableDataSource(DataSource target) {
       super(target);
@@ -279,7 +316,7 @@ class CallRecordWriterTests {
     public Connection getConnection() throws SQLException {
       if (down) {
         refused.incrementAndGet();
-        throw new SQLTransientConnectionException("Connection refused", "08001");
+        throw failure;
       }
       return super.getConnection();
     }

@@ -47,7 +47,17 @@ public final class StorageWriteBenchmark {
     String dir = Files.createTempDirectory("lrcp-bench").toAbsolutePath().toString();
     for (Load load : Load.values()) {
       int count = load == Load.PACED ? PACED_CALLS : n;
+      // H2 writes its file up to 500 ms after a commit (the service's setting); WRITE_DELAY=0
+      // writes
+      // it before the commit returns, the alternative ADR 0017 weighs
       run(new Target("H2 file", "jdbc:h2:file:" + dir + "/lrcp-" + load, false), count, load);
+      run(
+          new Target(
+              "H2 file, WRITE_DELAY=0",
+              "jdbc:h2:file:" + dir + "/lrcp-sync-" + load + ";WRITE_DELAY=0",
+              false),
+          count,
+          load);
       if (args.length > 1 && !args[1].isBlank()) {
         for (boolean byDay : new boolean[] {false, true}) {
           String schema = "lrcp_bench_" + System.nanoTime();
@@ -165,7 +175,7 @@ public final class StorageWriteBenchmark {
                 Long.class);
     System.out.printf(
         Locale.ROOT,
-        "%-10s %-25s %,7d records in %5.2f s = %,7.0f records/s, CPU %5.1f us/record"
+        "%-22s %-25s %,7d records in %5.2f s = %,7.0f records/s, CPU %5.1f us/record"
             + " (dropped %d, with quality %,d)%n",
         name,
         load.label,
