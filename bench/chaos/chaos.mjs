@@ -11,6 +11,7 @@ import { startUpstream, PRIMARY } from './faulty-upstream.mjs';
 import { chat, post, pool, steady, statuses, sleep, KEY } from './client.mjs';
 import { startService, stopService, stopAll, h2Records, pgRecords, reconcile, logLines, loggedDrops, api, freePort, ADMIN_KEY } from './service.mjs';
 import { generate, SMUGGLING, SMUGGLING_NAMES, raw, slowClient } from './fuzz.mjs';
+import { datadogApiOutage, agentBlackholed } from './datadog.mjs';
 
 const arg = (k, d) => (process.argv.find((a) => a.startsWith(`--${k}=`)) || `=${d ?? ''}`).split('=').slice(1).join('=');
 const MODE = arg('mode', 'quick');
@@ -440,6 +441,7 @@ const gemini = await step('upstream faults (gemini)', async () => {
   return { results, records: h2Records(cfg, gem.h2Dir) };
 });
 await step('agent absent', () => agentGone(svc));
+await step('agent blackholed', () => agentBlackholed({ cfg, svc, quick: QUICK, row, say, startAgent, stopAgent }));
 svc = (await step('kill -9', () => killDashNine(svc))) || svc;
 await step('bad input', () => badInput(svc));
 await step('soak', () => soak(svc));
@@ -449,6 +451,7 @@ await step('graceful shutdown', () => gracefulShutdown(svc, up));
 await step('records (openai)', () => recordOutcomes('openai', faultResults, h2Records(cfg, path.join(cfg.work, 'h2'))));
 if (gemini) recordOutcomes('gemini', gemini.results, gemini.records);
 await step('MiniLM fails to load', () => modelFailsToLoad());
+await step('Datadog API', () => datadogApiOutage({ cfg, quick: QUICK, row, say }));
 await step('H2 unwritable', () => h2Unwritable());
 await step('PostgreSQL stopped', () => postgresOutage());
 let pgDump = null;
