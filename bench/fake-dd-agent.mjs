@@ -18,7 +18,9 @@ const dump = (buf, encoding) => {
   try { if (encoding === 'gzip') out = zlib.gunzipSync(buf); else if (encoding === 'deflate') out = zlib.inflateSync(buf); } catch { /* kept as sent */ }
   fs.appendFileSync(DUMP, out);
 };
-const counts = { http_requests: 0, trace_payloads: 0, llmobs_payloads: 0, statsd_packets: 0, statsd_lines: 0, paths: {}, metrics: {} };
+const counts = { http_requests: 0, trace_payloads: 0, llmobs_payloads: 0, statsd_packets: 0, statsd_lines: 0, paths: {}, metrics: {}, gauges: {} };
+// The last value of these gauges (the chaos run's soak samples the service's queues through them).
+const LAST = new Set(['llm.storage.queue_depth']);
 // Tallied DogStatsD metrics, per service tag ("service/name"): a count adds its values, anything
 // else its number of samples, both divided by the sample rate (name:v1[:v2...]|type[|@rate][|#tags]).
 const TALLIED = new Set(['llm.semantic_similarity_score', 'llm.quality.unscored.count',
@@ -26,6 +28,7 @@ const TALLIED = new Set(['llm.semantic_similarity_score', 'llm.quality.unscored.
 const tally = (line) => {
   const [head, type, ...rest] = line.split('|');
   const values = head.split(':'), name = values.shift();
+  if (LAST.has(name)) counts.gauges[name] = parseFloat(values.at(-1));
   if (!TALLIED.has(name)) return;
   const rate = parseFloat((rest.find((r) => r.startsWith('@')) || '@1').slice(1)) || 1;
   const service = ((rest.find((r) => r.startsWith('#')) || '').match(/(?:^#|,)service:([^,]+)/) || [])[1] || '-';

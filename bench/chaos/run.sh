@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The chaos run: upstream faults, dependency faults (Datadog agent, PostgreSQL, MiniLM), process faults
+# The chaos run: upstream faults, dependency faults (Datadog agent and API, PostgreSQL, MiniLM), process faults
 # (kill -9, graceful shutdown), bad input on both ports, a soak and a scan for planted secrets, all
 # against the packaged jar with dd-java-agent on 127.0.0.1. Prints one row per scenario and writes
 # bench/results/<UTC date>-chaos.md. See docs/reliability.md for what the rows mean.

@@ -38,41 +38,6 @@ public record CallRecord(
     Cache cache,
     PromptShape prompt) {
 
-  /** A record whose prompt shape is not known. */
-  public CallRecord(
-      Instant at,
-      String promptId,
-      String traceId,
-      Labels labels,
-      Outcome outcome,
-      LlmFailure failure,
-      Numbers numbers,
-      Routing routing,
-      Quality quality,
-      Security security,
-      Cache cache) {
-    this(
-        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, cache,
-        null);
-  }
-
-  /** A record the response cache did not apply to. */
-  public CallRecord(
-      Instant at,
-      String promptId,
-      String traceId,
-      Labels labels,
-      Outcome outcome,
-      LlmFailure failure,
-      Numbers numbers,
-      Routing routing,
-      Quality quality,
-      Security security) {
-    this(
-        at, promptId, traceId, labels, outcome, failure, numbers, routing, quality, security, null,
-        null);
-  }
-
   /** The provider label of an answer served from the response cache. */
   public static final String CACHE_PROVIDER = "cache";
 
@@ -117,28 +82,6 @@ public record CallRecord(
       String feature,
       boolean injected,
       String key) {
-
-    /** Labels of a call made without a virtual key. */
-    public Labels(
-        String endpoint,
-        String requestType,
-        String requestedModel,
-        String model,
-        String provider,
-        String application,
-        String feature,
-        boolean injected) {
-      this(
-          endpoint,
-          requestType,
-          requestedModel,
-          model,
-          provider,
-          application,
-          feature,
-          injected,
-          null);
-    }
 
     /** The {@code traffic} tag: {@code injected} or {@code organic}. */
     public String traffic() {

@@ -76,7 +76,9 @@ final class CallRecords {
         Numbers.NONE,
         call.routing(),
         null,
-        call.security());
+        call.security(),
+        null,
+        null);
   }
 
   private static Labels labels(Call call, String requested, String model, String provider) {

@@ -62,35 +62,6 @@ public record CallRequest(
     cache = cache == null ? CacheDirective.DEFAULT : cache;
   }
 
-  /** A request whose caller hears no headers and leaves the cache to the route's settings. */
-  public CallRequest(
-      String endpoint,
-      String requestType,
-      String question,
-      String document,
-      List<Message> messages,
-      String model,
-      GenerationOptions options,
-      Faults faults,
-      CallTags tags,
-      AnswerStream stream,
-      Scoring scoring) {
-    this(
-        endpoint,
-        requestType,
-        question,
-        document,
-        messages,
-        model,
-        options,
-        faults,
-        tags,
-        stream,
-        scoring,
-        null,
-        null);
-  }
-
   /** True when the caller named a model rather than leaving the choice to the router. */
   public boolean namesModel() {
     return model != null && !model.isBlank() && !model.equals(AUTO);

@@ -41,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
-import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,10 +53,12 @@ import tools.jackson.databind.json.JsonMapper;
  * per-request filter chain, dispatch and buffering, which is most of a gateway's own overhead. Same
  * access policy (API keys, loopback-only without them), same body limit, same signals.
  *
- * <p>Starts after the servlet server and shuts down with it, the way Boot shuts that one down
- * ({@code server.shutdown}): when graceful, both stop accepting at once (the port closes, and a new
- * request on an open connection gets a 503), calls in flight get up to {@code
- * spring.lifecycle.timeout-per-shutdown-phase} to finish, then the event loops stop.
+ * <p>Listens before the servlet server opens its port, so a probe of {@code /health} never finds
+ * the service up while this port is not listening yet. Shuts down with the servlet server, the way
+ * Boot shuts that one down ({@code server.shutdown}; {@link DataPlaneShutdown}): when graceful,
+ * both stop accepting at once (the port closes, and a new request on an open connection gets a
+ * 503), calls in flight get up to {@code spring.lifecycle.timeout-per-shutdown-phase} to finish,
+ * then the event loops stop.
  */
 @Component
 class DataPlaneServer implements SmartLifecycle {
@@ -220,13 +222,10 @@ class DataPlaneServer implements SmartLifecycle {
     return server != null;
   }
 
-  /**
-   * Starts after the servlet server, and stops in the phase of its graceful shutdown, so both
-   * listeners stop accepting at the same moment and drain side by side.
-   */
+  /** Just before the servlet server starts (and, had it not stopped already, after it stops). */
   @Override
   public int getPhase() {
-    return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
+    return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
   }
 
   /** The port the data plane listens on, or -1 when it is off. */

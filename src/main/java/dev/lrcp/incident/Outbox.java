@@ -70,6 +70,15 @@ class Outbox {
         row.id());
   }
 
+  /** Makes every row waiting on a backoff due now; returns how many. */
+  int releaseWaiting(Instant now) {
+    return jdbc.update(
+        "UPDATE incident_outbox SET next_attempt_at_ms = ? WHERE delivered_at_ms IS NULL"
+            + " AND next_attempt_at_ms > ?",
+        now.toEpochMilli(),
+        now.toEpochMilli());
+  }
+
   Backlog backlog() {
     Long pending =
         jdbc.queryForObject(

@@ -9,7 +9,11 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Delivers outbox rows to the sink, oldest first, each with the incident's current state. A failure
- * never touches the local incident: the row waits (exponential backoff) and is retried.
+ * never touches the local incident: the row waits (exponential backoff) and is retried. A failed
+ * delivery ends the run: when the API is down or hangs, the next row would only fail too, each
+ * holding a job thread for the sink's timeout and growing its own backoff. The first delivery that
+ * succeeds after failures makes every waiting row due at once, so the backlog drains when the API
+ * answers again rather than when each row's backoff ends.
  */
 final class OutboxDispatcher {
 
@@ -22,6 +26,15 @@ final class OutboxDispatcher {
   private final IncidentProperties.Delivery settings;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+
+  /** True until a delivery succeeds: rows waiting from before a restart are released too. */
+  private volatile boolean failing = true;
+
+  private enum Result {
+    DELIVERED,
+    GONE,
+    FAILED
+  }
 
   OutboxDispatcher(
       Outbox outbox,
@@ -50,26 +63,38 @@ final class OutboxDispatcher {
       if (row.isEmpty()) {
         break;
       }
-      if (deliver(row.get(), now)) {
+      Result result = deliver(row.get(), now);
+      if (result == Result.FAILED) {
+        break;
+      }
+      if (result == Result.DELIVERED) {
         delivered++;
       }
     }
     return delivered;
   }
 
-  private boolean deliver(Outbox.Row row, Instant now) {
+  private Result deliver(Outbox.Row row, Instant now) {
     var incident = store.find(row.incidentId());
     if (incident.isEmpty()) {
       outbox.delivered(row, now); // deleted by retention: nothing left to deliver
-      return false;
+      return Result.GONE;
     }
     try {
       String external =
           sink.deliver(incident.get(), store.externalId(row.incidentId()).orElse(null));
       store.setExternalId(row.incidentId(), external);
       outbox.delivered(row, now);
-      return true;
+      if (failing) {
+        failing = false;
+        int released = outbox.releaseWaiting(now);
+        if (released > 0) {
+          log.info("{} answers again: {} waiting deliveries are due now", sink.name(), released);
+        }
+      }
+      return Result.DELIVERED;
     } catch (IncidentSink.SinkException e) {
+      failing = true;
       Instant retryAt = now.plus(backoff(row.attempts()));
       outbox.failed(row, retryAt, e.getMessage());
       log.warn(
@@ -81,7 +106,7 @@ final class OutboxDispatcher {
           e.getMessage());
       events.publishEvent(
           new IncidentDeliveryFailed(now, row.incidentId(), sink.name(), e.getMessage()));
-      return false;
+      return Result.FAILED;
     }
   }
 

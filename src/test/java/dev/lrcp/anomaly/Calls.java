@@ -22,10 +22,12 @@ final class Calls {
         Instant.EPOCH,
         "p",
         "t",
-        new CallRecord.Labels(endpoint, "qa", model, model, provider, null, null, false),
+        new CallRecord.Labels(endpoint, "qa", model, model, provider, null, null, false, null),
         failure == null ? CallRecord.Outcome.SUCCESS : CallRecord.Outcome.ERROR,
         failure == null ? null : LlmFailure.valueOf(failure.toUpperCase(Locale.ROOT)),
         new CallRecord.Numbers(latencyMs, latencyMs / 3, 300, 100, 0, 0.001, 0, false),
+        null,
+        null,
         null,
         null,
         null);

@@ -23,7 +23,9 @@ public final class CallFixtures {
         new Faults(false, true, false, false),
         new CallTags(null, null, "key:abc"),
         null,
-        scoring);
+        scoring,
+        null,
+        null);
   }
 
   /** A call as the flow starts it, for a stage under test. */

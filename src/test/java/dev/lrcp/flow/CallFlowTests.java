@@ -195,7 +195,9 @@ class CallFlowTests {
             null,
             null,
             stream,
-            Scoring.NOW);
+            Scoring.NOW,
+            null,
+            null);
 
     CallResult result = flow(llm, routeTo("gemini-2.5-flash")).run(streamed);
 
@@ -257,7 +259,9 @@ class CallFlowTests {
               @Override
               public void onText(String delta) {}
             },
-            Scoring.NOW);
+            Scoring.NOW,
+            null,
+            null);
 
     assertThatThrownBy(() -> flow(llm, routeTo("gemini-2.5-flash")).run(streamed))
         .isInstanceOf(CallFailedException.class);
@@ -523,6 +527,8 @@ class CallFlowTests {
         null,
         null,
         null,
-        Scoring.LATER);
+        Scoring.LATER,
+        null,
+        null);
   }
 }

@@ -45,6 +45,8 @@ class PromptShapeTests {
         null,
         null,
         null,
-        CallRequest.Scoring.NOW);
+        CallRequest.Scoring.NOW,
+        null,
+        null);
   }
 }

@@ -38,12 +38,14 @@ public final class Records {
             false),
         new CallRecord.Routing("static", "default"),
         null,
+        null,
+        null,
         null);
   }
 
   public static CallRecord.Labels labels(String endpoint, String model, String provider) {
     return new CallRecord.Labels(
-        endpoint, endpoint.substring(1), model, model, provider, null, null, false);
+        endpoint, endpoint.substring(1), model, model, provider, null, null, false, null);
   }
 
   /** The call with its answer scored: grounding (and similarity) {@code grounding}. */
@@ -79,7 +81,9 @@ public final class Records {
         c.numbers(),
         c.routing(),
         c.quality(),
-        security);
+        security,
+        null,
+        null);
   }
 
   /** The call as drill traffic (a {@code simulate_*} toggle or {@code /stress}). */
@@ -119,7 +123,9 @@ public final class Records {
         c.numbers(),
         c.routing(),
         c.quality(),
-        c.security());
+        c.security(),
+        null,
+        null);
   }
 
   public static CallRecord withNumbers(CallRecord c, CallRecord.Numbers numbers) {
@@ -133,6 +139,8 @@ public final class Records {
         numbers,
         c.routing(),
         c.quality(),
-        c.security());
+        c.security(),
+        null,
+        null);
   }
 }

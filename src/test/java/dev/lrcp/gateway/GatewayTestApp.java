@@ -96,7 +96,8 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
   CallerTags.class,
   ChatGateway.class,
   ChatTranslator.class,
-  DataPlaneServer.class
+  DataPlaneServer.class,
+  DataPlaneShutdown.class
 })
 class GatewayTestApp {
 

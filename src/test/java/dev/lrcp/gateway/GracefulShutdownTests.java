@@ -19,15 +19,20 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Boot's graceful shutdown ({@code server.shutdown=graceful}) on both listeners of one context: the
  * moment the main port stops accepting, so does the data plane; calls already accepted on either
- * finish; a new request on an open data-plane connection is refused with a 503.
+ * finish; a new request on an open data-plane connection is refused with a 503. And at start-up the
+ * data plane listens before the main port, whose {@code /health} tells load balancers to send
+ * traffic.
  */
 class GracefulShutdownTests {
 
@@ -79,6 +84,23 @@ class GracefulShutdownTests {
     } finally {
       release.countDown();
       context.close();
+    }
+  }
+
+  @Test
+  void theDataPlaneListensBeforeTheMainPortOpens() {
+    var dataPlanePort = new AtomicInteger(-2);
+    try (var context =
+        new SpringApplicationBuilder(GatewayTestApp.class)
+            .properties("server.port=0", "server.address=127.0.0.1", "lrcp.gateway.port=0")
+            .listeners(
+                (ApplicationListener<WebServerInitializedEvent>)
+                    opened ->
+                        dataPlanePort.set(
+                            opened.getApplicationContext().getBean(DataPlaneServer.class).port()))
+            .run()) {
+      assertThat(dataPlanePort.get()).as("data plane port when the main port opened").isPositive();
+      assertThat(refused(dataPlanePort.get())).isFalse();
     }
   }
 

@@ -152,7 +152,47 @@ class DatadogIncidentSinkTests {
     assertThat(store.externalId(incident.id())).contains("event:123456");
   }
 
+  @Test
+  void aFailedDeliveryEndsTheRunInsteadOfTryingEveryRowAgainstTheDownApi() throws Exception {
+    openIncident("/qa");
+    openIncident("/reason");
+    openIncident("/stress");
+    stub.enqueue(500, "{\"errors\":[\"boom\"]}");
+
+    assertThat(dispatcher.dispatch()).isZero();
+
+    assertThat(stub.requests()).as("one probe per run").hasSize(1);
+    assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void theFirstDeliveryAfterAnOutageMakesTheWaitingRowsDueAtOnce() throws Exception {
+    var waiting = openIncident("/qa");
+    for (int i = 0; i < 3; i++) {
+      stub.enqueue(500, "{\"errors\":[\"boom\"]}");
+      assertThat(dispatcher.dispatch()).isZero();
+      clock.advance(i < 2 ? dispatcher.backoff(i) : Duration.ofSeconds(1));
+    }
+    // the API answers again; the first row is still 19 s from its next attempt
+    var fresh = openIncident("/reason");
+    stub.enqueue(
+        201,
+        "{\"data\":{\"id\":\"dd-2\",\"type\":\"incidents\",\"attributes\":{\"title\":\"t\"}}}");
+    stub.enqueue(
+        201,
+        "{\"data\":{\"id\":\"dd-1\",\"type\":\"incidents\",\"attributes\":{\"title\":\"t\"}}}");
+
+    assertThat(dispatcher.dispatch()).isEqualTo(2);
+
+    assertThat(store.externalId(fresh.id())).contains("incident:dd-2");
+    assertThat(store.externalId(waiting.id())).contains("incident:dd-1");
+  }
+
   private Incident openIncident() {
+    return openIncident("/reason");
+  }
+
+  private Incident openIncident(String endpoint) {
     var now = clock.instant();
     var incident =
         new Incident(
@@ -161,7 +201,7 @@ class DatadogIncidentSinkTests {
             "p95 latency on /reason is 4,210 ms, SLO 3,000 ms",
             "SEV-2",
             Incident.OPEN,
-            Scope.endpoint("/reason"),
+            Scope.endpoint(endpoint),
             now,
             now,
             null,

@@ -113,7 +113,9 @@ class DetectorsTests {
         CallRecord.Numbers.NONE,
         scanned.routing(),
         null,
-        new CallRecord.Security(0.97, true, "prompt", java.util.Set.of(), false, true));
+        new CallRecord.Security(0.97, true, "prompt", java.util.Set.of(), false, true),
+        null,
+        null);
   }
 
   @Test

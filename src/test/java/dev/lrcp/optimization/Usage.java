@@ -116,7 +116,7 @@ record Usage(
     double cost = CATALOG.cost(model, new TokenUsage(input, output, thinking)) + extraCostUsd;
     var labels =
         new CallRecord.Labels(
-            endpoint, endpoint.substring(1), model, model, "simulated", null, null, injected);
+            endpoint, endpoint.substring(1), model, model, "simulated", null, null, injected, null);
     return new CallRecord(
         at,
         UUID.randomUUID().toString(),

@@ -132,7 +132,9 @@ class CascadeStageTests {
         null,
         CallTags.NONE,
         stream,
-        CallRequest.Scoring.NOW);
+        CallRequest.Scoring.NOW,
+        null,
+        null);
   }
 
   double cost(String model) {
@@ -283,7 +285,9 @@ class CascadeStageTests {
                     received.onText(delta);
                   }
                 },
-                CallRequest.Scoring.NOW));
+                CallRequest.Scoring.NOW,
+                null,
+                null));
 
     assertThat(seenWhenScored).containsExactly(1); // begun only once the answer was scored
     assertThat(received.events)

@@ -58,6 +58,8 @@ class ModelRouterTests {
         null,
         new CallTags(application, null, "key:abc"),
         null,
+        null,
+        null,
         null);
   }
 

@@ -82,7 +82,9 @@ abstract class CallRecordStatementsSuite {
         r.numbers(),
         routing,
         r.quality(),
-        r.security());
+        r.security(),
+        null,
+        null);
   }
 
   /** A call the security policy refused: drill traffic, no model call, no routing kept. */
@@ -91,13 +93,15 @@ abstract class CallRecordStatementsSuite {
         T0.plusSeconds(30),
         "blocked-1",
         null,
-        new CallRecord.Labels("/stress", "stress", "m", "m", null, "app", "feat", true),
+        new CallRecord.Labels("/stress", "stress", "m", "m", null, "app", "feat", true, null),
         CallRecord.Outcome.BLOCKED,
         null,
         CallRecord.Numbers.NONE,
         new CallRecord.Routing("static", "request"),
         null,
-        new CallRecord.Security(0.99, true, "prompt", Set.of(), false, true));
+        new CallRecord.Security(0.99, true, "prompt", Set.of(), false, true),
+        null,
+        null);
   }
 
   @Test

@@ -285,7 +285,8 @@ class DogStatsdWireTests {
             hit.routing(),
             hit.quality(),
             hit.security(),
-            new CallRecord.Cache(CallRecord.Cache.SEMANTIC, 0.0021));
+            new CallRecord.Cache(CallRecord.Cache.SEMANTIC, 0.0021),
+            null);
     CallRecord miss =
         new CallRecord(
             hit.at(),
@@ -298,7 +299,8 @@ class DogStatsdWireTests {
             null,
             null,
             null,
-            new CallRecord.Cache(CallRecord.Cache.MISS, 0));
+            new CallRecord.Cache(CallRecord.Cache.MISS, 0),
+            null);
     CallRecord served = hit;
     var lines =
         sendAll(

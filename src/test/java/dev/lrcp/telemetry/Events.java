@@ -25,11 +25,14 @@ final class Events {
         AT,
         "p-" + latencyMs,
         null,
-        new Labels("/qa", "qa", model, model, "gemini", tags.application(), tags.feature(), false),
+        new Labels(
+            "/qa", "qa", model, model, "gemini", tags.application(), tags.feature(), false, null),
         Outcome.SUCCESS,
         null,
         new Numbers(latencyMs, 120, 100, 40, 10, 0.00042, 1, false),
         new CallRecord.Routing("static", "default"),
+        null,
+        null,
         null,
         null);
   }
@@ -41,11 +44,21 @@ final class Events {
         "p-2",
         null,
         new Labels(
-            "/reason", "reason", "gemini-2.5-pro", "gemini-2.5-flash", "gemini", null, null, false),
+            "/reason",
+            "reason",
+            "gemini-2.5-pro",
+            "gemini-2.5-flash",
+            "gemini",
+            null,
+            null,
+            false,
+            null),
         Outcome.ERROR,
         LlmFailure.TIMEOUT,
         new Numbers(30_000, 30_000, 0, 0, 0, 0, 3, true),
         new CallRecord.Routing("static", "endpoint"),
+        null,
+        null,
         null,
         null);
   }
@@ -59,7 +72,8 @@ final class Events {
         AT,
         "p-4",
         null,
-        new Labels("/qa", "qa", "gemini-2.5-pro", "gemini-2.5-pro", "gemini", null, null, false),
+        new Labels(
+            "/qa", "qa", "gemini-2.5-pro", "gemini-2.5-pro", "gemini", null, null, false, null),
         Outcome.SUCCESS,
         null,
         new Numbers(2400, 1900, 900, 60, 0, 0.00214, 0, false),
@@ -74,6 +88,8 @@ final class Events {
             null,
             null),
         null,
+        null,
+        null,
         null);
   }
 
@@ -83,11 +99,14 @@ final class Events {
         AT,
         "p-3",
         null,
-        new Labels("/qa", "qa", "gemini-2.5-flash", "gemini-2.5-flash", "gemini", null, null, true),
+        new Labels(
+            "/qa", "qa", "gemini-2.5-flash", "gemini-2.5-flash", "gemini", null, null, true, null),
         Outcome.SAFETY_BLOCK,
         null,
         new Numbers(200, 200, 30, 0, 0, 0.00001, 0, false),
         new CallRecord.Routing("static", "default"),
+        null,
+        null,
         null,
         null);
   }

@@ -195,7 +195,9 @@ class TelemetryIntegrationTests {
         null,
         tags,
         null,
-        CallRequest.Scoring.NOW);
+        CallRequest.Scoring.NOW,
+        null,
+        null);
   }
 
   /** The line that mentions {@code marker}; the log worker writes it shortly after the call. */

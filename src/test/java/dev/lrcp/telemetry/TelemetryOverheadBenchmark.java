@@ -94,7 +94,9 @@ public final class TelemetryOverheadBenchmark {
             null,
             null,
             null,
-            CallRequest.Scoring.NOW);
+            CallRequest.Scoring.NOW,
+            null,
+            null);
 
     measure(bare, request);
     measure(telemetry, request);

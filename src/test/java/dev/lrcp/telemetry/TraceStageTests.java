@@ -65,7 +65,9 @@ class TraceStageTests {
         null,
         null,
         null,
-        CallRequest.Scoring.NOW);
+        CallRequest.Scoring.NOW,
+        null,
+        null);
   }
 
   private CallFlow flow(LlmClient model, boolean logText) {
