@@ -38,7 +38,9 @@ class CallRecordCompactorTests {
         call.numbers(),
         routing,
         CallRecord.Quality.unscored(new String("budget")),
-        call.security());
+        call.security(),
+        null,
+        null);
   }
 
   @Test
